@@ -1,0 +1,23 @@
+package org.magentokafka.auth;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** How the connector proves who it is to the store (REST-FACTS.md, Authentication). */
+public enum AuthMode {
+    /** Integration (or admin) access token as {@code Authorization: Bearer}. */
+    BEARER;
+
+    public static AuthMode parse(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        for (AuthMode mode : values()) {
+            if (mode.name().toLowerCase(Locale.ROOT).equals(v)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("magento.auth.mode='" + value + "' is not a known mode: use one of "
+                                           + Arrays.stream(values()).map(m -> m.name().toLowerCase(Locale.ROOT))
+                                                   .collect(Collectors.joining(", ")));
+    }
+}

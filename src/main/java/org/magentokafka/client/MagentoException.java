@@ -1,0 +1,42 @@
+package org.magentokafka.client;
+
+/**
+ * A failure talking to the store, with a message an operator can act on: it names the endpoint, the cause and
+ * the fix on one line. Never carries a secret: messages are built from endpoint paths and Magento's error
+ * bodies only.
+ */
+public class MagentoException extends RuntimeException {
+
+    private final String endpoint;
+    private final int status;
+    private final boolean retryable;
+
+    public MagentoException(String endpoint, int status, boolean retryable, String message) {
+        super(message);
+        this.endpoint = endpoint;
+        this.status = status;
+        this.retryable = retryable;
+    }
+
+    public MagentoException(String endpoint, int status, boolean retryable, String message, Throwable cause) {
+        super(message, cause);
+        this.endpoint = endpoint;
+        this.status = status;
+        this.retryable = retryable;
+    }
+
+    /** The REST path that failed, e.g. {@code GET /rest/default/V1/products}. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** HTTP status, or 0 when no response arrived. */
+    public int status() {
+        return status;
+    }
+
+    /** Whether retrying the same request may succeed (throttling, maintenance, I/O), as opposed to configuration. */
+    public boolean retryable() {
+        return retryable;
+    }
+}

@@ -1,0 +1,180 @@
+package org.magentokafka.component;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * Options shared by all endpoints of the component (the store and its credentials) and tunable per endpoint.
+ * The component holds one instance and copies it for each endpoint.
+ */
+@UriParams
+public class MagentoConfiguration implements Cloneable {
+
+    @UriParam(label = "common")
+    @Metadata(required = true)
+    private String baseUrl;
+    @UriParam(label = "common", defaultValue = "/rest")
+    private String restPath = "/rest";
+    @UriParam(label = "common", defaultValue = "default")
+    private String storeCode = "default";
+    @UriParam(label = "security", defaultValue = "bearer", enums = "bearer")
+    private String authMode = "bearer";
+    @UriParam(label = "security", secret = true)
+    private String accessToken;
+    @UriParam(label = "common", defaultValue = "100")
+    private int pageSize = 100;
+    @UriParam(label = "advanced", defaultValue = "4")
+    private int maxConcurrency = 4;
+    @UriParam(label = "advanced", defaultValue = "10s")
+    private String connectTimeout = "10s";
+    @UriParam(label = "advanced", defaultValue = "60s")
+    private String readTimeout = "60s";
+    @UriParam(label = "consumer", defaultValue = "1m")
+    private String pollInterval = "1m";
+    @UriParam(label = "consumer", defaultValue = "5m")
+    private String errorBackoffMax = "5m";
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * The store URL as the merchant gives it, e.g. {@code https://www.yourstore.com} (without {@code /rest}).
+     */
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getRestPath() {
+        return restPath;
+    }
+
+    /**
+     * Path of the REST API below the store URL: {@code /rest}, or {@code /index.php/rest} for stores without URL
+     * rewrites.
+     */
+    public void setRestPath(String restPath) {
+        this.restPath = restPath;
+    }
+
+    public String getStoreCode() {
+        return storeCode;
+    }
+
+    /**
+     * The store view code read from the path ({@code /rest/{storeCode}/V1/...}); {@code default} is the default
+     * store view.
+     */
+    public void setStoreCode(String storeCode) {
+        this.storeCode = storeCode;
+    }
+
+    public String getAuthMode() {
+        return authMode;
+    }
+
+    /**
+     * How the connector authenticates: {@code bearer} sends the integration access token as
+     * {@code Authorization: Bearer}.
+     */
+    public void setAuthMode(String authMode) {
+        this.authMode = authMode;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    /**
+     * The integration's Access Token (System > Extensions > Integrations > Activate).
+     */
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    /**
+     * Items per searchCriteria page, 1 to 300 (Magento's default maximum). Always sent: without it Magento
+     * returns the whole collection in one response.
+     */
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public int getMaxConcurrency() {
+        return maxConcurrency;
+    }
+
+    /**
+     * Most requests in flight to this store at once, shared by all streams and look-ups of the store.
+     */
+    public void setMaxConcurrency(int maxConcurrency) {
+        this.maxConcurrency = maxConcurrency;
+    }
+
+    public String getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * How long to wait for a TCP/TLS connection to the store, e.g. {@code 10s}.
+     */
+    public void setConnectTimeout(String connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public String getReadTimeout() {
+        return readTimeout;
+    }
+
+    /**
+     * How long one request may take until its whole answer arrived, e.g. {@code 60s}.
+     */
+    public void setReadTimeout(String readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public String getPollInterval() {
+        return pollInterval;
+    }
+
+    /**
+     * Time between the end of one poll and the start of the next, e.g. {@code 30s}, {@code 5m} or {@code PT1M}.
+     * Takes precedence over the scheduler's {@code delay}.
+     */
+    public void setPollInterval(String pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public String getErrorBackoffMax() {
+        return errorBackoffMax;
+    }
+
+    /**
+     * After a failed poll the next one waits the poll interval, doubled for each further consecutive failure, up
+     * to this ceiling.
+     */
+    public void setErrorBackoffMax(String errorBackoffMax) {
+        this.errorBackoffMax = errorBackoffMax;
+    }
+
+    public MagentoConfiguration copy() {
+        try {
+            return (MagentoConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        // Never print credentials.
+        return "MagentoConfiguration[baseUrl=" + baseUrl + ", restPath=" + restPath + ", storeCode=" + storeCode
+               + ", authMode=" + authMode + ", pageSize=" + pageSize + "]";
+    }
+}

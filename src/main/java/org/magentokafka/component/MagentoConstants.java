@@ -1,0 +1,25 @@
+package org.magentokafka.component;
+
+import org.apache.camel.spi.Metadata;
+
+/** Headers the magento component sets on the exchanges it creates. */
+public final class MagentoConstants {
+
+    @Metadata(label = "consumer", description = "The stream this page belongs to, e.g. products.", javaType = "String")
+    public static final String STREAM = "CamelMagentoStream";
+    @Metadata(label = "consumer", description = "The store view code the page was read from.", javaType = "String")
+    public static final String STORE_CODE = "CamelMagentoStoreCode";
+    @Metadata(label = "consumer", description = "The 1-based page number within this poll.", javaType = "Integer")
+    public static final String PAGE = "CamelMagentoPage";
+    @Metadata(label = "consumer", description = "How many pages this poll reads.", javaType = "Integer")
+    public static final String PAGE_COUNT = "CamelMagentoPageCount";
+    @Metadata(label = "consumer", description = "The collection's total_count as reported by Magento.", javaType = "Long")
+    public static final String TOTAL_COUNT = "CamelMagentoTotalCount";
+
+    @Metadata(label = "producer", description = "The key of the item to look up, e.g. the SKU for products.",
+              javaType = "String")
+    public static final String KEY = "CamelMagentoKey";
+
+    private MagentoConstants() {
+    }
+}

@@ -1,0 +1,160 @@
+package org.magentokafka.component;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.magentokafka.auth.AuthMode;
+import org.magentokafka.auth.Authenticator;
+import org.magentokafka.auth.BearerAuthenticator;
+import org.magentokafka.client.MagentoClient;
+import org.magentokafka.client.StoreAddress;
+
+/**
+ * Reads one catalog stream of one Magento store view (consumer), or looks items up by key (producer).
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "magento", title = "Magento", syntax = "magento:stream",
+             category = { Category.SAAS }, headersClass = MagentoConstants.class)
+public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    /** Magento's documented maximum for searchCriteria[pageSize] (webapi/validation/maximum_page_size). */
+    static final int MAX_PAGE_SIZE = 300;
+
+    @UriPath(enums = "products")
+    @Metadata(required = true)
+    private String stream;
+    @UriParam
+    private MagentoConfiguration configuration;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private MagentoClient client;
+
+    public MagentoEndpoint(String uri, MagentoComponent component, MagentoConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        MagentoConsumer consumer = new MagentoConsumer(this, processor);
+        configureConsumer(consumer);
+        consumer.setDelay(pollInterval().toMillis());
+        return consumer;
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return new MagentoProducer(this);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // Validate and build here, but never call the store: a store that is down must not stop the route.
+        StoreAddress address = new StoreAddress(configuration.getBaseUrl(), configuration.getRestPath(),
+                configuration.getStoreCode());
+        validatePageSize();
+        client = new MagentoClient(address, authenticator(),
+                getComponent().gateFor(address.baseUrl(), maxConcurrency()),
+                Durations.parse("magento.connect-timeout", configuration.getConnectTimeout()),
+                Durations.parse("magento.read-timeout", configuration.getReadTimeout()), mapper);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        super.doStop();
+    }
+
+    private Authenticator authenticator() {
+        AuthMode mode = AuthMode.parse(configuration.getAuthMode());
+        return switch (mode) {
+            case BEARER -> new BearerAuthenticator(configuration.getAccessToken());
+        };
+    }
+
+    private void validatePageSize() {
+        int size = configuration.getPageSize();
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("magento.page-size=" + size + " is out of range: use 1 to " + MAX_PAGE_SIZE
+                                               + " (Magento refuses larger pages with 400 \"Maximum SearchCriteria pageSize is 300\")");
+        }
+    }
+
+    private int maxConcurrency() {
+        int n = configuration.getMaxConcurrency();
+        if (n < 1) {
+            throw new IllegalArgumentException("magento.max-concurrency=" + n + " must be at least 1");
+        }
+        return n;
+    }
+
+    Duration pollInterval() {
+        return Durations.parse("magento.poll-interval", configuration.getPollInterval());
+    }
+
+    Duration errorBackoffMax() {
+        return Durations.parse("magento.error-backoff-max", configuration.getErrorBackoffMax());
+    }
+
+    @Override
+    public MagentoComponent getComponent() {
+        return (MagentoComponent) super.getComponent();
+    }
+
+    MagentoClient client() {
+        if (client == null) {
+            throw new IllegalStateException("Endpoint " + getEndpointUri() + " is not started");
+        }
+        return client;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public MagentoStream stream() {
+        return MagentoStream.fromUri(stream);
+    }
+
+    public String getStream() {
+        return stream;
+    }
+
+    /**
+     * The catalog stream: {@code products}.
+     */
+    public void setStream(String stream) {
+        this.stream = stream;
+    }
+
+    public MagentoConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(MagentoConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "rest";
+    }
+}

@@ -1,0 +1,161 @@
+package org.magentokafka.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged connector ({@code java -jar target/quarkus-app/quarkus-run.jar}, run from the project root) as a
+ * separate process configured only by environment variables, exactly as an operator runs it. Its output is
+ * kept for assertions and written to {@code target/it-logs/<name>.log}.
+ */
+public final class ConnectorProcess implements AutoCloseable {
+
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final Path JAR = PROJECT.resolve("target/quarkus-app/quarkus-run.jar");
+
+    private final String name;
+    private final Process process;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    private ConnectorProcess(String name, Process process, Path log) throws IOException {
+        this.name = name;
+        this.process = process;
+        PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
+        Thread pump = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                    out.println(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            } finally {
+                out.close();
+            }
+        }, "connector-output-" + name);
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    public static ConnectorProcess start(String name, Map<String, String> env) {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: the integration tests run after 'package' (./mvnw verify)");
+        }
+        try {
+            Path logs = Files.createDirectories(PROJECT.resolve("target/it-logs"));
+            List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-jar", JAR.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true);
+            // Only what the test sets: no inherited MAGENTO_* or KAFKA_* from the developer's shell.
+            pb.environment().keySet().removeIf(k -> k.startsWith("MAGENTO_") || k.startsWith("KAFKA_") || k.startsWith("QUARKUS_"));
+            pb.environment().put("QUARKUS_HTTP_PORT", "0");
+            pb.environment().putAll(env);
+            return new ConnectorProcess(name, pb.start(), logs.resolve(name + ".log"));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the connector", e);
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    public String output() {
+        return String.join("\n", lines);
+    }
+
+    /** Waits until a line matches, and returns it. */
+    public String awaitLine(Pattern pattern, Duration timeout) {
+        return awaitLine(l -> pattern.matcher(l).find(), pattern.pattern(), timeout);
+    }
+
+    public String awaitLine(Predicate<String> match, String description, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String l : lines) {
+                if (match.test(l)) {
+                    return l;
+                }
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("connector '" + name + "' exited (" + process.exitValue() + ") before logging "
+                                         + description + ":\n" + output());
+            }
+            sleep(100);
+        }
+        throw new AssertionError("connector '" + name + "' did not log " + description + " within " + timeout + ":\n" + output());
+    }
+
+    /** The HTTP port Quarkus chose (the tests start it with port 0), read from its start-up line. */
+    public int httpPort(Duration timeout) {
+        String line = awaitLine(Pattern.compile("Listening on: https?://[^:]+:(\\d+)"), timeout);
+        java.util.regex.Matcher m = Pattern.compile("Listening on: https?://[^:]+:(\\d+)").matcher(line);
+        m.find();
+        return Integer.parseInt(m.group(1));
+    }
+
+    public long count(Pattern pattern) {
+        return lines.stream().filter(l -> pattern.matcher(l).find()).count();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGTERM, as Kubernetes stops a pod. */
+    public int stop() {
+        process.destroy();
+        return waitFor();
+    }
+
+    /** SIGKILL: no shutdown hook runs. */
+    public int kill() {
+        process.destroyForcibly();
+        return waitFor();
+    }
+
+    private int waitFor() {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
