@@ -30,7 +30,7 @@ public final class ConnectorProcess implements AutoCloseable {
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    private ConnectorProcess(String name, Process process, Path log) throws IOException {
+    private ConnectorProcess(String name, Process process, Path log, java.util.function.Consumer<String> echo) throws IOException {
         this.name = name;
         this.process = process;
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
@@ -40,6 +40,7 @@ public final class ConnectorProcess implements AutoCloseable {
                 while ((line = in.readLine()) != null) {
                     lines.add(line);
                     out.println(line);
+                    echo.accept(line);
                 }
             } catch (IOException e) {
                 // the process ended
@@ -52,6 +53,12 @@ public final class ConnectorProcess implements AutoCloseable {
     }
 
     public static ConnectorProcess start(String name, Map<String, String> env) {
+        return start(name, env, line -> {
+        });
+    }
+
+    /** Starts the connector and hands every line it prints to {@code echo} as well. */
+    public static ConnectorProcess start(String name, Map<String, String> env, java.util.function.Consumer<String> echo) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the integration tests run after 'package' (./mvnw verify)");
         }
@@ -63,7 +70,7 @@ public final class ConnectorProcess implements AutoCloseable {
             pb.environment().keySet().removeIf(k -> k.startsWith("MAGENTO_") || k.startsWith("KAFKA_") || k.startsWith("QUARKUS_"));
             pb.environment().put("QUARKUS_HTTP_PORT", "0");
             pb.environment().putAll(env);
-            return new ConnectorProcess(name, pb.start(), logs.resolve(name + ".log"));
+            return new ConnectorProcess(name, pb.start(), logs.resolve(name + ".log"), echo);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the connector", e);
         }

@@ -1,0 +1,175 @@
+package org.magentokafka.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.magentokafka.sandbox.SandboxOptions;
+import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.sandbox.Scenario;
+import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.TestKafka;
+
+/**
+ * The errors a newcomer meets (wrong URL, bad token, a WAF or maintenance page, an empty catalog, a store that
+ * is down): each is one clear log line with the fix, without a stack trace, and the connector keeps polling.
+ */
+class NewcomerErrorsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Pattern SYNCED = Pattern.compile("magento:products synced 50 items");
+
+    private static SandboxStore store;
+    private ConnectorProcess connector;
+
+    @BeforeAll
+    static void startStore() {
+        store = SandboxStore.start(SandboxOptions.builder().productCount(50).build());
+    }
+
+    @AfterAll
+    static void stopStore() {
+        store.close();
+    }
+
+    @BeforeEach
+    void normal() {
+        store.setScenario(Scenario.NORMAL);
+        store.requests().clear();
+    }
+
+    @AfterEach
+    void stopConnector() {
+        if (connector != null) {
+            connector.close();
+        }
+        store.setScenario(Scenario.NORMAL);
+    }
+
+    @Test
+    void anUnreachableStoreIsOneLineAndPollingResumesWhenItIsBack() {
+        store.stop();
+        try {
+            connector = start("unreachable", Map.of());
+            String line = connector.awaitLine(Pattern.compile("could not connect to"), WAIT);
+            assertTrue(line.contains(store.baseUrl()) && line.contains("the store is unreachable")
+                       && line.contains("Check magento.base-url"), line);
+            awaitRepeated("could not connect to");
+        } finally {
+            store.restart();
+        }
+        connector.awaitLine(SYNCED, WAIT);
+        connector.awaitLine(Pattern.compile("recovered after \\d+ failed poll"), WAIT);
+        assertNoStackTraces();
+    }
+
+    @Test
+    void aWrongRestPathIsA404NamingTheIndexPhpFix() {
+        connector = start("not-found", Map.of("MAGENTO_REST_PATH", "/api/rest"));
+        String line = connector.awaitLine(Pattern.compile("404"), WAIT);
+        assertTrue(line.contains("GET /api/rest/default/V1/products"), line);
+        assertTrue(line.contains("magento.rest-path=/index.php/rest"), line);
+        awaitRepeated("404");
+        assertNoStackTraces();
+    }
+
+    @Test
+    void aBadTokenIsA401NamingTheResourceAndEveryCause() {
+        connector = start("bad-token", Map.of("MAGENTO_AUTH_ACCESS_TOKEN", "not-the-token"));
+        String line = connector.awaitLine(Pattern.compile("answered 401"), WAIT);
+        assertTrue(line.contains("The consumer isn't authorized to access Magento_Catalog::products."), line);
+        assertTrue(line.contains("invalid or expired"), line);
+        assertTrue(line.contains("lacks the ACL resource Magento_Catalog::products"), line);
+        assertTrue(line.contains("2.4.4"), line);
+        assertTrue(!line.contains("not-the-token"), "the token never appears in the log");
+        awaitRepeated("answered 401");
+        assertNoStackTraces();
+        assertTrue(!connector.output().contains("not-the-token"), "the token never appears in the log");
+    }
+
+    @Test
+    void htmlInsteadOfJsonIsRecognisedAndPollingResumes() {
+        store.setScenario(Scenario.MAINTENANCE_HTML_503);
+        connector = start("html", Map.of());
+        String line = connector.awaitLine(Pattern.compile("returned HTML instead of JSON"), WAIT);
+        assertTrue(line.contains("status 503"), line);
+        awaitRepeated("returned HTML instead of JSON");
+        store.setScenario(Scenario.NORMAL);
+        connector.awaitLine(SYNCED, WAIT);
+        assertNoStackTraces();
+    }
+
+    @Test
+    void aWafPageSaysToAllowListTheConnector() {
+        store.setScenario(Scenario.WAF_HTML_403);
+        connector = start("waf", Map.of());
+        String line = connector.awaitLine(Pattern.compile("returned HTML instead of JSON"), WAIT);
+        assertTrue(line.contains("status 403") && line.contains("WAF") && line.contains("allow-list"), line);
+        assertNoStackTraces();
+    }
+
+    @Test
+    void anEmptyCatalogIsSaidOnceAndPollingContinues() {
+        store.setScenario(Scenario.EMPTY_CATALOG);
+        connector = start("empty", Map.of());
+        String line = connector.awaitLine(Pattern.compile("returned total_count=0"), WAIT);
+        assertTrue(line.contains("GET /rest/default/V1/products") && line.contains("store view 'default'"), line);
+        int before = store.requests().matching("/V1/products").size();
+        awaitRequestsBeyond(before + 3);
+        assertEquals(1, connector.count(Pattern.compile("returned total_count=0")), "said once, not per poll");
+        store.setScenario(Scenario.NORMAL);
+        connector.awaitLine(SYNCED, WAIT);
+        assertNoStackTraces();
+    }
+
+    private ConnectorProcess start(String name, Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "MAGENTO_BASE_URL", store.baseUrl(),
+                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
+                "MAGENTO_POLL_INTERVAL", "300ms",
+                "MAGENTO_ERROR_BACKOFF_MAX", "1s",
+                "MAGENTO_TOPIC_PRODUCTS", TestKafka.uniqueTopic("errors"),
+                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
+        env.putAll(overrides);
+        return ConnectorProcess.start("errors-" + name, env);
+    }
+
+    /** Polling continues: the same failure is met again on later polls. */
+    private void awaitRepeated(String text) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (connector.count(Pattern.compile(Pattern.quote(text))) < 3) {
+            assertTrue(System.nanoTime() < deadline, "polling stopped after the failure:\n" + connector.output());
+            sleep();
+        }
+    }
+
+    private void awaitRequestsBeyond(int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (store.requests().matching("/V1/products").size() < count) {
+            assertTrue(System.nanoTime() < deadline, "polling stopped:\n" + connector.output());
+            sleep();
+        }
+    }
+
+    private void assertNoStackTraces() {
+        assertTrue(connector.lines().stream().noneMatch(l -> l.startsWith("\tat ") || l.matches("^\\s+at [\\w.$]+\\(.*")),
+                "no stack trace in the log:\n" + connector.output());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.magentokafka.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.magentokafka.sandbox.LoggedRequest;
+import org.magentokafka.sandbox.SandboxOptions;
+import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.TestKafka;
+
+/**
+ * The foundation end to end: the packaged connector, configured only by environment variables, syncs a
+ * 1,000-product simulated store into a real broker.
+ */
+class ProductsToKafkaIT {
+
+    private static final int PRODUCTS = 1000;
+    private static final int PAGE_SIZE = 75; // 14 pages, the last one partial
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static SandboxStore store;
+    private static ConnectorProcess connector;
+    private static String topic;
+
+    @BeforeAll
+    static void start() {
+        store = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).build());
+        topic = TestKafka.uniqueTopic("products");
+        connector = ConnectorProcess.start("products-to-kafka", Map.of(
+                "MAGENTO_BASE_URL", store.baseUrl(),
+                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
+                "MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE),
+                "MAGENTO_POLL_INTERVAL", "1h",
+                "MAGENTO_TOPIC_PRODUCTS", topic,
+                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (connector != null) {
+            connector.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void everyProductLandsExactlyOnceKeyedBySkuWithItsJson() throws Exception {
+        connector.awaitLine(Pattern.compile("magento:products synced " + PRODUCTS + " items in 14 pages"), Duration.ofSeconds(90));
+
+        List<ConsumerRecord<String, String>> records = TestKafka.read(topic, PRODUCTS, Duration.ofSeconds(30), Duration.ofSeconds(2));
+        assertEquals(PRODUCTS, records.size(), "one record per product, no duplicates");
+
+        Map<String, JsonNode> expected = new HashMap<>();
+        for (JsonNode product : store.catalog().products()) {
+            expected.put(product.get("sku").asText(), product);
+        }
+        Set<String> keys = records.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
+        assertEquals(expected.keySet(), keys, "keyed by SKU, every product of the store");
+        assertTrue(keys.stream().anyMatch(k -> k.contains("/")) && keys.stream().anyMatch(k -> !k.matches("\\p{ASCII}*")),
+                "the catalog has SKUs with '/' and non-ASCII characters");
+        for (ConsumerRecord<String, String> r : records) {
+            assertEquals(expected.get(r.key()), JSON.readTree(r.value()), "value is the product as Magento returned it: " + r.key());
+        }
+    }
+
+    @Test
+    void pagingSendsPageSizeEveryTimeAndNeverAsksPastTheLastPage() {
+        connector.awaitLine(Pattern.compile("magento:products synced"), Duration.ofSeconds(90));
+        List<LoggedRequest> requests = store.requests().matching("/V1/products");
+        assertEquals(14, requests.size(), "one request per page: " + requests);
+        for (LoggedRequest r : requests) {
+            assertEquals("GET", r.method());
+            assertEquals(String.valueOf(PAGE_SIZE), r.query().get("searchCriteria[pageSize]"), "pageSize on every request");
+            int page = Integer.parseInt(r.query().get("searchCriteria[currentPage]"));
+            assertTrue(page >= 1 && page <= 14, "page " + page + " is past the last page");
+            assertEquals("entity_id", r.query().get("searchCriteria[sortOrders][0][field]"), "sorted on a unique key");
+        }
+        assertEquals(14, requests.stream().map(r -> r.query().get("searchCriteria[currentPage]")).distinct().count());
+    }
+}
