@@ -1,0 +1,14 @@
+package org.magentokafka.sandbox;
+
+/** ACL resource ids from each module's etc/webapi.xml, as Magento names them in 401 bodies. */
+public final class AclResources {
+    public static final String PRODUCTS = "Magento_Catalog::products";
+    public static final String CATEGORIES = "Magento_Catalog::categories";
+    public static final String CMS_PAGE = "Magento_Cms::page";
+    public static final String INVENTORY_SOURCE = "Magento_InventoryApi::source";
+    public static final String ATTRIBUTES = "Magento_Catalog::attributes_attributes";
+    public static final String STORE = "Magento_Backend::store";
+
+    private AclResources() {
+    }
+}

@@ -1,0 +1,10 @@
+package org.magentokafka.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One read-only service operation; failures are thrown as {@link MagentoException}. */
+@FunctionalInterface
+interface Endpoint {
+
+    JsonNode handle(RestCall call);
+}

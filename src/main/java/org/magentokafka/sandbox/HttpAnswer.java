@@ -1,0 +1,25 @@
+package org.magentokafka.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** A complete HTTP answer, built before anything is written so the log can record its status. */
+record HttpAnswer(int status, String contentType, byte[] body, Map<String, String> headers) {
+
+    static final String JSON = "application/json; charset=utf-8";
+    static final String HTML = "text/html; charset=UTF-8";
+
+    static HttpAnswer json(int status, JsonNode body) {
+        return new HttpAnswer(status, JSON, MagentoJson.bytes(body), Map.of());
+    }
+
+    static HttpAnswer html(int status, String html, Map<String, String> headers) {
+        return new HttpAnswer(status, HTML, html.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    static HttpAnswer error(MagentoException e) {
+        return json(e.status(), e.body());
+    }
+}

@@ -1,0 +1,54 @@
+package org.magentokafka.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** GET /V1/products and GET /V1/products/{sku} (Magento\Catalog\Api\ProductRepositoryInterface). */
+final class ProductEndpoints {
+
+    static final FieldResolver FIELDS = new JsonFields(
+            Map.of("entity_id", "id"),
+            Set.of("id", "sku", "name", "attribute_set_id", "price", "status", "visibility", "type_id",
+                    "created_at", "updated_at", "weight"),
+            Set.of("description", "url_key", "tax_class_id", "category_ids", "color", "material", "manufacturer",
+                    "options_container", "required_options", "has_options", "meta_title", "meta_keyword",
+                    "meta_description", "special_price", "news_from_date", "news_to_date", "country_of_manufacture"),
+            Map.<String, Function<ObjectNode, List<String>>>of("category_id", ProductEndpoints::categoryIds),
+            JsonFields.invalidAttribute(),
+            null);
+
+    private ProductEndpoints() {
+    }
+
+    static JsonNode list(RestCall call) {
+        SearchCriteria criteria = call.searchCriteria();
+        String store = call.store().code();
+        // Store-scoped values (names) take part in filtering and sorting, so localize first.
+        List<ObjectNode> items = new ArrayList<>();
+        for (ObjectNode product : call.catalog().productNodes()) {
+            items.add(call.catalog().productInStore(product, store));
+        }
+        return CollectionSearch.search(items, criteria, FIELDS).toJson(item -> item);
+    }
+
+    static JsonNode get(RestCall call) {
+        ObjectNode product = call.catalog().productNode(call.param(0));
+        if (product == null) {
+            throw MagentoException.of(404, "The product that was requested doesn't exist. Verify the product and try again.");
+        }
+        return call.catalog().productInStore(product, call.store().code());
+    }
+
+    private static List<String> categoryIds(ObjectNode product) {
+        List<String> ids = new ArrayList<>();
+        product.path("extension_attributes").path("category_links")
+                .forEach(link -> ids.add(link.path("category_id").asText()));
+        return ids;
+    }
+}

@@ -1,0 +1,159 @@
+package org.magentokafka.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Answers every request the way a Magento store behind a web server would, in Magento's order:
+ * front layers (maintenance, WAF, missing host path) → store code in the path → route match (404)
+ * → ACL (401) → GET with store code "all" (400) → input validation (400) → the service.
+ */
+final class SandboxHandler implements HttpHandler {
+
+    private static final Set<String> REST_METHODS = Set.of("GET", "POST", "PUT", "DELETE");
+
+    private final SandboxOptions options;
+    private final Authenticator authenticator;
+    private final RestRoutes routes;
+    private final SandboxCatalog catalog;
+    private final SandboxCatalog emptyCatalog;
+    private final StoreViews storeViews;
+    private final RequestLog log;
+    private final Supplier<Scenario> scenario;
+    private final Supplier<String> baseUrl;
+    private final SearchCriteriaParser criteriaParser;
+    private final Clock clock;
+
+    SandboxHandler(SandboxOptions options, Authenticator authenticator, RestRoutes routes, SandboxCatalog catalog,
+                   SandboxCatalog emptyCatalog, StoreViews storeViews, RequestLog log,
+                   Supplier<Scenario> scenario, Supplier<String> baseUrl) {
+        this.options = options;
+        this.authenticator = authenticator;
+        this.routes = routes;
+        this.catalog = catalog;
+        this.emptyCatalog = emptyCatalog;
+        this.storeViews = storeViews;
+        this.log = log;
+        this.scenario = scenario;
+        this.baseUrl = baseUrl;
+        this.criteriaParser = new SearchCriteriaParser(options.maxPageSize());
+        this.clock = options.clock();
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            drain(exchange.getRequestBody());
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            URI uri = exchange.getRequestURI();
+            QueryString query = QueryString.parse(uri.getRawQuery());
+            Map<String, String> headers = headers(exchange);
+            HttpAnswer answer;
+            try {
+                pause();
+                answer = answer(method, uri, query, headers);
+            } catch (MagentoException e) {
+                answer = HttpAnswer.error(e);
+            } catch (RuntimeException e) {
+                // Anything unexpected is masked the way Magento masks non-localized exceptions.
+                System.err.println("sandbox: unexpected failure on " + method + " " + uri.getRawPath() + ": " + e);
+                answer = HttpAnswer.error(MagentoException.internalError(ReportIds.next()));
+            }
+            log.add(new LoggedRequest(method, uri.getRawPath(), query.asMap(), headers, answer.status(), clock.instant()));
+            send(exchange, method, answer);
+        }
+    }
+
+    private HttpAnswer answer(String method, URI uri, QueryString query, Map<String, String> headers) {
+        Scenario current = scenario.get();
+        switch (current) {
+            case MAINTENANCE_HTML_503:
+                return HtmlPages.maintenance();
+            case WAF_HTML_403:
+                return HtmlPages.wafBlock();
+            case NOT_FOUND_ALL:
+                return HtmlPages.webServerNotFound();
+            default:
+                break;
+        }
+        Optional<RestPath> parsed = RestPath.parse(uri.getRawPath(), storeViews.codes());
+        if (parsed.isEmpty()) {
+            return HtmlPages.storefrontNotFound();
+        }
+        RestPath path = parsed.get();
+        if (!REST_METHODS.contains(method)) {
+            return HttpAnswer.error(MagentoException.of(400, "Request method is invalid."));
+        }
+        List<String> segments = path.segments();
+        if (segments.isEmpty() || !"V1".equals(segments.get(0))) {
+            throw MagentoException.routeNotFound();
+        }
+        RestRoutes.Match match = routes.find(method, segments.subList(1, segments.size()))
+                .orElseThrow(MagentoException::routeNotFound);
+        URI absolute = URI.create(baseUrl.get() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        Set<String> granted = authenticator.grantedResources(new AuthRequest(method, absolute, headers, query.asMap()));
+        String resource = match.route().resource();
+        if (granted == null || !granted.contains(resource)) {
+            throw MagentoException.notAuthorized(resource);
+        }
+        if (path.allStores() && "GET".equals(method)) {
+            throw MagentoException.of(400, "Cannot perform GET operation with store code 'all'");
+        }
+        StoreView store = path.storeCode() == null ? storeViews.defaultView() : storeViews.byCode(path.storeCode()).orElseThrow();
+        SandboxCatalog data = current == Scenario.EMPTY_CATALOG ? emptyCatalog : catalog;
+        RestCall call = new RestCall(store, match.params(), query, data, criteriaParser, baseUrl.get());
+        if (current == Scenario.INTERNAL_ERROR_500) {
+            call.searchCriteria();  // input validation still happens before the service fails
+            throw MagentoException.internalError(ReportIds.next());
+        }
+        return HttpAnswer.json(200, match.route().endpoint().handle(call));
+    }
+
+    private void pause() {
+        if (options.latencyMillis() > 0) {
+            try {
+                Thread.sleep(options.latencyMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+        return headers;
+    }
+
+    private static void drain(InputStream body) throws IOException {
+        body.transferTo(OutputStream.nullOutputStream());
+    }
+
+    private static void send(HttpExchange exchange, String method, HttpAnswer answer) throws IOException {
+        var responseHeaders = exchange.getResponseHeaders();
+        responseHeaders.set("Content-Type", answer.contentType());
+        answer.headers().forEach(responseHeaders::set);
+        if ("HEAD".equals(method)) {
+            exchange.sendResponseHeaders(answer.status(), -1);
+            return;
+        }
+        exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer.body());
+        }
+    }
+}

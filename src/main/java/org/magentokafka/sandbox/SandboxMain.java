@@ -1,0 +1,42 @@
+package org.magentokafka.sandbox;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Command-line and system-property settings for {@link SandboxStore#main(String[])}. */
+final class SandboxMain {
+
+    private SandboxMain() {
+    }
+
+    static SandboxOptions parse(String[] args) {
+        Map<String, String> settings = new HashMap<>();
+        for (String name : new String[] {"port", "products", "seed", "token", "latency", "maxPageSize"}) {
+            String value = System.getProperty("sandbox." + name);
+            if (value != null) {
+                settings.put(name, value);
+            }
+        }
+        for (String arg : args) {
+            String a = arg.startsWith("--") ? arg.substring(2) : arg;
+            int eq = a.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected name=value, got " + arg);
+            }
+            settings.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        SandboxOptions.Builder b = SandboxOptions.builder();
+        settings.forEach((name, value) -> {
+            switch (name) {
+                case "port" -> b.port(Integer.parseInt(value));
+                case "products" -> b.productCount(Integer.parseInt(value));
+                case "seed" -> b.seed(Long.parseLong(value));
+                case "token" -> b.accessToken(value);
+                case "latency" -> b.latencyMillis(Long.parseLong(value));
+                case "maxPageSize" -> b.maxPageSize(Integer.parseInt(value));
+                default -> throw new IllegalArgumentException("unknown setting " + name);
+            }
+        });
+        return b.build();
+    }
+}

@@ -1,0 +1,162 @@
+package org.magentokafka.sandbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How to build a sandbox store. Immutable; start from {@link #defaults()} or {@link #builder()}.
+ * Defaults describe a healthy store an integration was correctly set up for.
+ */
+public final class SandboxOptions {
+
+    /** The ACL resources behind the read-only endpoints the connector uses (REST-FACTS table). */
+    public static final Set<String> ALL_CATALOG_RESOURCES = Set.of(
+            AclResources.PRODUCTS, AclResources.CATEGORIES, AclResources.CMS_PAGE,
+            AclResources.INVENTORY_SOURCE, AclResources.ATTRIBUTES, AclResources.STORE);
+
+    private final int port;
+    private final int productCount;
+    private final long seed;
+    private final String accessToken;
+    private final boolean bearerAllowed;
+    private final Set<String> grantedResources;
+    private final int maxPageSize;
+    private final List<String> storeCodes;
+    private final long latencyMillis;
+    private final Authenticator authenticator;
+    private final Clock clock;
+
+    private SandboxOptions(Builder b) {
+        this.port = b.port;
+        this.productCount = b.productCount;
+        this.seed = b.seed;
+        this.accessToken = b.accessToken;
+        this.bearerAllowed = b.bearerAllowed;
+        this.grantedResources = Set.copyOf(b.grantedResources);
+        this.maxPageSize = b.maxPageSize;
+        this.storeCodes = List.copyOf(b.storeCodes);
+        this.latencyMillis = b.latencyMillis;
+        this.authenticator = b.authenticator;
+        this.clock = b.clock;
+    }
+
+    public static SandboxOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().port(port).productCount(productCount).seed(seed).accessToken(accessToken)
+                .bearerAllowed(bearerAllowed).grantedResources(grantedResources).maxPageSize(maxPageSize)
+                .storeCodes(storeCodes).latencyMillis(latencyMillis).authenticator(authenticator).clock(clock);
+    }
+
+    public int port() { return port; }
+    public int productCount() { return productCount; }
+    public long seed() { return seed; }
+    public String accessToken() { return accessToken; }
+    public boolean bearerAllowed() { return bearerAllowed; }
+    public Set<String> grantedResources() { return grantedResources; }
+    public int maxPageSize() { return maxPageSize; }
+    public List<String> storeCodes() { return storeCodes; }
+    public long latencyMillis() { return latencyMillis; }
+    /** The authenticator to use; null means a bearer-token one built from the other options. */
+    public Authenticator authenticator() { return authenticator; }
+    public Clock clock() { return clock; }
+
+    public static final class Builder {
+        private int port = 0;
+        private int productCount = 1000;
+        private long seed = 42;
+        private String accessToken = "sandbox-token";
+        private boolean bearerAllowed = true;
+        private Set<String> grantedResources = ALL_CATALOG_RESOURCES;
+        private int maxPageSize = 300;
+        private List<String> storeCodes = List.of("default", "fr");
+        private long latencyMillis = 0;
+        private Authenticator authenticator;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** 0 picks a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port);
+            this.port = port;
+            return this;
+        }
+
+        public Builder productCount(int productCount) {
+            if (productCount < 0) throw new IllegalArgumentException("productCount " + productCount);
+            this.productCount = productCount;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder accessToken(String accessToken) {
+            this.accessToken = Objects.requireNonNull(accessToken);
+            return this;
+        }
+
+        /** False reproduces a 2.4.4+ store without oauth/consumer/enable_integration_as_bearer. */
+        public Builder bearerAllowed(boolean bearerAllowed) {
+            this.bearerAllowed = bearerAllowed;
+            return this;
+        }
+
+        /** The ACL resources the integration was given in the admin. */
+        public Builder grantedResources(Set<String> grantedResources) {
+            this.grantedResources = Set.copyOf(grantedResources);
+            return this;
+        }
+
+        /** webapi/validation/maximum_page_size; 0 disables the input limit. */
+        public Builder maxPageSize(int maxPageSize) {
+            if (maxPageSize < 0) throw new IllegalArgumentException("maxPageSize " + maxPageSize);
+            this.maxPageSize = maxPageSize;
+            return this;
+        }
+
+        /** Store view codes; "default" should stay first, it is the default store of the website. */
+        public Builder storeCodes(List<String> storeCodes) {
+            if (storeCodes.isEmpty()) throw new IllegalArgumentException("at least one store code");
+            if (storeCodes.contains("all") || storeCodes.contains("admin")) {
+                throw new IllegalArgumentException("'all' and 'admin' are reserved store codes");
+            }
+            this.storeCodes = List.copyOf(storeCodes);
+            return this;
+        }
+
+        public Builder latencyMillis(long latencyMillis) {
+            if (latencyMillis < 0) throw new IllegalArgumentException("latencyMillis " + latencyMillis);
+            this.latencyMillis = latencyMillis;
+            return this;
+        }
+
+        /** Replaces the bearer-token check, e.g. with an OAuth 1.0a signature check. */
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = authenticator;
+            return this;
+        }
+
+        /** Clock for timestamps written by mutations, so change-detection tests can control time. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        public SandboxOptions build() {
+            return new SandboxOptions(this);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.magentokafka.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Magento 2 store for tests and demos: a real HTTP server on 127.0.0.1 speaking Magento's REST
+ * dialect (routing, ACL, searchCriteria, error bodies) over generated, mutable catalog data.
+ *
+ * <p>{@link #stop()} makes the port refuse connections while the data stays, and
+ * {@link #restart()} listens on the same port again, so a test can take the store away mid-run.
+ */
+public final class SandboxStore implements AutoCloseable {
+
+    private static final int THREADS = 16;
+
+    private final SandboxOptions options;
+    private final SandboxCatalog catalog;
+    private final RequestLog requests = new RequestLog();
+    private final ExecutorService executor;
+    private final SandboxHandler handler;
+    private volatile Scenario scenario = Scenario.NORMAL;
+    private volatile int port;
+    private HttpServer server;
+    private boolean closed;
+
+    private SandboxStore(SandboxOptions options) {
+        this.options = options;
+        StoreViews views = new StoreViews(options.storeCodes());
+        this.catalog = SandboxCatalog.generate(options, views);
+        Authenticator authenticator = options.authenticator() != null ? options.authenticator()
+                : new BearerTokenAuthenticator(options.accessToken(), options.bearerAllowed(), options.grantedResources());
+        this.handler = new SandboxHandler(options, authenticator, RestRoutes.catalogRoutes(), catalog,
+                SandboxCatalog.empty(options, views), views, requests, () -> scenario, this::baseUrl);
+        this.executor = executor();
+        this.port = options.port();
+    }
+
+    public static SandboxStore start(SandboxOptions options) {
+        SandboxStore store = new SandboxStore(options);
+        try {
+            store.listen();
+        } catch (RuntimeException e) {
+            store.executor.shutdownNow();
+            throw e;
+        }
+        return store;
+    }
+
+    /** The store URL a merchant would type, without a trailing slash. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public SandboxOptions options() {
+        return options;
+    }
+
+    public SandboxCatalog catalog() {
+        return catalog;
+    }
+
+    public RequestLog requests() {
+        return requests;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public void setScenario(Scenario scenario) {
+        this.scenario = java.util.Objects.requireNonNull(scenario);
+    }
+
+    /** Stops listening: new connections are refused. Data, log and scenario are kept. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /** Listens again on the same port after {@link #stop()}; does nothing if already listening. */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        if (server == null) {
+            listen();
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    @Override
+    public synchronized void close() {
+        stop();
+        closed = true;
+        executor.shutdownNow();
+    }
+
+    private synchronized void listen() {
+        try {
+            HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            created.createContext("/", handler);
+            created.setExecutor(executor);
+            created.start();
+            server = created;
+            port = created.getAddress().getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+        }
+    }
+
+    private static ExecutorService executor() {
+        AtomicInteger count = new AtomicInteger();
+        // Bounded like a PHP-FPM pool: beyond the queue, callers get a refusal instead of unbounded memory use.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1024), r -> {
+                    Thread t = new Thread(r, "sandbox-store-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /**
+     * Standalone store for the demo. Arguments (or system properties sandbox.*): --port=8080
+     * --products=1000 --seed=42 --token=sandbox-token --latency=0. Prints the base URL and runs
+     * until killed.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        SandboxOptions options = SandboxMain.parse(args);
+        SandboxStore store = start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(store::close, "sandbox-store-shutdown"));
+        System.out.println(store.baseUrl());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}

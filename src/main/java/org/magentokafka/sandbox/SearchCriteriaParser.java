@@ -1,0 +1,101 @@
+package org.magentokafka.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads searchCriteria[...] query parameters. Magento's input processor accepts camelCase and
+ * snake_case keys alike (pageSize / page_size), so names are compared without "_" and case.
+ */
+final class SearchCriteriaParser {
+
+    private static final Pattern FILTER = Pattern.compile(
+            "searchcriteria\\[filtergroups]\\[(\\d+)]\\[filters]\\[(\\d+)]\\[(field|value|conditiontype)]");
+    private static final Pattern SORT = Pattern.compile("searchcriteria\\[sortorders]\\[(\\d+)]\\[(field|direction)]");
+
+    private final int maxPageSize;
+
+    SearchCriteriaParser(int maxPageSize) {
+        this.maxPageSize = maxPageSize;
+    }
+
+    SearchCriteria parse(QueryString query) {
+        Map<Integer, Map<Integer, Map<String, String>>> groups = new TreeMap<>();
+        Map<Integer, Map<String, String>> sorts = new TreeMap<>();
+        Integer pageSize = null;
+        Integer currentPage = null;
+        for (Map.Entry<String, String> pair : query.pairs()) {
+            String key = pair.getKey().replace("_", "").toLowerCase(Locale.ROOT);
+            Matcher m;
+            if (key.equals("searchcriteria[pagesize]")) {
+                pageSize = integer(pair.getValue());
+            } else if (key.equals("searchcriteria[currentpage]")) {
+                currentPage = integer(pair.getValue());
+            } else if ((m = FILTER.matcher(key)).matches()) {
+                groups.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new TreeMap<>())
+                        .computeIfAbsent(Integer.parseInt(m.group(2)), j -> new TreeMap<>())
+                        .put(m.group(3), pair.getValue());
+            } else if ((m = SORT.matcher(key)).matches()) {
+                sorts.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new TreeMap<>()).put(m.group(2), pair.getValue());
+            }
+        }
+        if (pageSize != null && maxPageSize > 0 && pageSize > maxPageSize) {
+            throw MagentoException.named(400, "Maximum SearchCriteria pageSize is %max", Map.of("max", maxPageSize));
+        }
+        return new SearchCriteria(filterGroups(groups), sortOrders(sorts), pageSize, currentPage);
+    }
+
+    private static List<List<SearchCriteria.Filter>> filterGroups(Map<Integer, Map<Integer, Map<String, String>>> groups) {
+        List<List<SearchCriteria.Filter>> result = new ArrayList<>();
+        for (Map<Integer, Map<String, String>> group : groups.values()) {
+            List<SearchCriteria.Filter> filters = new ArrayList<>();
+            for (Map<String, String> f : group.values()) {
+                // field and value are required properties of a Filter data object.
+                requireField(f.get("field"), "field");
+                requireField(f.get("value"), "value");
+                filters.add(new SearchCriteria.Filter(f.get("field"), f.get("value"), f.get("conditiontype")));
+            }
+            result.add(List.copyOf(filters));
+        }
+        return List.copyOf(result);
+    }
+
+    private static List<SearchCriteria.Sort> sortOrders(Map<Integer, Map<String, String>> sorts) {
+        List<SearchCriteria.Sort> result = new ArrayList<>();
+        for (Map<String, String> s : sorts.values()) {
+            String field = s.get("field");
+            if (field == null || field.isEmpty()) {
+                continue;
+            }
+            String direction = s.getOrDefault("direction", "ASC");
+            if (!direction.equalsIgnoreCase("ASC") && !direction.equalsIgnoreCase("DESC")) {
+                throw MagentoException.positional(400,
+                        "Sort order \"%1\" is not supported. Choose either \"ASC\" or \"DESC\".", direction);
+            }
+            result.add(new SearchCriteria.Sort(field, direction));
+        }
+        return List.copyOf(result);
+    }
+
+    private static void requireField(String value, String name) {
+        if (value == null) {
+            throw MagentoException.named(400, "\"%fieldName\" is required. Enter and try again.",
+                    Map.of("fieldName", name));
+        }
+    }
+
+    private static Integer integer(String value) {
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw MagentoException.named(400,
+                    "The \"%value\" value's type is invalid. The \"%type\" type was expected. Verify and try again.",
+                    Map.of("value", value, "type", "int"));
+        }
+    }
+}
