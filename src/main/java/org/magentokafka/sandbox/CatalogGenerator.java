@@ -1,5 +1,6 @@
 package org.magentokafka.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -222,6 +223,18 @@ final class CatalogGenerator {
             result.add(c);
         }
         return result;
+    }
+
+    /** A root category of an empty store: only "Default Category" stays below "Root Catalog". */
+    static ObjectNode withoutChildren(ObjectNode category) {
+        boolean root = category.get("id").asInt() == CategoryTree.ROOT_CATALOG;
+        ObjectNode copy = category.deepCopy().put("children", root ? String.valueOf(CategoryTree.DEFAULT_CATEGORY) : "");
+        for (JsonNode attribute : copy.withArray("custom_attributes")) {
+            if ("children_count".equals(attribute.get("attribute_code").asText())) {
+                ((ObjectNode) attribute).put("value", root ? "1" : "0");
+            }
+        }
+        return copy;
     }
 
     private static Map<Integer, String> frenchCategoryNames() {

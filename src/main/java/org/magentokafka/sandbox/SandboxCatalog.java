@@ -75,7 +75,7 @@ public final class SandboxCatalog {
         CatalogGenerator.Generated data = new CatalogGenerator(options.seed()).generate(0);
         data.categories().stream()
                 .filter(c -> c.get("id").asInt() <= CategoryTree.DEFAULT_CATEGORY)
-                .map(c -> c.put("children", ""))
+                .map(CatalogGenerator::withoutChildren)
                 .forEach(c -> catalog.categories.put(c.get("id").asInt(), c));
         return catalog;
     }
@@ -168,49 +168,48 @@ public final class SandboxCatalog {
      * @throws IllegalArgumentException without a sku, or when the sku is already taken
      */
     public ObjectNode addProduct(ObjectNode product) {
-        return write(() -> {
-            JsonNode sku = product.get("sku");
-            if (sku == null || sku.asText().isEmpty()) {
-                throw new IllegalArgumentException("a product needs a sku");
-            }
-            if (findProduct(sku.asText()) != null) {
-                throw new IllegalArgumentException("sku already exists: " + sku.asText());
-            }
-            ObjectNode stored = product.deepCopy();
-            if (!stored.hasNonNull("id")) {
-                stored.put("id", nextProductId);
-            } else if (products.containsKey(stored.get("id").asInt())) {
-                throw new IllegalArgumentException("id already exists: " + stored.get("id").asInt());
-            }
-            String now = now();
-            if (!stored.hasNonNull("created_at")) {
-                stored.put("created_at", now);
-            }
-            if (!stored.hasNonNull("updated_at")) {
-                stored.put("updated_at", now);
-            }
-            putProduct(stored);
-            return stored.deepCopy();
-        });
+        return write(() -> insertProduct(product.deepCopy()));
     }
 
     /** A simple, enabled, visible product with the usual empty collections. */
     public ObjectNode addProduct(String sku, String name, double price) {
-        ObjectNode p = MagentoJson.MAPPER.createObjectNode();
-        p.put("sku", sku).put("name", name).put("attribute_set_id", 4).put("price", price)
-                .put("status", 1).put("visibility", 4).put("type_id", "simple").put("weight", 1);
-        p.putObject("extension_attributes").putArray("website_ids").add(1);
-        p.putArray("product_links");
-        p.putArray("options");
-        p.putArray("media_gallery_entries");
-        p.putArray("tier_prices");
-        p.putArray("custom_attributes").addObject().put("attribute_code", "url_key")
-                .put("value", CatalogGenerator.urlKey(name, nextProductIdUnderLock()));
-        return addProduct(p);
+        return write(() -> {
+            ObjectNode p = MagentoJson.MAPPER.createObjectNode();
+            p.put("id", nextProductId).put("sku", sku).put("name", name).put("attribute_set_id", 4).put("price", price)
+                    .put("status", 1).put("visibility", 4).put("type_id", "simple").put("weight", 1);
+            p.putObject("extension_attributes").putArray("website_ids").add(1);
+            p.putArray("product_links");
+            p.putArray("options");
+            p.putArray("media_gallery_entries");
+            p.putArray("tier_prices");
+            p.putArray("custom_attributes").addObject().put("attribute_code", "url_key")
+                    .put("value", CatalogGenerator.urlKey(name, nextProductId));
+            return insertProduct(p);
+        });
     }
 
-    private int nextProductIdUnderLock() {
-        return read(() -> nextProductId);
+    private ObjectNode insertProduct(ObjectNode stored) {
+        JsonNode sku = stored.get("sku");
+        if (sku == null || sku.asText().isEmpty()) {
+            throw new IllegalArgumentException("a product needs a sku");
+        }
+        if (findProduct(sku.asText()) != null) {
+            throw new IllegalArgumentException("sku already exists: " + sku.asText());
+        }
+        if (!stored.hasNonNull("id")) {
+            stored.put("id", nextProductId);
+        } else if (products.containsKey(stored.get("id").asInt())) {
+            throw new IllegalArgumentException("id already exists: " + stored.get("id").asInt());
+        }
+        String now = now();
+        if (!stored.hasNonNull("created_at")) {
+            stored.put("created_at", now);
+        }
+        if (!stored.hasNonNull("updated_at")) {
+            stored.put("updated_at", now);
+        }
+        putProduct(stored);
+        return stored.deepCopy();
     }
 
     private void putProduct(ObjectNode product) {

@@ -93,9 +93,12 @@ final class SearchCriteriaParser {
         try {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
+            Map<String, String> parameters = new java.util.LinkedHashMap<>();
+            parameters.put("value", value);
+            parameters.put("type", "int");
             throw MagentoException.named(400,
                     "The \"%value\" value's type is invalid. The \"%type\" type was expected. Verify and try again.",
-                    Map.of("value", value, "type", "int"));
+                    parameters);
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.magentokafka.sandbox;
 
 /** One store view of the sandbox's single website. */
-public record StoreView(int id, String code, String name, int websiteId, int storeGroupId,
+record StoreView(int id, String code, String name, int websiteId, int storeGroupId,
                         String locale, String currency, String timezone, String weightUnit) {
 
     /** The admin store (id 0): listed by /V1/store/storeViews but not addressable in a path. */
