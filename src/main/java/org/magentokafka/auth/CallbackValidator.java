@@ -11,14 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Decides whether a Callback URL POST may start a token exchange. The connector POSTs the consumer secret to
  * store_base_url, so that URL must be the configured store (else anyone could make the connector call any host:
- * SSRF), and each consumer key and verifier is accepted once (else a captured form could be replayed).
+ * SSRF), and each verifier is accepted once (else a captured form could be replayed). The consumer key alone
+ * cannot be refused on reuse: "Reauthorize" in the admin sends the same key with a new verifier.
  * Thread-safe.
  */
 public final class CallbackValidator {
 
     private final URI storeBaseUrl;
     private final String normalizedStore;
-    private final Set<String> usedConsumerKeys = ConcurrentHashMap.newKeySet();
     private final Set<String> usedVerifiers = ConcurrentHashMap.newKeySet();
 
     /** @param storeBaseUrl magento.base-url */
@@ -32,8 +32,8 @@ public final class CallbackValidator {
     }
 
     /**
-     * Validates the form and marks its consumer key and verifier as used, so a second POST of the same form is
-     * refused even while the first exchange is still running.
+     * Validates the form and marks its verifier as used, so a second POST of the same form is refused even while
+     * the first exchange is still running.
      */
     public CallbackForm accept(Map<String, String> form) {
         String consumerKey = required(form, "oauth_consumer_key");
@@ -45,13 +45,9 @@ public final class CallbackValidator {
                     + " magento.base-url '" + storeBaseUrl + "'; set magento.base-url to the store that activates the"
                     + " integration");
         }
-        if (!usedConsumerKeys.add(consumerKey)) {
-            throw new HandshakeRejectedException("Callback URL: consumer key " + consumerKey + " was already used;"
-                    + " click Reauthorize on the integration in the Magento admin for a new one");
-        }
-        if (!usedVerifiers.add(verifier)) {
-            throw new HandshakeRejectedException("Callback URL: this oauth_verifier was already used; click Reauthorize"
-                    + " on the integration in the Magento admin for a new one");
+        if (!usedVerifiers.add(consumerKey + "&" + verifier)) {
+            throw new HandshakeRejectedException("Callback URL: the form for consumer key " + consumerKey + " was"
+                    + " already used (replay); click Reauthorize on the integration in the Magento admin for a new one");
         }
         return new CallbackForm(consumerKey, consumerSecret, storeBaseUrl, verifier);
     }
