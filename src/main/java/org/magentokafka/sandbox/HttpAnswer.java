@@ -19,6 +19,11 @@ record HttpAnswer(int status, String contentType, byte[] body, Map<String, Strin
         return new HttpAnswer(status, HTML, html.getBytes(StandardCharsets.UTF_8), headers);
     }
 
+    /** The form-encoded answers of the OAuth token endpoints (Magento sends them with its default HTML type). */
+    static HttpAnswer form(int status, String body) {
+        return new HttpAnswer(status, HTML, body.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
     static HttpAnswer error(MagentoException e) {
         return json(e.status(), e.body());
     }

@@ -50,6 +50,25 @@ final class MagentoException extends RuntimeException {
         return of(500, "Internal Error. Details are available in Magento log file. Report ID: " + reportId);
     }
 
+    /** The message with its placeholders filled in, as Magento renders it outside the REST error body. */
+    String renderedMessage() {
+        String text = getMessage();
+        if (parameters == null) {
+            return text;
+        }
+        if (parameters.isArray()) {
+            for (int i = parameters.size(); i >= 1; i--) {
+                text = text.replace("%" + i, parameters.get(i - 1).asText());
+            }
+        } else {
+            for (var it = parameters.fields(); it.hasNext(); ) {
+                var field = it.next();
+                text = text.replace("%" + field.getKey(), field.getValue().asText());
+            }
+        }
+        return text;
+    }
+
     int status() {
         return status;
     }

@@ -9,9 +9,10 @@ import java.util.List;
  * @param params   values of the route's placeholders, decoded, in order
  * @param catalog  the data to answer from (an empty catalog in the EMPTY_CATALOG scenario)
  * @param baseUrl  the store URL, for the base URLs in store configs
+ * @param body     the request body as text (UTF-8), empty for GET
  */
 record RestCall(StoreView store, List<String> params, QueryString query, SandboxCatalog catalog,
-                SearchCriteriaParser criteriaParser, String baseUrl) {
+                SearchCriteriaParser criteriaParser, String baseUrl, String body) {
 
     SearchCriteria searchCriteria() {
         return criteriaParser.parse(query);

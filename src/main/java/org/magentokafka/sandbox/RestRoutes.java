@@ -21,7 +21,11 @@ final class RestRoutes {
     }
 
     static RestRoutes catalogRoutes() {
-        return new RestRoutes(List.of(
+        return new RestRoutes(catalogRouteList());
+    }
+
+    static List<Route> catalogRouteList() {
+        return List.of(
                 Route.get("products", AclResources.PRODUCTS, ProductEndpoints::list),
                 Route.get("products/{sku}", AclResources.PRODUCTS, ProductEndpoints::get),
                 Route.get("products/attributes", AclResources.ATTRIBUTES, AttributeEndpoints::list),
@@ -32,7 +36,7 @@ final class RestRoutes {
                 Route.get("cmsPage/search", AclResources.CMS_PAGE, CmsPageEndpoints::search),
                 Route.get("inventory/source-items", AclResources.INVENTORY_SOURCE, SourceItemEndpoints::list),
                 Route.get("store/storeViews", AclResources.STORE, StoreEndpoints::storeViews),
-                Route.get("store/storeConfigs", AclResources.STORE, StoreEndpoints::storeConfigs)));
+                Route.get("store/storeConfigs", AclResources.STORE, StoreEndpoints::storeConfigs));
     }
 
     /** @param segments the path after /V1 */

@@ -13,6 +13,10 @@ record Route(String method, List<String> pattern, String resource, Endpoint endp
         return new Route("GET", List.of(path.split("/")), resource, endpoint);
     }
 
+    static Route post(String path, String resource, Endpoint endpoint) {
+        return new Route("POST", List.of(path.split("/")), resource, endpoint);
+    }
+
     int placeholderCount() {
         return (int) pattern.stream().filter(Route::isPlaceholder).count();
     }

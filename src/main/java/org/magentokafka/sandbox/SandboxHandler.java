@@ -4,9 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +36,11 @@ final class SandboxHandler implements HttpHandler {
     private final Supplier<String> baseUrl;
     private final SearchCriteriaParser criteriaParser;
     private final Clock clock;
+    private final OAuthTokenEndpoints tokenEndpoints;
 
     SandboxHandler(SandboxOptions options, Authenticator authenticator, RestRoutes routes, SandboxCatalog catalog,
                    SandboxCatalog emptyCatalog, StoreViews storeViews, RequestLog log,
-                   Supplier<Scenario> scenario, Supplier<String> baseUrl) {
+                   Supplier<Scenario> scenario, Supplier<String> baseUrl, OAuthTokenEndpoints tokenEndpoints) {
         this.options = options;
         this.authenticator = authenticator;
         this.routes = routes;
@@ -51,12 +52,13 @@ final class SandboxHandler implements HttpHandler {
         this.baseUrl = baseUrl;
         this.criteriaParser = new SearchCriteriaParser(options.maxPageSize());
         this.clock = options.clock();
+        this.tokenEndpoints = tokenEndpoints;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            drain(exchange.getRequestBody());
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             URI uri = exchange.getRequestURI();
             QueryString query = QueryString.parse(uri.getRawQuery());
@@ -64,7 +66,7 @@ final class SandboxHandler implements HttpHandler {
             HttpAnswer answer;
             try {
                 pause();
-                answer = answer(method, uri, query, headers);
+                answer = answer(method, uri, query, headers, body);
             } catch (MagentoException e) {
                 answer = HttpAnswer.error(e);
             } catch (RuntimeException e) {
@@ -77,7 +79,7 @@ final class SandboxHandler implements HttpHandler {
         }
     }
 
-    private HttpAnswer answer(String method, URI uri, QueryString query, Map<String, String> headers) {
+    private HttpAnswer answer(String method, URI uri, QueryString query, Map<String, String> headers, String body) {
         Scenario current = scenario.get();
         switch (current) {
             case MAINTENANCE_HTML_503:
@@ -88,6 +90,10 @@ final class SandboxHandler implements HttpHandler {
                 return HtmlPages.webServerNotFound();
             default:
                 break;
+        }
+        URI absolute = absolute(uri, headers);
+        if ("POST".equals(method) && OAuthTokenEndpoints.handles(uri.getRawPath())) {
+            return tokenEndpoints.answer(method, absolute, headers, body);
         }
         Optional<RestPath> parsed = RestPath.parse(uri.getRawPath(), storeViews.codes());
         if (parsed.isEmpty()) {
@@ -103,18 +109,19 @@ final class SandboxHandler implements HttpHandler {
         }
         RestRoutes.Match match = routes.find(method, segments.subList(1, segments.size()))
                 .orElseThrow(MagentoException::routeNotFound);
-        URI absolute = URI.create(baseUrl.get() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-        Set<String> granted = authenticator.grantedResources(new AuthRequest(method, absolute, headers, query.asMap()));
         String resource = match.route().resource();
-        if (granted == null || !granted.contains(resource)) {
-            throw MagentoException.notAuthorized(resource);
+        if (!AclResources.ANONYMOUS.equals(resource)) {
+            Set<String> granted = authenticator.grantedResources(new AuthRequest(method, absolute, headers, query.asMap()));
+            if (granted == null || !granted.contains(resource)) {
+                throw MagentoException.notAuthorized(resource);
+            }
         }
         if (path.allStores() && "GET".equals(method)) {
             throw MagentoException.of(400, "Cannot perform GET operation with store code 'all'");
         }
         StoreView store = path.storeCode() == null ? storeViews.defaultView() : storeViews.byCode(path.storeCode()).orElseThrow();
         SandboxCatalog data = current == Scenario.EMPTY_CATALOG ? emptyCatalog : catalog;
-        RestCall call = new RestCall(store, match.params(), query, data, criteriaParser, baseUrl.get());
+        RestCall call = new RestCall(store, match.params(), query, data, criteriaParser, baseUrl.get(), body);
         if (current == Scenario.INTERNAL_ERROR_500) {
             call.searchCriteria();  // input validation still happens before the service fails
             throw MagentoException.internalError(ReportIds.next());
@@ -139,8 +146,18 @@ final class SandboxHandler implements HttpHandler {
         return headers;
     }
 
-    private static void drain(InputStream body) throws IOException {
-        body.transferTo(OutputStream.nullOutputStream());
+    /**
+     * The URL as the client addressed it: OAuth signs the host the client used (Host header), which need not be
+     * the 127.0.0.1 of {@link SandboxStore#baseUrl()}, e.g. "localhost".
+     */
+    private URI absolute(URI uri, Map<String, String> headers) {
+        String host = headers.get("host");
+        String origin = host == null || host.isBlank() ? baseUrl.get() : "http://" + host.strip();
+        try {
+            return URI.create(origin + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        } catch (IllegalArgumentException badHost) {
+            return URI.create(baseUrl.get() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        }
     }
 
     private static void send(HttpExchange exchange, String method, HttpAnswer answer) throws IOException {

@@ -1,6 +1,7 @@
 package org.magentokafka.sandbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -27,6 +28,16 @@ public final class SandboxOptions {
     private final long latencyMillis;
     private final Authenticator authenticator;
     private final Clock clock;
+    private final String oauthConsumerKey;
+    private final String oauthConsumerSecret;
+    private final String oauthAccessToken;
+    private final String oauthAccessTokenSecret;
+    private final Set<String> oauthSignatureMethods;
+    private final Duration consumerKeyLifetime;
+    private final String adminUsername;
+    private final String adminPassword;
+    private final String adminTotpSecret;
+    private final Duration adminTokenLifetime;
 
     private SandboxOptions(Builder b) {
         this.port = b.port;
@@ -40,6 +51,16 @@ public final class SandboxOptions {
         this.latencyMillis = b.latencyMillis;
         this.authenticator = b.authenticator;
         this.clock = b.clock;
+        this.oauthConsumerKey = b.oauthConsumerKey;
+        this.oauthConsumerSecret = b.oauthConsumerSecret;
+        this.oauthAccessToken = b.oauthAccessToken;
+        this.oauthAccessTokenSecret = b.oauthAccessTokenSecret;
+        this.oauthSignatureMethods = Set.copyOf(b.oauthSignatureMethods);
+        this.consumerKeyLifetime = b.consumerKeyLifetime;
+        this.adminUsername = b.adminUsername;
+        this.adminPassword = b.adminPassword;
+        this.adminTotpSecret = b.adminTotpSecret;
+        this.adminTokenLifetime = b.adminTokenLifetime;
     }
 
     public static SandboxOptions defaults() {
@@ -53,7 +74,10 @@ public final class SandboxOptions {
     public Builder toBuilder() {
         return new Builder().port(port).productCount(productCount).seed(seed).accessToken(accessToken)
                 .bearerAllowed(bearerAllowed).grantedResources(grantedResources).maxPageSize(maxPageSize)
-                .storeCodes(storeCodes).latencyMillis(latencyMillis).authenticator(authenticator).clock(clock);
+                .storeCodes(storeCodes).latencyMillis(latencyMillis).authenticator(authenticator).clock(clock)
+                .oauthConsumer(oauthConsumerKey, oauthConsumerSecret).oauthAccessToken(oauthAccessToken, oauthAccessTokenSecret)
+                .oauthSignatureMethods(oauthSignatureMethods).consumerKeyLifetime(consumerKeyLifetime)
+                .admin(adminUsername, adminPassword).adminTotpSecret(adminTotpSecret).adminTokenLifetime(adminTokenLifetime);
     }
 
     public int port() { return port; }
@@ -68,6 +92,17 @@ public final class SandboxOptions {
     /** The authenticator to use; null means a bearer-token one built from the other options. */
     public Authenticator authenticator() { return authenticator; }
     public Clock clock() { return clock; }
+    public String oauthConsumerKey() { return oauthConsumerKey; }
+    public String oauthConsumerSecret() { return oauthConsumerSecret; }
+    public String oauthAccessToken() { return oauthAccessToken; }
+    public String oauthAccessTokenSecret() { return oauthAccessTokenSecret; }
+    public Set<String> oauthSignatureMethods() { return oauthSignatureMethods; }
+    public Duration consumerKeyLifetime() { return consumerKeyLifetime; }
+    public String adminUsername() { return adminUsername; }
+    public String adminPassword() { return adminPassword; }
+    /** Base32 Google Authenticator secret of the admin user; null when two-factor auth is off. */
+    public String adminTotpSecret() { return adminTotpSecret; }
+    public Duration adminTokenLifetime() { return adminTokenLifetime; }
 
     public static final class Builder {
         private int port = 0;
@@ -81,8 +116,63 @@ public final class SandboxOptions {
         private long latencyMillis = 0;
         private Authenticator authenticator;
         private Clock clock = Clock.systemUTC();
+        // Magento's consumer keys, secrets and tokens are 32 characters; it refuses other lengths.
+        private String oauthConsumerKey = "sandboxconsumerkey00000000000001";
+        private String oauthConsumerSecret = "sandboxconsumersecret00000000001";
+        private String oauthAccessToken = "sandboxaccesstoken00000000000001";
+        private String oauthAccessTokenSecret = "sandboxaccesssecret0000000000001";
+        private Set<String> oauthSignatureMethods = Set.of("HMAC-SHA256", "HMAC-SHA1");
+        private Duration consumerKeyLifetime = Duration.ofSeconds(300);
+        private String adminUsername = "admin";
+        private String adminPassword = "sandbox-admin-123";
+        private String adminTotpSecret;
+        private Duration adminTokenLifetime = Duration.ofHours(4);
 
         private Builder() {
+        }
+
+        /** The integration's consumer key and secret, 32 characters each as Magento generates them. */
+        public Builder oauthConsumer(String key, String secret) {
+            this.oauthConsumerKey = Objects.requireNonNull(key);
+            this.oauthConsumerSecret = Objects.requireNonNull(secret);
+            return this;
+        }
+
+        /** The integration's access token and secret (valid from the start, as after an earlier activation). */
+        public Builder oauthAccessToken(String token, String secret) {
+            this.oauthAccessToken = Objects.requireNonNull(token);
+            this.oauthAccessTokenSecret = Objects.requireNonNull(secret);
+            return this;
+        }
+
+        /** Accepted oauth_signature_method values; recent 2.4 releases accept only HMAC-SHA256. */
+        public Builder oauthSignatureMethods(Set<String> methods) {
+            this.oauthSignatureMethods = Set.copyOf(methods);
+            return this;
+        }
+
+        /** oauth/consumer/expiration_period: how long after Activate the token exchange may happen. */
+        public Builder consumerKeyLifetime(Duration lifetime) {
+            this.consumerKeyLifetime = Objects.requireNonNull(lifetime);
+            return this;
+        }
+
+        public Builder admin(String username, String password) {
+            this.adminUsername = Objects.requireNonNull(username);
+            this.adminPassword = Objects.requireNonNull(password);
+            return this;
+        }
+
+        /** A base32 secret turns on Magento_TwoFactorAuth with the google provider; null turns it off. */
+        public Builder adminTotpSecret(String base32Secret) {
+            this.adminTotpSecret = base32Secret;
+            return this;
+        }
+
+        /** oauth/access_token_expiration_period/admin. */
+        public Builder adminTokenLifetime(Duration lifetime) {
+            this.adminTokenLifetime = Objects.requireNonNull(lifetime);
+            return this;
         }
 
         /** 0 picks a free port. */

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -28,6 +31,8 @@ public final class SandboxStore implements AutoCloseable {
     private final RequestLog requests = new RequestLog();
     private final ExecutorService executor;
     private final SandboxHandler handler;
+    private final OAuthIntegration integration;
+    private final AdminAccounts adminAccounts;
     private volatile Scenario scenario = Scenario.NORMAL;
     private volatile int port;
     private HttpServer server;
@@ -37,10 +42,21 @@ public final class SandboxStore implements AutoCloseable {
         this.options = options;
         StoreViews views = new StoreViews(options.storeCodes());
         this.catalog = SandboxCatalog.generate(options, views);
-        Authenticator authenticator = options.authenticator() != null ? options.authenticator()
+        Authenticator base = options.authenticator() != null ? options.authenticator()
                 : new BearerTokenAuthenticator(options.accessToken(), options.bearerAllowed(), options.grantedResources());
-        this.handler = new SandboxHandler(options, authenticator, RestRoutes.catalogRoutes(), catalog,
-                SandboxCatalog.empty(options, views), views, requests, () -> scenario, this::baseUrl);
+        this.integration = new OAuthIntegration(options.oauthConsumerKey(), options.oauthConsumerSecret(),
+                options.oauthAccessToken(), options.oauthAccessTokenSecret(), options.consumerKeyLifetime(), options.clock());
+        OAuthVerifier verifier = new OAuthVerifier(integration, options.oauthSignatureMethods(), options.clock());
+        this.adminAccounts = new AdminAccounts(options.adminUsername(), options.adminPassword(),
+                options.adminTotpSecret(), options.adminTokenLifetime(), options.clock());
+        Authenticator authenticator = new AuthenticatorChain(List.of(base,
+                new AdminBearerAuthenticator(adminAccounts, SandboxOptions.ALL_CATALOG_RESOURCES),
+                new OAuthAuthenticator(verifier, options.grantedResources())));
+        List<Route> routes = new ArrayList<>(RestRoutes.catalogRouteList());
+        routes.addAll(new AdminTokenEndpoints(adminAccounts).routes());
+        this.handler = new SandboxHandler(options, authenticator, new RestRoutes(routes), catalog,
+                SandboxCatalog.empty(options, views), views, requests, () -> scenario, this::baseUrl,
+                new OAuthTokenEndpoints(verifier));
         this.executor = executor();
         this.port = options.port();
     }
@@ -83,6 +99,27 @@ public final class SandboxStore implements AutoCloseable {
 
     public void setScenario(Scenario scenario) {
         this.scenario = java.util.Objects.requireNonNull(scenario);
+    }
+
+    /**
+     * Plays the admin clicking "Activate" (or "Reauthorize") on the integration: POSTs oauth_consumer_key,
+     * oauth_consumer_secret, store_base_url and a fresh oauth_verifier to the Callback URL and starts the
+     * consumer key's validity period for the token exchange.
+     *
+     * @return the status code the callback answered
+     * @throws UncheckedIOException when the callback cannot be reached within 5 s
+     */
+    public int activateIntegration(URI callbackUrl) {
+        try {
+            return new IntegrationActivation().post(callbackUrl, integration, baseUrl() + "/");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Activate: POST " + callbackUrl + " failed: " + e, e);
+        }
+    }
+
+    /** The code the admin user's Google Authenticator shows now; null when 2FA is off. For tests and demos. */
+    public String currentAdminOtp() {
+        return adminAccounts.currentOtp();
     }
 
     /** Stops listening: new connections are refused. Data, log and scenario are kept. */
