@@ -53,16 +53,24 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrency":
         case "maxConcurrency": getOrCreateConfiguration(target).setMaxConcurrency(property(camelContext, int.class, value)); return true;
+        case "metadatarefresh":
+        case "metadataRefresh": getOrCreateConfiguration(target).setMetadataRefresh(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.lang.String.class, value)); return true;
+        case "reconcileinterval":
+        case "reconcileInterval": getOrCreateConfiguration(target).setReconcileInterval(property(camelContext, java.lang.String.class, value)); return true;
         case "restpath":
         case "restPath": getOrCreateConfiguration(target).setRestPath(property(camelContext, java.lang.String.class, value)); return true;
-        case "storecode":
-        case "storeCode": getOrCreateConfiguration(target).setStoreCode(property(camelContext, java.lang.String.class, value)); return true;
+        case "statedirectory":
+        case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "storecodes":
+        case "storeCodes": getOrCreateConfiguration(target).setStoreCodes(property(camelContext, java.lang.String.class, value)); return true;
+        case "watermarkoverlap":
+        case "watermarkOverlap": getOrCreateConfiguration(target).setWatermarkOverlap(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -93,16 +101,24 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrency":
         case "maxConcurrency": return int.class;
+        case "metadatarefresh":
+        case "metadataRefresh": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "pollinterval":
         case "pollInterval": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return java.lang.String.class;
+        case "reconcileinterval":
+        case "reconcileInterval": return java.lang.String.class;
         case "restpath":
         case "restPath": return java.lang.String.class;
-        case "storecode":
-        case "storeCode": return java.lang.String.class;
+        case "statedirectory":
+        case "stateDirectory": return java.lang.String.class;
+        case "storecodes":
+        case "storeCodes": return java.lang.String.class;
+        case "watermarkoverlap":
+        case "watermarkOverlap": return java.lang.String.class;
         default: return null;
         }
     }
@@ -134,16 +150,24 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrency":
         case "maxConcurrency": return getOrCreateConfiguration(target).getMaxConcurrency();
+        case "metadatarefresh":
+        case "metadataRefresh": return getOrCreateConfiguration(target).getMetadataRefresh();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "pollinterval":
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
+        case "reconcileinterval":
+        case "reconcileInterval": return getOrCreateConfiguration(target).getReconcileInterval();
         case "restpath":
         case "restPath": return getOrCreateConfiguration(target).getRestPath();
-        case "storecode":
-        case "storeCode": return getOrCreateConfiguration(target).getStoreCode();
+        case "statedirectory":
+        case "stateDirectory": return getOrCreateConfiguration(target).getStateDirectory();
+        case "storecodes":
+        case "storeCodes": return getOrCreateConfiguration(target).getStoreCodes();
+        case "watermarkoverlap":
+        case "watermarkOverlap": return getOrCreateConfiguration(target).getWatermarkOverlap();
         default: return null;
         }
     }

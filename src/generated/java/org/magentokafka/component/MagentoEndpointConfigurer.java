@@ -53,6 +53,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrency":
         case "maxConcurrency": target.getConfiguration().setMaxConcurrency(property(camelContext, int.class, value)); return true;
+        case "metadatarefresh":
+        case "metadataRefresh": target.getConfiguration().setMetadataRefresh(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "pollinterval":
@@ -61,6 +63,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.lang.String.class, value)); return true;
+        case "reconcileinterval":
+        case "reconcileInterval": target.getConfiguration().setReconcileInterval(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "restpath":
@@ -76,12 +80,16 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
-        case "storecode":
-        case "storeCode": target.getConfiguration().setStoreCode(property(camelContext, java.lang.String.class, value)); return true;
+        case "statedirectory":
+        case "stateDirectory": target.getConfiguration().setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "storecodes":
+        case "storeCodes": target.getConfiguration().setStoreCodes(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "watermarkoverlap":
+        case "watermarkOverlap": target.getConfiguration().setWatermarkOverlap(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -119,6 +127,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrency":
         case "maxConcurrency": return int.class;
+        case "metadatarefresh":
+        case "metadataRefresh": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "pollinterval":
@@ -127,6 +137,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "readtimeout":
         case "readTimeout": return java.lang.String.class;
+        case "reconcileinterval":
+        case "reconcileInterval": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "restpath":
@@ -142,12 +154,16 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
-        case "storecode":
-        case "storeCode": return java.lang.String.class;
+        case "statedirectory":
+        case "stateDirectory": return java.lang.String.class;
+        case "storecodes":
+        case "storeCodes": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "watermarkoverlap":
+        case "watermarkOverlap": return java.lang.String.class;
         default: return null;
         }
     }
@@ -186,6 +202,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrency":
         case "maxConcurrency": return target.getConfiguration().getMaxConcurrency();
+        case "metadatarefresh":
+        case "metadataRefresh": return target.getConfiguration().getMetadataRefresh();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
         case "pollinterval":
@@ -194,6 +212,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollStrategy": return target.getPollStrategy();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "reconcileinterval":
+        case "reconcileInterval": return target.getConfiguration().getReconcileInterval();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "restpath":
@@ -209,12 +229,16 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
-        case "storecode":
-        case "storeCode": return target.getConfiguration().getStoreCode();
+        case "statedirectory":
+        case "stateDirectory": return target.getConfiguration().getStateDirectory();
+        case "storecodes":
+        case "storeCodes": return target.getConfiguration().getStoreCodes();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "watermarkoverlap":
+        case "watermarkOverlap": return target.getConfiguration().getWatermarkOverlap();
         default: return null;
         }
     }

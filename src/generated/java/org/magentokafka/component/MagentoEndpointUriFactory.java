@@ -23,7 +23,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(32);
+        Set<String> props = new HashSet<>(36);
         props.add("accessToken");
         props.add("authMode");
         props.add("backoffErrorThreshold");
@@ -40,10 +40,12 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("maxConcurrency");
+        props.add("metadataRefresh");
         props.add("pageSize");
         props.add("pollInterval");
         props.add("pollStrategy");
         props.add("readTimeout");
+        props.add("reconcileInterval");
         props.add("repeatCount");
         props.add("restPath");
         props.add("runLoggingLevel");
@@ -52,10 +54,12 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("startScheduler");
-        props.add("storeCode");
+        props.add("stateDirectory");
+        props.add("storeCodes");
         props.add("stream");
         props.add("timeUnit");
         props.add("useFixedDelay");
+        props.add("watermarkOverlap");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("accessToken");

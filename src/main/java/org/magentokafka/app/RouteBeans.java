@@ -3,22 +3,50 @@ package org.magentokafka.app;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.AggregationStrategy;
-import org.apache.camel.processor.aggregate.GroupedMessageAggregationStrategy;
+import org.apache.camel.Processor;
+import org.magentokafka.component.ChangeDetector;
+import org.magentokafka.component.LookupAggregationStrategy;
+import org.magentokafka.component.PageBatchAggregationStrategy;
+import org.magentokafka.component.ProductEnricher;
 
 /** Beans the YAML routes refer to by name, registered at build time (no runtime class loading by name). */
 @ApplicationScoped
 public class RouteBeans {
 
-    /**
-     * Collects the split records of one page into a list, so the Kafka producer sends the page as one batch and
-     * the page's exchange completes only when Kafka acknowledged every record of it.
-     */
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** Collects a page's changed records into one Kafka batch. */
     @Produces
     @Named("pageBatch")
-    @ApplicationScoped
+    @Singleton
     AggregationStrategy pageBatch() {
-        return new GroupedMessageAggregationStrategy();
+        return new PageBatchAggregationStrategy();
+    }
+
+    /** Parks a look-up's answer on the page for the product enricher. */
+    @Produces
+    @Named("lookupResult")
+    @Singleton
+    AggregationStrategy lookupResult() {
+        return new LookupAggregationStrategy();
+    }
+
+    @Produces
+    @Named("productEnricher")
+    @Singleton
+    Processor productEnricher() {
+        return new ProductEnricher();
+    }
+
+    /** Hash per key against the state: created, updated, deleted or unchanged; CloudEvent headers. */
+    @Produces
+    @Named("changeDetector")
+    @Singleton
+    Processor changeDetector() {
+        return new ChangeDetector(mapper);
     }
 }

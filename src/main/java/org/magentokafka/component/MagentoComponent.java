@@ -1,5 +1,6 @@
 package org.magentokafka.component;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -7,12 +8,14 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.magentokafka.change.FileStateStore;
+import org.magentokafka.change.StateStore;
 import org.magentokafka.client.StoreGate;
 
 /**
- * The {@code magento:} component: reads a Magento 2 / Adobe Commerce catalog over REST. Holds the configuration
- * shared by all endpoints (store URL, credentials) and one {@link StoreGate} per store, so every stream and
- * look-up of a store shares its concurrency level.
+ * The {@code magento:} component: reads a Magento 2 / Adobe Commerce catalog over REST. Holds what all endpoints
+ * of a store share: the configuration (copied per endpoint), one {@link StoreGate} per store, the change state per
+ * stream and store view, the metadata cache used by enrichment, and the signals between streams.
  */
 @Component("magento")
 public class MagentoComponent extends HealthCheckComponent {
@@ -21,6 +24,9 @@ public class MagentoComponent extends HealthCheckComponent {
     private MagentoConfiguration configuration = new MagentoConfiguration();
 
     private final Map<String, StoreGate> gates = new ConcurrentHashMap<>();
+    private final Map<String, StateStore> states = new ConcurrentHashMap<>();
+    private final MetadataCache metadata = new MetadataCache();
+    private final CatalogSignals signals = new CatalogSignals();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -29,6 +35,13 @@ public class MagentoComponent extends HealthCheckComponent {
         endpoint.setStream(stream.uriName());
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        states.values().forEach(StateStore::close);
+        states.clear();
+        super.doStop();
     }
 
     public MagentoConfiguration getConfiguration() {
@@ -44,5 +57,19 @@ public class MagentoComponent extends HealthCheckComponent {
 
     StoreGate gateFor(String baseUrl, int maxConcurrency) {
         return gates.computeIfAbsent(baseUrl, k -> new StoreGate(maxConcurrency));
+    }
+
+    /** The state of one stream of one store view, opened on first use (the first poll, not the start). */
+    StateStore stateFor(String directory, MagentoStream stream, String storeCode) {
+        Path file = Path.of(directory).resolve(stream.uriName() + "." + storeCode + ".state");
+        return states.computeIfAbsent(file.toAbsolutePath().toString(), k -> new FileStateStore(file));
+    }
+
+    MetadataCache metadata() {
+        return metadata;
+    }
+
+    CatalogSignals signals() {
+        return signals;
     }
 }

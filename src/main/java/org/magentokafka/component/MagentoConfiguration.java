@@ -18,7 +18,7 @@ public class MagentoConfiguration implements Cloneable {
     @UriParam(label = "common", defaultValue = "/rest")
     private String restPath = "/rest";
     @UriParam(label = "common", defaultValue = "default")
-    private String storeCode = "default";
+    private String storeCodes = "default";
     @UriParam(label = "security", defaultValue = "bearer", enums = "bearer")
     private String authMode = "bearer";
     @UriParam(label = "security", secret = true)
@@ -35,6 +35,14 @@ public class MagentoConfiguration implements Cloneable {
     private String pollInterval = "1m";
     @UriParam(label = "consumer", defaultValue = "5m")
     private String errorBackoffMax = "5m";
+    @UriParam(label = "consumer", defaultValue = "state")
+    private String stateDirectory = "state";
+    @UriParam(label = "consumer", defaultValue = "60s")
+    private String watermarkOverlap = "60s";
+    @UriParam(label = "consumer", defaultValue = "1h")
+    private String reconcileInterval = "1h";
+    @UriParam(label = "producer", defaultValue = "15m")
+    private String metadataRefresh = "15m";
 
     public String getBaseUrl() {
         return baseUrl;
@@ -59,16 +67,16 @@ public class MagentoConfiguration implements Cloneable {
         this.restPath = restPath;
     }
 
-    public String getStoreCode() {
-        return storeCode;
+    public String getStoreCodes() {
+        return storeCodes;
     }
 
     /**
-     * The store view code read from the path ({@code /rest/{storeCode}/V1/...}); {@code default} is the default
-     * store view.
+     * Comma-separated store view codes to read ({@code /rest/{code}/V1/...}); {@code default} is the default store
+     * view. Store-scoped streams (products, categories, attributes) are read once per store view.
      */
-    public void setStoreCode(String storeCode) {
-        this.storeCode = storeCode;
+    public void setStoreCodes(String storeCodes) {
+        this.storeCodes = storeCodes;
     }
 
     public String getAuthMode() {
@@ -163,6 +171,55 @@ public class MagentoConfiguration implements Cloneable {
         this.errorBackoffMax = errorBackoffMax;
     }
 
+    public String getStateDirectory() {
+        return stateDirectory;
+    }
+
+    /**
+     * Directory of the change-detection state (a content hash per key and the watermark per stream and store view).
+     * Must survive restarts: deleting it makes the next sync publish every item again as created.
+     */
+    public void setStateDirectory(String stateDirectory) {
+        this.stateDirectory = stateDirectory;
+    }
+
+    public String getWatermarkOverlap() {
+        return watermarkOverlap;
+    }
+
+    /**
+     * Incremental polls ask for rows changed since the watermark minus this overlap, so rows written in the same
+     * second as (or committed late around) the last poll are not lost; unchanged rows in the overlap produce no
+     * event.
+     */
+    public void setWatermarkOverlap(String watermarkOverlap) {
+        this.watermarkOverlap = watermarkOverlap;
+    }
+
+    public String getReconcileInterval() {
+        return reconcileInterval;
+    }
+
+    /**
+     * How often a timestamped stream lists all keys (the cheapest query) to find deleted items and publish their
+     * tombstones.
+     */
+    public void setReconcileInterval(String reconcileInterval) {
+        this.reconcileInterval = reconcileInterval;
+    }
+
+    public String getMetadataRefresh() {
+        return metadataRefresh;
+    }
+
+    /**
+     * How long attribute metadata and category trees used for enrichment are reused before being fetched again
+     * (they are also refreshed as soon as their own stream sees a change).
+     */
+    public void setMetadataRefresh(String metadataRefresh) {
+        this.metadataRefresh = metadataRefresh;
+    }
+
     public MagentoConfiguration copy() {
         try {
             return (MagentoConfiguration) clone();
@@ -174,7 +231,7 @@ public class MagentoConfiguration implements Cloneable {
     @Override
     public String toString() {
         // Never print credentials.
-        return "MagentoConfiguration[baseUrl=" + baseUrl + ", restPath=" + restPath + ", storeCode=" + storeCode
+        return "MagentoConfiguration[baseUrl=" + baseUrl + ", restPath=" + restPath + ", storeCodes=" + storeCodes
                + ", authMode=" + authMode + ", pageSize=" + pageSize + "]";
     }
 }

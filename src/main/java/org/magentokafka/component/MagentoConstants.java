@@ -16,6 +16,21 @@ public final class MagentoConstants {
     @Metadata(label = "consumer", description = "The collection's total_count as reported by Magento.", javaType = "Long")
     public static final String TOTAL_COUNT = "CamelMagentoTotalCount";
 
+    @Metadata(label = "consumer", description = "The store view's REST base URL, used as the CloudEvent source.",
+              javaType = "String")
+    public static final String SOURCE = "CamelMagentoSource";
+    @Metadata(label = "consumer", description = "True on a page of deleted keys (items {\"key\": ...}) rather than items.",
+              javaType = "Boolean")
+    public static final String DELETES = "CamelMagentoDeletes";
+    @Metadata(label = "consumer", description = "created, updated, deleted or unchanged: set per item by the change detector.",
+              javaType = "String")
+    public static final String CHANGE = "CamelMagentoChange";
+    @Metadata(label = "consumer", description = "The stream's base Kafka topic, set by the route; store views other than default publish to <topic>.<store_code>.",
+              javaType = "String")
+    public static final String TOPIC = "CamelMagentoTopic";
+    @Metadata(label = "producer", description = "Which look-up answered (source-items, product-attributes, categories).",
+              javaType = "String")
+    public static final String LOOKUP = "CamelMagentoLookup";
     @Metadata(label = "producer", description = "The key of the item to look up, e.g. the SKU for products.",
               javaType = "String")
     public static final String KEY = "CamelMagentoKey";

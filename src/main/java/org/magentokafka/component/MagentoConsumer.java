@@ -2,9 +2,14 @@ package org.magentokafka.component;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -12,8 +17,11 @@ import java.util.concurrent.Future;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.util.ObjectHelper;
+import org.magentokafka.change.StateStore;
+import org.magentokafka.change.Watermark;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.MagentoException;
 import org.magentokafka.paging.Page;
@@ -23,24 +31,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one stream: reads page 1 to learn {@code total_count}, then the remaining pages (prefetched in parallel
- * up to the store's concurrency level, emitted in page order), one exchange per page whose body is the page's
- * items. Never requests a page past {@code ceil(total_count / pageSize)}. A failed page fails the poll; the next
- * poll starts again after a back-off.
+ * Polls one stream in each store view: page 1 gives {@code total_count}, the remaining pages are prefetched in
+ * parallel up to the store's concurrency level and emitted in page order, one exchange per page whose body is
+ * the page's items. Never requests a page past {@code ceil(total_count / pageSize)}.
+ * <p>
+ * Timestamped streams poll incrementally ({@code updated_at gteq watermark - overlap}); the others read a full
+ * snapshot every time. Each page's state (hashes of what it published) is committed in the page exchange's
+ * on-completion, after Kafka acknowledged it; the watermark advances only when every page of the poll did. Items
+ * that vanished are found by full snapshots and by a periodic keys-only sweep, confirmed, and emitted as a
+ * deletes page. A failed page fails the poll; the next poll starts again from the last committed point.
  */
 public class MagentoConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MagentoConsumer.class);
+    private static final int LIST_PAGE_SIZE = MagentoEndpoint.MAX_PAGE_SIZE;
 
     private final MagentoEndpoint endpoint;
+    private final MagentoStream stream;
     private final PollBackoff backoff;
+    private final Duration overlap;
+    private final Duration reconcileInterval;
     private ExecutorService fetchers;
-    private boolean emptyReported;
+    private final Set<String> emptyReported = new HashSet<>();
+    private long lastReconcile = System.nanoTime();
 
     public MagentoConsumer(MagentoEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+        this.stream = endpoint.stream();
+        MagentoConfiguration conf = endpoint.getConfiguration();
         this.backoff = new PollBackoff(endpoint.pollInterval(), endpoint.errorBackoffMax());
+        this.overlap = endpoint.durationOf("magento.watermark-overlap", conf.getWatermarkOverlap());
+        this.reconcileInterval = endpoint.durationOf("magento.reconcile-interval", conf.getReconcileInterval());
         // Failures are logged once, on one line, by poll(); the default handler would add a stack trace per poll.
         setExceptionHandler(new QuietPollExceptionHandler(getExceptionHandler()));
     }
@@ -51,6 +73,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         fetchers = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "MagentoPageFetch-" + endpoint.getStream(),
                         endpoint.getConfiguration().getMaxConcurrency());
+        if (stream == MagentoStream.PRODUCTS) {
+            endpoint.storeCodes().forEach(endpoint.getComponent().signals()::register);
+        }
     }
 
     @Override
@@ -68,7 +93,14 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             return 0;
         }
         try {
-            int pages = sync();
+            int pages = 0;
+            boolean reconcile = stream.timestamped() && System.nanoTime() - lastReconcile >= reconcileInterval.toNanos();
+            for (String store : endpoint.storeCodes()) {
+                pages += syncStore(store, reconcile);
+            }
+            if (reconcile) {
+                lastReconcile = System.nanoTime();
+            }
             if (backoff.failures() > 0) {
                 LOG.info("magento:{} recovered after {} failed poll(s)", endpoint.getStream(), backoff.failures());
             }
@@ -84,21 +116,73 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private int sync() throws Exception {
+    private int syncStore(String store, boolean reconcile) throws Exception {
         long started = System.nanoTime();
-        MagentoStream stream = endpoint.stream();
-        MagentoClient client = endpoint.client();
-        SearchCriteria criteria = SearchCriteria.paged(endpoint.getConfiguration().getPageSize())
-                .sortedBy(stream.sortField(), "ASC");
-        Page first = client.fetchPage(stream.resource(), criteria.withPage(1));
+        MagentoClient client = endpoint.client(store);
+        StateStore state = endpoint.getComponent().stateFor(endpoint.getConfiguration().getStateDirectory(), stream, store);
+        boolean initial = state.watermark() == null && state.size() == 0;
+        boolean fullPass = !stream.timestamped() || state.watermark() == null
+                           || stream == MagentoStream.PRODUCTS && endpoint.getComponent().signals().takeFullPass(store);
+        SearchCriteria criteria = SearchCriteria.paged(endpoint.getConfiguration().getPageSize());
+        for (String field : stream.sortFields()) {
+            criteria = criteria.sortedBy(field, "ASC");
+        }
+        SearchCriteria pass = fullPass ? criteria
+                : criteria.withFilterGroup(new SearchCriteria.Filter(stream.timestampField(),
+                        Watermark.lowerBound(state.watermark(), overlap), "gteq"));
+        Sync sync = new Sync(store, client, state, initial);
+        runPages(sync, pass, fullPass);
+
+        if (stream == MagentoStream.PRODUCTS) {
+            republish(sync, criteria);
+        }
+        if (fullPass) {
+            emitDeletes(sync, missing(state, sync.seenKeys));
+        } else if (reconcile) {
+            emitDeletes(sync, missing(state, listKeys(sync, criteria)));
+        }
+        if (stream.timestamped()) {
+            state.commitWatermark(Watermark.max(state.watermark(), sync.maxTimestamp));
+        }
+        if (sync.items > 0 || sync.deleted > 0) {
+            LOG.info("magento:{} synced {} items in {} pages from {}{} in {} ms", endpoint.getStream(), sync.items,
+                    sync.pages, client.address().path(stream.resource()),
+                    sync.deleted > 0 ? ", " + sync.deleted + " deleted" : "",
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        return sync.pages;
+    }
+
+    /** Stock changed for these SKUs (seen by the source-items stream): publish their products again. */
+    private void republish(Sync sync, SearchCriteria criteria) throws Exception {
+        Set<String> skus = endpoint.getComponent().signals().takePendingSkus(sync.store);
+        if (skus.isEmpty()) {
+            return;
+        }
+        try {
+            List<String> list = new ArrayList<>(skus);
+            int chunk = criteria.pageSize();
+            for (int i = 0; i < list.size(); i += chunk) {
+                String in = String.join(",", list.subList(i, Math.min(list.size(), i + chunk)));
+                runPages(sync, criteria.withFilterGroup(new SearchCriteria.Filter("sku", in, "in")), false);
+            }
+        } catch (Exception e) {
+            endpoint.getComponent().signals().restorePendingSkus(sync.store, skus);
+            throw e;
+        }
+    }
+
+    private void runPages(Sync sync, SearchCriteria criteria, boolean collectKeys) throws Exception {
+        Page first = sync.client.fetchPage(stream.resource(), criteria.withPage(1));
         PagePlan plan = new PagePlan(first.totalCount(), criteria.pageSize());
         if (plan.isEmpty()) {
-            reportEmpty(client);
-            return 0;
+            if (collectKeys) {
+                reportEmpty(sync);
+            }
+            return;
         }
-        emptyReported = false;
+        emptyReported.remove(sync.store);
         int pageCount = plan.pageCount();
-        long items = 0;
         Deque<Future<Page>> ahead = new ArrayDeque<>();
         int nextToFetch = 2;
         try {
@@ -107,33 +191,162 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
                 // Keep up to maxConcurrency pages in flight; the store gate bounds what actually hits the store.
                 while (nextToFetch <= pageCount && ahead.size() < endpoint.getConfiguration().getMaxConcurrency()) {
                     SearchCriteria pageCriteria = criteria.withPage(nextToFetch++);
+                    MagentoClient client = sync.client;
                     ahead.add(fetchers.submit(() -> client.fetchPage(stream.resource(), pageCriteria)));
                 }
                 if (number > 1) {
                     page = await(ahead.removeFirst());
                 }
-                deliver(page, pageCount);
-                items += page.items().size();
+                for (Map<String, Object> item : page.items()) {
+                    String key = stream.keyOf(item);
+                    if (collectKeys && key != null) {
+                        sync.seenKeys.add(key);
+                    }
+                    if (stream.timestamped()) {
+                        Object ts = item.get(stream.timestampField());
+                        sync.maxTimestamp = Watermark.max(sync.maxTimestamp, ts == null ? null : ts.toString());
+                    }
+                }
+                deliver(sync, page.items(), page.number(), pageCount, page.totalCount(), false);
+                sync.items += page.items().size();
+                sync.pages++;
             }
         } finally {
             ahead.forEach(f -> f.cancel(true));
         }
-        LOG.info("magento:{} synced {} items in {} pages from {} in {} ms", endpoint.getStream(), items, pageCount,
-                client.address().path(stream.resource()), (System.nanoTime() - started) / 1_000_000);
-        return pageCount;
+        if (!isRunAllowed()) {
+            throw new MagentoException(sync.client.address().path(stream.resource()), 0, true,
+                    "magento:" + endpoint.getStream() + " stopped during a sync; the next start resumes from the last committed page");
+        }
     }
 
-    private void deliver(Page page, int pageCount) throws Exception {
+    /** All keys of the collection, with the smallest answers Magento can give (only the key fields). */
+    private Set<String> listKeys(Sync sync, SearchCriteria criteria) throws Exception {
+        Set<String> keys = new HashSet<>();
+        SearchCriteria list = SearchCriteria.paged(LIST_PAGE_SIZE);
+        for (String field : stream.sortFields()) {
+            list = list.sortedBy(field, "ASC");
+        }
+        String fields = "items[" + String.join(",", stream.keyFields()) + "],total_count";
+        Page first = sync.client.fetchPage(stream.resource(), list.withPage(1), fields);
+        int pageCount = new PagePlan(first.totalCount(), LIST_PAGE_SIZE).pageCount();
+        Page page = first;
+        for (int number = 1; number <= pageCount; number++) {
+            if (number > 1) {
+                page = sync.client.fetchPage(stream.resource(), list.withPage(number), fields);
+            }
+            page.items().forEach(item -> {
+                String key = stream.keyOf(item);
+                if (key != null) {
+                    keys.add(key);
+                }
+            });
+        }
+        return keys;
+    }
+
+    private static List<String> missing(StateStore state, Set<String> seen) {
+        List<String> gone = new ArrayList<>();
+        for (String key : state.keys()) {
+            if (!seen.contains(key)) {
+                gone.add(key);
+            }
+        }
+        return gone;
+    }
+
+    /**
+     * Publishes tombstones for keys that vanished, after asking the store once more for exactly these keys: page
+     * shifts during a sync must never turn into false deletes.
+     */
+    private void emitDeletes(Sync sync, List<String> candidates) throws Exception {
+        if (candidates.isEmpty()) {
+            return;
+        }
+        String keyField = stream.keyFields().get(0);
+        int chunk = LIST_PAGE_SIZE / 2;
+        List<Map<String, Object>> confirmed = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i += chunk) {
+            List<String> batch = candidates.subList(i, Math.min(candidates.size(), i + chunk));
+            Set<String> values = new HashSet<>();
+            batch.forEach(k -> values.add(k.split("\\|", 2)[0]));
+            SearchCriteria check = SearchCriteria.paged(LIST_PAGE_SIZE)
+                    .withFilterGroup(new SearchCriteria.Filter(keyField, String.join(",", values), "in"));
+            Set<String> stillThere = new HashSet<>();
+            Page page = sync.client.fetchPage(stream.resource(), check.withPage(1));
+            int pageCount = new PagePlan(page.totalCount(), LIST_PAGE_SIZE).pageCount();
+            for (int n = 1; n <= pageCount; n++) {
+                if (n > 1) {
+                    page = sync.client.fetchPage(stream.resource(), check.withPage(n));
+                }
+                page.items().forEach(item -> stillThere.add(stream.keyOf(item)));
+            }
+            for (String key : batch) {
+                if (!stillThere.contains(key)) {
+                    confirmed.add(Map.of("key", key));
+                }
+            }
+        }
+        for (int i = 0; i < confirmed.size(); i += LIST_PAGE_SIZE) {
+            List<Map<String, Object>> page = confirmed.subList(i, Math.min(confirmed.size(), i + LIST_PAGE_SIZE));
+            deliver(sync, new ArrayList<>(page), 1, 1, confirmed.size(), true);
+            sync.deleted += page.size();
+        }
+    }
+
+    private void deliver(Sync sync, List<Map<String, Object>> items, int page, int pageCount, long totalCount,
+                         boolean deletes) throws Exception {
         Exchange exchange = createExchange(true);
-        exchange.getMessage().setBody(page.items());
+        exchange.getMessage().setBody(items);
         exchange.getMessage().setHeader(MagentoConstants.STREAM, endpoint.getStream());
-        exchange.getMessage().setHeader(MagentoConstants.STORE_CODE, endpoint.client().address().storeCode());
-        exchange.getMessage().setHeader(MagentoConstants.PAGE, page.number());
+        exchange.getMessage().setHeader(MagentoConstants.STORE_CODE, sync.store);
+        exchange.getMessage().setHeader(MagentoConstants.SOURCE, sync.client.address().baseUrl()
+                                                                 + sync.client.address().path(""));
+        exchange.getMessage().setHeader(MagentoConstants.PAGE, page);
         exchange.getMessage().setHeader(MagentoConstants.PAGE_COUNT, pageCount);
-        exchange.getMessage().setHeader(MagentoConstants.TOTAL_COUNT, page.totalCount());
+        exchange.getMessage().setHeader(MagentoConstants.TOTAL_COUNT, totalCount);
+        exchange.getMessage().setHeader(MagentoConstants.DELETES, deletes);
+        PageCommit commit = new PageCommit(sync.state);
+        exchange.setProperty(PageCommit.PROPERTY, commit);
+        // As camel-aws2-s3 commits after success: the state advances only once the page was fully delivered.
+        exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
+            @Override
+            public void onComplete(Exchange done) {
+                commit.apply();
+                if (!sync.initial) {
+                    signal(sync.store, commit.changedKeys());
+                }
+            }
+
+            @Override
+            public void onFailure(Exchange failed) {
+                LOG.debug("magento:{} page {} of store view {} not committed", endpoint.getStream(), page, sync.store);
+            }
+        });
         Queue<Object> batch = new LinkedList<>();
         batch.add(exchange);
         processBatch(batch);
+    }
+
+    /** Tells the products stream what changed beneath it. */
+    private void signal(String store, List<String> changedKeys) {
+        if (changedKeys.isEmpty()) {
+            return;
+        }
+        MagentoComponent component = endpoint.getComponent();
+        switch (stream) {
+            case SOURCE_ITEMS -> {
+                Set<String> skus = new HashSet<>();
+                changedKeys.forEach(k -> skus.add(k.split("\\|", 2)[0]));
+                component.signals().inventoryChanged(skus);
+            }
+            case PRODUCT_ATTRIBUTES, CATEGORIES -> {
+                component.metadata().invalidate(stream.uriName());
+                component.signals().metadataChanged(store);
+            }
+            default -> {
+            }
+        }
     }
 
     @Override
@@ -143,6 +356,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             Exchange exchange = ObjectHelper.cast(Exchange.class, exchanges.poll());
             Integer page = exchange.getMessage().getHeader(MagentoConstants.PAGE, Integer.class);
             Integer pageCount = exchange.getMessage().getHeader(MagentoConstants.PAGE_COUNT, Integer.class);
+            String store = exchange.getMessage().getHeader(MagentoConstants.STORE_CODE, String.class);
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, page - 1);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, pageCount);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, page.equals(pageCount));
@@ -158,10 +372,11 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
                 releaseExchange(exchange, false);
             }
             if (failure != null) {
-                throw new MagentoException(endpoint.client().address().path(endpoint.stream().resource()), 0, true,
-                        "delivering page " + page + "/" + pageCount + " of magento:" + endpoint.getStream() + " failed ("
-                                                                                                   + failure.getMessage()
-                                                                                                   + "); nothing after the last delivered page is marked done, the next poll resumes",
+                throw new MagentoException(endpoint.client(store).address().path(stream.resource()), 0, true,
+                        "delivering page " + page + "/" + pageCount + " of magento:" + endpoint.getStream()
+                                                                                                         + " (store view " + store + ") failed ("
+                                                                                                         + failure.getMessage()
+                                                                                                         + "); nothing after the last delivered page is marked done, the next poll resumes",
                         failure);
             }
         }
@@ -179,13 +394,31 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private void reportEmpty(MagentoClient client) {
-        if (!emptyReported) {
-            emptyReported = true;
+    private void reportEmpty(Sync sync) {
+        if (emptyReported.add(sync.store)) {
             LOG.warn("magento:{} GET {} returned total_count=0: store view '{}' has no items visible to this integration"
-                     + " (empty catalog, wrong magento.store-code, or items not assigned to this website). Nothing to publish; polling continues",
-                    endpoint.getStream(), client.address().path(endpoint.stream().resource()),
-                    client.address().storeCode());
+                     + " (empty catalog, wrong magento.store-codes, or items not assigned to this website). Nothing to publish; polling continues",
+                    endpoint.getStream(), sync.client.address().path(stream.resource()), sync.store);
+        }
+    }
+
+    /** What one poll of one store view saw. */
+    private static final class Sync {
+        final String store;
+        final MagentoClient client;
+        final StateStore state;
+        final boolean initial;
+        final Set<String> seenKeys = new HashSet<>();
+        String maxTimestamp;
+        long items;
+        long deleted;
+        int pages;
+
+        Sync(String store, MagentoClient client, StateStore state, boolean initial) {
+            this.store = store;
+            this.client = client;
+            this.state = state;
+            this.initial = initial;
         }
     }
 }

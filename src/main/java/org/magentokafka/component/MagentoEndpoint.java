@@ -1,6 +1,10 @@
 package org.magentokafka.component;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Category;
@@ -29,14 +33,14 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
     /** Magento's documented maximum for searchCriteria[pageSize] (webapi/validation/maximum_page_size). */
     static final int MAX_PAGE_SIZE = 300;
 
-    @UriPath(enums = "products")
+    @UriPath(enums = "products,categories,cms-pages,source-items,product-attributes")
     @Metadata(required = true)
     private String stream;
     @UriParam
     private MagentoConfiguration configuration;
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private MagentoClient client;
+    private final Map<String, MagentoClient> clients = new LinkedHashMap<>();
 
     public MagentoEndpoint(String uri, MagentoComponent component, MagentoConfiguration configuration) {
         super(uri, component);
@@ -60,22 +64,37 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
     protected void doStart() throws Exception {
         super.doStart();
         // Validate and build here, but never call the store: a store that is down must not stop the route.
-        StoreAddress address = new StoreAddress(configuration.getBaseUrl(), configuration.getRestPath(),
-                configuration.getStoreCode());
         validatePageSize();
-        client = new MagentoClient(address, authenticator(),
-                getComponent().gateFor(address.baseUrl(), maxConcurrency()),
-                Durations.parse("magento.connect-timeout", configuration.getConnectTimeout()),
-                Durations.parse("magento.read-timeout", configuration.getReadTimeout()), mapper);
+        Authenticator authenticator = authenticator();
+        Duration connect = Durations.parse("magento.connect-timeout", configuration.getConnectTimeout());
+        Duration read = Durations.parse("magento.read-timeout", configuration.getReadTimeout());
+        for (String code : storeCodes()) {
+            StoreAddress address = new StoreAddress(configuration.getBaseUrl(), configuration.getRestPath(), code);
+            clients.put(code, new MagentoClient(address, authenticator,
+                    getComponent().gateFor(address.baseUrl(), maxConcurrency()), connect, read, mapper));
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (client != null) {
-            client.close();
-            client = null;
-        }
+        clients.values().forEach(MagentoClient::close);
+        clients.clear();
         super.doStop();
+    }
+
+    /** The store views this endpoint reads: all configured ones for store-scoped streams, else the first. */
+    List<String> storeCodes() {
+        List<String> codes = new ArrayList<>();
+        String value = configuration.getStoreCodes() == null ? "" : configuration.getStoreCodes();
+        for (String c : value.split(",")) {
+            if (!c.isBlank() && !codes.contains(c.strip())) {
+                codes.add(c.strip());
+            }
+        }
+        if (codes.isEmpty()) {
+            codes.add("default");
+        }
+        return stream().storeScoped() ? codes : List.of(codes.get(0));
     }
 
     private Authenticator authenticator() {
@@ -114,11 +133,17 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
         return (MagentoComponent) super.getComponent();
     }
 
-    MagentoClient client() {
+    MagentoClient client(String storeCode) {
+        MagentoClient client = clients.get(storeCode);
         if (client == null) {
-            throw new IllegalStateException("Endpoint " + getEndpointUri() + " is not started");
+            throw new IllegalStateException("Endpoint " + getEndpointUri() + " is not started or does not read store view '"
+                                            + storeCode + "'");
         }
         return client;
+    }
+
+    Duration durationOf(String property, String value) {
+        return Durations.parse(property, value);
     }
 
     ObjectMapper mapper() {
@@ -134,7 +159,8 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
     }
 
     /**
-     * The catalog stream: {@code products}.
+     * The catalog stream: {@code products}, {@code categories}, {@code cms-pages}, {@code source-items} or
+     * {@code product-attributes}.
      */
     public void setStream(String stream) {
         this.stream = stream;

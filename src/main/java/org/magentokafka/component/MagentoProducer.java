@@ -1,17 +1,34 @@
 package org.magentokafka.component;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
+import org.magentokafka.client.MagentoClient;
+import org.magentokafka.enrich.AttributeCatalog;
+import org.magentokafka.enrich.CategoryPaths;
+import org.magentokafka.paging.Page;
+import org.magentokafka.paging.PagePlan;
 import org.magentokafka.paging.SearchCriteria;
 
 /**
- * Looks one item up by its key: {@code magento:products} with header {@value MagentoConstants#KEY} = SKU returns
- * the product as Magento returns it. The SKU is percent-encoded in the path, so SKUs with {@code /}, spaces,
- * {@code +}, {@code &} or non-ASCII characters work.
+ * Look-ups for enrichment, batched per page so a sync costs about one extra request per page, not per product:
+ * <ul>
+ * <li>{@code magento:source-items}: the source items of every SKU in the body (a list of products), one
+ * {@code sku in (...)} request per page;</li>
+ * <li>{@code magento:product-attributes}: the store view's attribute metadata as an {@link AttributeCatalog},
+ * cached;</li>
+ * <li>{@code magento:categories}: the store view's category tree as {@link CategoryPaths}, cached;</li>
+ * <li>any stream with header {@value MagentoConstants#KEY}: that one item (SKUs are percent-encoded in the
+ * path, so {@code /}, spaces, {@code +}, {@code &} and non-ASCII work).</li>
+ * </ul>
+ * The store view is the exchange's {@value MagentoConstants#STORE_CODE} header when the endpoint reads it.
  */
 public class MagentoProducer extends DefaultProducer {
 
@@ -30,13 +47,79 @@ public class MagentoProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         MagentoEndpoint endpoint = getEndpoint();
-        String key = exchange.getMessage().getHeader(MagentoConstants.KEY, String.class);
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("magento:" + endpoint.getStream() + " look-up needs the header "
-                                               + MagentoConstants.KEY + " with the item's key (the SKU for products)");
+        MagentoStream stream = endpoint.stream();
+        String store = exchange.getMessage().getHeader(MagentoConstants.STORE_CODE, String.class);
+        if (store == null || !endpoint.storeCodes().contains(store)) {
+            store = endpoint.storeCodes().get(0);
         }
-        String resource = endpoint.stream().resource() + "/" + SearchCriteria.PercentEncoding.encode(key);
-        JsonNode item = endpoint.client().getJson(resource, null);
-        exchange.getMessage().setBody(endpoint.mapper().convertValue(item, ITEM));
+        MagentoClient client = endpoint.client(store);
+        String key = exchange.getMessage().getHeader(MagentoConstants.KEY, String.class);
+        Object result;
+        if (key != null && !key.isBlank()) {
+            String resource = (stream == MagentoStream.CATEGORIES ? "/V1/categories" : stream.resource()) + "/"
+                              + SearchCriteria.PercentEncoding.encode(key);
+            result = endpoint.mapper().convertValue(client.getJson(resource, null), ITEM);
+        } else {
+            result = switch (stream) {
+                case SOURCE_ITEMS -> sourceItemsOf(client, skusOf(exchange));
+                case PRODUCT_ATTRIBUTES -> endpoint.getComponent().metadata().get(stream.uriName(), cacheKey(client),
+                        metadataRefresh(), () -> AttributeCatalog.of(allPages(client, stream, List.of())));
+                case CATEGORIES -> endpoint.getComponent().metadata().get(stream.uriName(), cacheKey(client),
+                        metadataRefresh(), () -> CategoryPaths.of(endpoint.mapper().convertValue(
+                                client.getJson("/V1/categories", null), ITEM)));
+                default -> throw new IllegalArgumentException("magento:" + stream.uriName()
+                                                              + " look-up needs the header " + MagentoConstants.KEY
+                                                              + " with the item's key");
+            };
+        }
+        exchange.getMessage().setHeader(MagentoConstants.LOOKUP, stream.uriName());
+        exchange.getMessage().setBody(result);
+    }
+
+    private java.time.Duration metadataRefresh() {
+        return getEndpoint().durationOf("magento.metadata-refresh", getEndpoint().getConfiguration().getMetadataRefresh());
+    }
+
+    private static String cacheKey(MagentoClient client) {
+        return client.address().baseUrl() + "|" + client.address().storeCode();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> skusOf(Exchange exchange) {
+        Set<String> skus = new LinkedHashSet<>();
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof List<?> items) {
+            for (Object o : items) {
+                if (o instanceof Map<?, ?> item && item.get("sku") != null) {
+                    skus.add(item.get("sku").toString());
+                }
+            }
+        }
+        return skus;
+    }
+
+    private List<Map<String, Object>> sourceItemsOf(MagentoClient client, Set<String> skus) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        return allPages(client, MagentoStream.SOURCE_ITEMS,
+                List.of(new SearchCriteria.Filter("sku", String.join(",", skus), "in")));
+    }
+
+    private static List<Map<String, Object>> allPages(MagentoClient client, MagentoStream stream, List<SearchCriteria.Filter> filters) {
+        SearchCriteria criteria = SearchCriteria.paged(MagentoEndpoint.MAX_PAGE_SIZE);
+        for (SearchCriteria.Filter f : filters) {
+            criteria = criteria.withFilterGroup(f);
+        }
+        for (String field : stream.sortFields()) {
+            criteria = criteria.sortedBy(field, "ASC");
+        }
+        Page page = client.fetchPage(stream.resource(), criteria.withPage(1));
+        List<Map<String, Object>> items = new ArrayList<>(page.items());
+        int pages = new PagePlan(page.totalCount(), criteria.pageSize()).pageCount();
+        for (int n = 2; n <= pages; n++) {
+            items.addAll(client.fetchPage(stream.resource(), criteria.withPage(n)).items());
+        }
+        return items;
     }
 }

@@ -1,25 +1,47 @@
 package org.magentokafka.component;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The catalog collections the connector reads, with the REST resource, a unique stable sort key (paging over
- * a changing collection needs one, magento2 #25001) and the ACL resource an integration must be granted.
+ * The catalog collections the connector reads: REST resource, unique stable sort keys (paging over a changing
+ * collection needs them, magento2 #25001), the fields that make an item's key, the change timestamp where
+ * Magento has one, the ACL resource an integration must be granted, and the entity name used in event types.
  */
 public enum MagentoStream {
-    PRODUCTS("products", "/V1/products", "entity_id", "Magento_Catalog::products");
+    PRODUCTS("products", "/V1/products", List.of("entity_id"), List.of("sku"), "updated_at",
+             "Magento_Catalog::products", "product", true),
+    CATEGORIES("categories", "/V1/categories/list", List.of("entity_id"), List.of("id"), "updated_at",
+               "Magento_Catalog::categories", "category", true),
+    CMS_PAGES("cms-pages", "/V1/cmsPage/search", List.of("page_id"), List.of("id"), "update_time",
+              "Magento_Cms::page", "cms-page", false),
+    SOURCE_ITEMS("source-items", "/V1/inventory/source-items", List.of("sku", "source_code"),
+                 List.of("sku", "source_code"), null, "Magento_InventoryApi::source", "source-item", false),
+    PRODUCT_ATTRIBUTES("product-attributes", "/V1/products/attributes", List.of("attribute_id"),
+                       List.of("attribute_code"), null, "Magento_Catalog::attributes_attributes",
+                       "product-attribute", true);
 
     private final String uriName;
     private final String resource;
-    private final String sortField;
+    private final List<String> sortFields;
+    private final List<String> keyFields;
+    private final String timestampField;
     private final String aclResource;
+    private final String entity;
+    private final boolean storeScoped;
 
-    MagentoStream(String uriName, String resource, String sortField, String aclResource) {
+    MagentoStream(String uriName, String resource, List<String> sortFields, List<String> keyFields,
+                  String timestampField, String aclResource, String entity, boolean storeScoped) {
         this.uriName = uriName;
         this.resource = resource;
-        this.sortField = sortField;
+        this.sortFields = sortFields;
+        this.keyFields = keyFields;
+        this.timestampField = timestampField;
         this.aclResource = aclResource;
+        this.entity = entity;
+        this.storeScoped = storeScoped;
     }
 
     public String uriName() {
@@ -30,12 +52,54 @@ public enum MagentoStream {
         return resource;
     }
 
-    public String sortField() {
-        return sortField;
+    public List<String> sortFields() {
+        return sortFields;
+    }
+
+    /** The item's identity on its topic: {@code sku}, {@code id}, {@code sku|source_code}, {@code attribute_code}. */
+    public String keyOf(Map<String, Object> item) {
+        StringBuilder key = new StringBuilder();
+        for (String field : keyFields) {
+            Object v = item.get(field);
+            if (v == null || v.toString().isEmpty()) {
+                return null;
+            }
+            if (key.length() > 0) {
+                key.append('|');
+            }
+            key.append(v);
+        }
+        return key.toString();
+    }
+
+    public List<String> keyFields() {
+        return keyFields;
+    }
+
+    /** The field Magento bumps on every change, or null when the stream has none (then snapshots are diffed). */
+    public String timestampField() {
+        return timestampField;
+    }
+
+    public boolean timestamped() {
+        return timestampField != null;
     }
 
     public String aclResource() {
         return aclResource;
+    }
+
+    /** The entity in CloudEvent types: {@code magento.<entity>.<created|updated|deleted>}. */
+    public String entity() {
+        return entity;
+    }
+
+    /**
+     * Whether the content differs per store view (localized names and labels). Inventory and CMS pages are read
+     * once, from the first store view.
+     */
+    public boolean storeScoped() {
+        return storeScoped;
     }
 
     public static MagentoStream fromUri(String name) {

@@ -69,6 +69,8 @@ public final class ConnectorProcess implements AutoCloseable {
             // Only what the test sets: no inherited MAGENTO_* or KAFKA_* from the developer's shell.
             pb.environment().keySet().removeIf(k -> k.startsWith("MAGENTO_") || k.startsWith("KAFKA_") || k.startsWith("QUARKUS_"));
             pb.environment().put("QUARKUS_HTTP_PORT", "0");
+            // Each connector its own change-detection state unless the test shares one on purpose.
+            pb.environment().put("MAGENTO_STATE_DIRECTORY", PROJECT.resolve("target/it-state/" + name + "-" + System.nanoTime()).toString());
             pb.environment().putAll(env);
             return new ConnectorProcess(name, pb.start(), logs.resolve(name + ".log"), echo);
         } catch (IOException e) {

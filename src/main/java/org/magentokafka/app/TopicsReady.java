@@ -1,0 +1,132 @@
+package org.magentokafka.app;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.magentokafka.component.MagentoStream;
+import org.magentokafka.events.StoreTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the event topics, compacted, before the first record is published (a broker with topic auto-creation
+ * would otherwise create them with its defaults, not compacted). Runs on the first page, not at start-up, so a
+ * broker that is down never stops the connector from starting; until it succeeds, publishing fails and the
+ * poll is retried.
+ */
+@Singleton
+@Named("topicsReady")
+public class TopicsReady implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicsReady.class);
+
+    private volatile boolean ready;
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        if (!ready) {
+            ensureTopics();
+        }
+    }
+
+    private synchronized void ensureTopics() throws Exception {
+        if (ready) {
+            return;
+        }
+        org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig();
+        int partitions = config.getValue("kafka.topic.partitions", Integer.class);
+        short replication = config.getValue("kafka.topic.replication-factor", Short.class);
+        List<String> topics = topics(config);
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.getValue("kafka.bootstrap.servers", String.class));
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (String topic : topics) {
+                if (!existing.contains(topic)) {
+                    missing.add(new NewTopic(topic, java.util.Optional.of(partitions), java.util.Optional.of(replication))
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                }
+            }
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get(15, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                        throw e;
+                    }
+                }
+                LOG.info("Created compacted topics {}", missing.stream().map(NewTopic::name).toList());
+            }
+            warnIfNotCompacted(admin, topics, existing);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka at kafka.bootstrap.servers is unreachable or refused to create the topics ("
+                                            + e.getClass().getSimpleName() + "): check kafka.bootstrap.servers and the broker's ACLs; retrying at the next poll",
+                    e);
+        }
+        ready = true;
+    }
+
+    private static void warnIfNotCompacted(Admin admin, List<String> topics, Set<String> existing) throws Exception {
+        List<ConfigResource> resources = topics.stream().filter(existing::contains)
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+        if (resources.isEmpty()) {
+            return;
+        }
+        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(15, TimeUnit.SECONDS);
+        configs.forEach((r, c) -> {
+            var policy = c.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                LOG.warn("Topic {} exists with cleanup.policy={}, not compact: consumers reading it from the start will see"
+                         + " every past event, and deletions (tombstones) never shrink it. Set cleanup.policy=compact on it",
+                        r.name(), policy == null ? "?" : policy.value());
+            }
+        });
+    }
+
+    /** Every topic an enabled stream publishes to, one per store view for store-scoped streams. */
+    static List<String> topics(org.eclipse.microprofile.config.Config config) {
+        List<String> stores = new ArrayList<>();
+        for (String code : config.getValue("magento.store-codes", String.class).split(",")) {
+            if (!code.isBlank() && !stores.contains(code.strip())) {
+                stores.add(code.strip());
+            }
+        }
+        Map<String, Boolean> seen = new HashMap<>();
+        List<String> topics = new ArrayList<>();
+        for (MagentoStream stream : MagentoStream.values()) {
+            String prefix = "magento.streams." + stream.uriName() + ".";
+            if (!config.getValue(prefix + "enabled", Boolean.class)) {
+                continue;
+            }
+            String base = config.getValue(prefix + "topic", String.class);
+            for (String store : stream.storeScoped() ? stores : stores.subList(0, 1)) {
+                String topic = StoreTopics.topic(base, store);
+                if (seen.put(topic, true) == null) {
+                    topics.add(topic);
+                }
+            }
+        }
+        return topics;
+    }
+}

@@ -1,0 +1,31 @@
+package org.magentokafka.change;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What was last published per key of one stream and store view (a content hash), and how far incremental
+ * polling got (the watermark). Written only after Kafka acknowledged the events it records.
+ */
+public interface StateStore extends AutoCloseable {
+
+    /** The hash last published for the key, or null when the key was never published or was deleted. */
+    Long hash(String key);
+
+    /** Records published hashes and deletions; durable when this returns. */
+    void commit(Map<String, Long> published, Collection<String> deleted);
+
+    /** The last committed watermark (Magento's timestamp format), or null before the first complete sync. */
+    String watermark();
+
+    void commitWatermark(String watermark);
+
+    /** A copy of the keys currently known to be published. */
+    Set<String> keys();
+
+    int size();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,54 @@
+package org.magentokafka.component;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Carries changes that alter enriched products without touching the products themselves: a stock change (source
+ * items) must re-publish the SKUs concerned, an attribute label or category change must re-evaluate every
+ * product. The products consumer drains these at the start of each poll; the content hash then keeps only real
+ * changes.
+ */
+final class CatalogSignals {
+
+    private final Map<String, Set<String>> pendingSkus = new ConcurrentHashMap<>();
+    private final Set<String> fullPassStores = ConcurrentHashMap.newKeySet();
+
+    /** A products consumer reading this store view wants the signals. */
+    void register(String storeCode) {
+        pendingSkus.computeIfAbsent(storeCode, k -> ConcurrentHashMap.newKeySet());
+    }
+
+    void inventoryChanged(Collection<String> skus) {
+        pendingSkus.values().forEach(set -> set.addAll(skus));
+    }
+
+    void metadataChanged(String storeCode) {
+        fullPassStores.add(storeCode);
+    }
+
+    /** Takes the SKUs waiting to be re-published in a store view. */
+    Set<String> takePendingSkus(String storeCode) {
+        Set<String> pending = pendingSkus.get(storeCode);
+        if (pending == null) {
+            return Set.of();
+        }
+        Set<String> taken = Set.copyOf(pending);
+        pending.removeAll(taken);
+        return taken;
+    }
+
+    /** Gives SKUs back after a failed poll, so none is lost. */
+    void restorePendingSkus(String storeCode, Collection<String> skus) {
+        Set<String> pending = pendingSkus.get(storeCode);
+        if (pending != null) {
+            pending.addAll(skus);
+        }
+    }
+
+    boolean takeFullPass(String storeCode) {
+        return fullPassStores.remove(storeCode);
+    }
+}

@@ -1,0 +1,87 @@
+package org.magentokafka.component;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.magentokafka.change.ContentHash;
+import org.magentokafka.change.StateStore;
+import org.magentokafka.events.ChangeType;
+import org.magentokafka.events.CloudEvent;
+import org.magentokafka.events.StoreTopics;
+
+/**
+ * For one item of a page (inside the route's split): serializes the document to be published, hashes it and
+ * compares with what was last published for its key. Sets {@link MagentoConstants#CHANGE}; for a real change it
+ * also sets the record key, the CloudEvent headers and the store view's topic, and records the new hash in the
+ * page's {@link PageCommit} (applied once Kafka acknowledged the page). A deletion becomes a tombstone (null
+ * value).
+ */
+public class ChangeDetector implements Processor {
+
+    private final ObjectMapper mapper;
+    private final String baseTopicHeader;
+
+    public ChangeDetector(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.baseTopicHeader = MagentoConstants.TOPIC;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void process(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        MagentoStream stream = MagentoStream.fromUri(message.getHeader(MagentoConstants.STREAM, String.class));
+        PageCommit commit = exchange.getProperty(PageCommit.PROPERTY, PageCommit.class);
+        if (commit == null) {
+            throw new IllegalStateException("changeDetector must run on items split from a magento: page");
+        }
+        StateStore state = commit.state();
+        Map<String, Object> document = message.getBody(Map.class);
+        boolean delete = Boolean.TRUE.equals(message.getHeader(MagentoConstants.DELETES, Boolean.class));
+
+        String key;
+        long hash;
+        ChangeType type;
+        byte[] json = null;
+        if (delete) {
+            key = String.valueOf(document.get("key"));
+            Long previous = state.hash(key);
+            hash = previous == null ? 0L : previous;
+            type = ChangeType.DELETED;
+            commit.deleted(key);
+        } else {
+            Object item = document.get("product") instanceof Map<?, ?> product && document.containsKey("store_code")
+                    ? product : document;
+            key = stream.keyOf((Map<String, Object>) item);
+            if (key == null) {
+                throw new IllegalArgumentException("magento:" + stream.uriName() + " item without "
+                                                   + String.join("/", stream.keyFields()) + " cannot be keyed");
+            }
+            json = mapper.writeValueAsBytes(document);
+            hash = ContentHash.of(json);
+            Long previous = state.hash(key);
+            type = previous == null ? ChangeType.CREATED : previous == hash ? ChangeType.UNCHANGED : ChangeType.UPDATED;
+            if (type != ChangeType.UNCHANGED) {
+                commit.published(key, hash);
+            }
+        }
+        message.setHeader(MagentoConstants.CHANGE, type.wireName());
+        if (type == ChangeType.UNCHANGED) {
+            return;
+        }
+        message.setHeader(KafkaConstants.KEY, key);
+        String baseTopic = message.getHeader(baseTopicHeader, String.class);
+        if (baseTopic != null) {
+            message.setHeader(KafkaConstants.OVERRIDE_TOPIC,
+                    StoreTopics.topic(baseTopic, message.getHeader(MagentoConstants.STORE_CODE, String.class)));
+        }
+        CloudEvent.headers(stream.entity(), type, key, hash, message.getHeader(MagentoConstants.SOURCE, String.class),
+                Instant.now()).forEach(message::setHeader);
+        message.setBody(json == null ? null : new String(json, java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

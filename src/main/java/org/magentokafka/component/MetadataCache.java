@@ -1,0 +1,39 @@
+package org.magentokafka.component;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Attribute metadata and category trees per store view, fetched once and reused for every page: a full sync then
+ * costs one extra request per page (inventory), not per product. Refreshed after {@code metadataRefresh}, and at
+ * once when the attribute or category stream saw a change.
+ */
+final class MetadataCache {
+
+    private record Entry(Object value, long loadedAt) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    <T> T get(String kind, String storeKey, Duration maxAge, Supplier<T> loader) {
+        String key = kind + "|" + storeKey;
+        Entry e = entries.get(key);
+        if (e == null || System.nanoTime() - e.loadedAt > maxAge.toNanos()) {
+            synchronized (this) {
+                e = entries.get(key);
+                if (e == null || System.nanoTime() - e.loadedAt > maxAge.toNanos()) {
+                    e = new Entry(loader.get(), System.nanoTime());
+                    entries.put(key, e);
+                }
+            }
+        }
+        return (T) e.value;
+    }
+
+    void invalidate(String kind) {
+        entries.keySet().removeIf(k -> k.startsWith(kind + "|"));
+    }
+}

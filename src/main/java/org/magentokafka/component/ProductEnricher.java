@@ -1,0 +1,40 @@
+package org.magentokafka.component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.magentokafka.enrich.AttributeCatalog;
+import org.magentokafka.enrich.CategoryPaths;
+import org.magentokafka.enrich.EnrichedProduct;
+import org.magentokafka.enrich.InventorySummary;
+
+/**
+ * Turns a page of products into a page of product events, combining the look-ups the route's Content Enrichers
+ * fetched for the page (inventory, attribute metadata, category tree).
+ */
+public class ProductEnricher implements Processor {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void process(Exchange exchange) {
+        String store = exchange.getMessage().getHeader(MagentoConstants.STORE_CODE, String.class);
+        List<Map<String, Object>> products = exchange.getMessage().getBody(List.class);
+        List<Map<String, Object>> sourceItems = exchange.getProperty(LookupAggregationStrategy.PREFIX + "source-items", List.class);
+        AttributeCatalog attributes = exchange.getProperty(LookupAggregationStrategy.PREFIX + "product-attributes", AttributeCatalog.class);
+        CategoryPaths categories = exchange.getProperty(LookupAggregationStrategy.PREFIX + "categories", CategoryPaths.class);
+        if (sourceItems == null || attributes == null || categories == null) {
+            throw new IllegalStateException("productEnricher needs the source-items, product-attributes and categories look-ups before it");
+        }
+        Map<String, List<Map<String, Object>>> stock = InventorySummary.bySku(sourceItems);
+        List<Map<String, Object>> documents = new ArrayList<>(products.size());
+        for (Map<String, Object> product : products) {
+            Object sku = product.get("sku");
+            documents.add(EnrichedProduct.of(store, product, attributes, sku == null ? List.of() : stock.get(sku.toString()),
+                    categories));
+        }
+        exchange.getMessage().setBody(documents);
+    }
+}

@@ -1,0 +1,57 @@
+package org.magentokafka.enrich;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Attribute metadata of one store view, reduced to what label resolution needs: the attribute's label, its input
+ * type and its option labels by option id. Magento's blank first option ({@code {"label":" ","value":""}}) is
+ * dropped.
+ */
+public final class AttributeCatalog {
+
+    public record Attribute(String code, String label, String input, Map<String, String> options) {
+    }
+
+    private final Map<String, Attribute> byCode;
+
+    private AttributeCatalog(Map<String, Attribute> byCode) {
+        this.byCode = byCode;
+    }
+
+    public static AttributeCatalog of(List<Map<String, Object>> metadata) {
+        Map<String, Attribute> byCode = new HashMap<>();
+        for (Map<String, Object> a : metadata) {
+            Object code = a.get("attribute_code");
+            if (code == null) {
+                continue;
+            }
+            Map<String, String> options = new HashMap<>();
+            if (a.get("options") instanceof List<?> list) {
+                for (Object o : list) {
+                    if (o instanceof Map<?, ?> option) {
+                        String value = option.get("value") == null ? "" : option.get("value").toString();
+                        String label = option.get("label") == null ? "" : option.get("label").toString();
+                        if (!value.isBlank()) {
+                            options.put(value, label);
+                        }
+                    }
+                }
+            }
+            Object label = a.get("default_frontend_label");
+            Object input = a.get("frontend_input");
+            byCode.put(code.toString(), new Attribute(code.toString(), label == null ? code.toString() : label.toString(),
+                    input == null ? "text" : input.toString(), Map.copyOf(options)));
+        }
+        return new AttributeCatalog(byCode);
+    }
+
+    public Attribute get(String code) {
+        return byCode.get(code);
+    }
+
+    public int size() {
+        return byCode.size();
+    }
+}
