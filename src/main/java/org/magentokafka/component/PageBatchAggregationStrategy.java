@@ -5,11 +5,10 @@ import java.util.List;
 
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 
 /**
  * Collects the changed items of one page (those the change detector did not mark unchanged) into a list of
- * messages, so the Kafka producer sends the page as one batch and the page's exchange completes only when Kafka
+ * exchanges, so the Kafka producer sends the page as one batch and the page's exchange completes only when Kafka
  * acknowledged every record of it.
  */
 public class PageBatchAggregationStrategy implements AggregationStrategy {
@@ -21,14 +20,15 @@ public class PageBatchAggregationStrategy implements AggregationStrategy {
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
         // The result must not be the first item's exchange: its message is in the batch and must keep its body.
         Exchange result = oldExchange == null ? newExchange.copy() : oldExchange;
-        List<Message> batch = result.getProperty(BATCH, List.class);
+        List<Exchange> batch = result.getProperty(BATCH, List.class);
         if (batch == null) {
             batch = new ArrayList<>();
             result.setProperty(BATCH, batch);
         }
-        Message message = newExchange.getMessage();
-        if (!"unchanged".equals(message.getHeader(MagentoConstants.CHANGE, String.class))) {
-            batch.add(message);
+        // Each record keeps its own headers (the CloudEvent attributes): the Kafka endpoint sets
+        // batchWithIndividualHeaders, else every record of a batch would carry the page's headers.
+        if (!"unchanged".equals(newExchange.getMessage().getHeader(MagentoConstants.CHANGE, String.class))) {
+            batch.add(newExchange);
         }
         return result;
     }
@@ -36,6 +36,10 @@ public class PageBatchAggregationStrategy implements AggregationStrategy {
     @Override
     public void onCompletion(Exchange exchange) {
         Object batch = exchange.removeProperty(BATCH);
-        exchange.getMessage().setBody(batch == null ? new ArrayList<Message>() : batch);
+        exchange.getMessage().setBody(batch == null ? new ArrayList<Exchange>() : batch);
+        // The result started as a copy of the first item: its per-item headers must not leak onto the page.
+        exchange.getMessage().removeHeaders("ce_*");
+        exchange.getMessage().removeHeaders("kafka.*");
+        exchange.getMessage().removeHeader("content-type");
     }
 }

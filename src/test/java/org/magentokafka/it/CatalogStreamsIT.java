@@ -1,0 +1,165 @@
+package org.magentokafka.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.magentokafka.sandbox.LoggedRequest;
+import org.magentokafka.sandbox.SandboxOptions;
+import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.Records;
+import org.magentokafka.testing.TestKafka;
+
+/**
+ * The whole catalog of a store with two store views, two inventory sources, multiselect attributes and
+ * categories three levels deep lands on all five topics, products enriched with labels, stock and category paths,
+ * for about one extra request per page.
+ */
+class CatalogStreamsIT {
+
+    private static final int PRODUCTS = 250;
+    private static final int PAGE_SIZE = 100; // 3 pages per store view
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static SandboxStore store;
+    private static ConnectorProcess connector;
+    private static final Map<String, String> topics = new HashMap<>();
+
+    @BeforeAll
+    static void start() {
+        store = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).build());
+        Map<String, String> env = new HashMap<>(Map.of(
+                "MAGENTO_BASE_URL", store.baseUrl(),
+                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
+                "MAGENTO_STORE_CODES", "default,fr",
+                "MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE),
+                "MAGENTO_POLL_INTERVAL", "1h",
+                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
+        for (String stream : List.of("products", "categories", "cms-pages", "source-items", "product-attributes")) {
+            String topic = TestKafka.uniqueTopic(stream);
+            topics.put(stream, topic);
+            env.put("MAGENTO_STREAMS_" + stream.toUpperCase().replace('-', '_') + "_TOPIC", topic);
+        }
+        connector = ConnectorProcess.start("catalog-streams", env);
+        connector.awaitLine(Pattern.compile("magento:products synced " + PRODUCTS + " items"), WAIT);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (connector != null) {
+            connector.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void everyStreamLandsOnItsTopicWithItsKey() {
+        assertKeys(topics.get("products"), store.catalog().products().stream().map(p -> p.get("sku").asText()).collect(Collectors.toSet()));
+        assertKeys(topics.get("products") + ".fr", store.catalog().products().stream().map(p -> p.get("sku").asText()).collect(Collectors.toSet()));
+        assertKeys(topics.get("categories"), store.catalog().categories().stream().map(c -> c.get("id").asText()).collect(Collectors.toSet()));
+        assertKeys(topics.get("cms-pages"), store.catalog().cmsPages().stream().map(c -> c.get("id").asText()).collect(Collectors.toSet()));
+        assertKeys(topics.get("source-items"), store.catalog().sourceItems().stream()
+                .map(s -> s.get("sku").asText() + "|" + s.get("source_code").asText()).collect(Collectors.toSet()));
+        assertKeys(topics.get("product-attributes"), store.catalog().attributes().stream()
+                .map(a -> a.get("attribute_code").asText()).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void productsCarryOptionLabelsStockSummedOverSourcesAndCategoryPaths() {
+        Map<String, JsonNode> docs = byKey(topics.get("products"), PRODUCTS);
+        Map<String, Double> stock = new HashMap<>();
+        for (ObjectNode s : store.catalog().sourceItems()) {
+            stock.merge(s.get("sku").asText(), s.get("quantity").asDouble(), Double::sum);
+        }
+        boolean sawMultiselect = false;
+        boolean sawThreeLevels = false;
+        boolean sawTwoSources = false;
+        for (Map.Entry<String, JsonNode> e : docs.entrySet()) {
+            JsonNode doc = e.getValue();
+            assertEquals("default", doc.get("store_code").asText());
+            assertEquals(e.getKey(), doc.get("product").get("sku").asText());
+            JsonNode color = doc.get("attributes").get("color");
+            if (color != null) {
+                assertEquals("Color", color.get("label").asText());
+                assertTrue(color.get("value_label").isTextual() && !color.get("value_label").asText().isBlank(),
+                        "select value has its option label: " + color);
+            }
+            JsonNode material = doc.get("attributes").get("material");
+            if (material != null) {
+                assertTrue(material.get("value_label").isArray(), "multiselect value is a list of labels: " + material);
+                assertEquals(material.get("value").asText().split(",").length, material.get("value_label").size(), material.toString());
+                sawMultiselect |= material.get("value_label").size() > 1;
+            }
+            assertEquals(stock.getOrDefault(e.getKey(), 0.0), doc.get("inventory").get("quantity").asDouble(), 1e-9,
+                    "quantity summed over sources for " + e.getKey());
+            sawTwoSources |= doc.get("inventory").get("sources").size() == 2;
+            for (JsonNode c : doc.get("categories")) {
+                assertEquals(c.get("name").asText(), c.get("path").get(c.get("path").size() - 1).asText(), c.toString());
+                sawThreeLevels |= c.get("path").size() >= 3;
+            }
+        }
+        assertTrue(sawMultiselect, "some product has several materials");
+        assertTrue(sawThreeLevels, "some product sits three category levels deep");
+        assertTrue(sawTwoSources, "some product is stocked in two sources");
+    }
+
+    @Test
+    void theSecondStoreViewCarriesTranslatedLabelsUnderItsOwnTopic() {
+        Map<String, JsonNode> en = byKey(topics.get("products"), PRODUCTS);
+        Map<String, JsonNode> fr = byKey(topics.get("products") + ".fr", PRODUCTS);
+        long translated = fr.entrySet().stream().filter(e -> {
+            JsonNode frColor = e.getValue().get("attributes").get("color");
+            JsonNode enColor = en.get(e.getKey()).get("attributes").get("color");
+            return frColor != null && enColor != null && !frColor.get("value_label").asText().equals(enColor.get("value_label").asText());
+        }).count();
+        assertTrue(translated > 0, "fr option labels differ from default ones");
+        assertTrue(fr.values().stream().allMatch(d -> d.get("store_code").asText().equals("fr")));
+    }
+
+    @Test
+    void lookUpsStayWithinOnePerPageAndMetadataIsReadOncePerStoreView() {
+        List<LoggedRequest> productPages = store.requests().matching("/V1/products");
+        int pages = productPages.size();
+        assertEquals(6, pages, "3 pages in each of 2 store views");
+        long stockLookups = store.requests().matching("/V1/inventory/source-items").stream()
+                .filter(r -> "in".equals(r.query().get("searchCriteria[filterGroups][0][filters][0][conditionType]"))).count();
+        assertTrue(stockLookups <= pages, "one batched stock look-up per page, not per product: " + stockLookups);
+        long trees = store.requests().matching("/V1/categories").size();
+        assertEquals(2, trees, "the category tree once per store view");
+        long attributeReads = store.requests().matching("/V1/products/attributes").size();
+        assertTrue(attributeReads <= 4, "attribute metadata: the stream once and the cache once per store view: " + attributeReads);
+    }
+
+    private static void assertKeys(String topic, Set<String> expected) {
+        List<ConsumerRecord<String, String>> records = TestKafka.read(topic, expected.size(), WAIT, Duration.ofSeconds(1));
+        assertEquals(expected, records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()), topic);
+        assertEquals(expected.size(), records.size(), "one record per key on " + topic);
+        for (ConsumerRecord<String, String> r : records) {
+            assertNotNull(Records.header(r, "ce_type"), "CloudEvent headers on " + topic);
+        }
+    }
+
+    private static Map<String, JsonNode> byKey(String topic, int expected) {
+        Map<String, JsonNode> docs = new HashMap<>();
+        TestKafka.read(topic, expected, WAIT, Duration.ZERO).forEach(r -> docs.put(r.key(), Records.json(r)));
+        assertEquals(expected, docs.size(), topic);
+        return docs;
+    }
+}
