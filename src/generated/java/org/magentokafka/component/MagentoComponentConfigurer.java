@@ -32,6 +32,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "accesstokensecret":
+        case "accessTokenSecret": getOrCreateConfiguration(target).setAccessTokenSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
         case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -40,9 +42,17 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbackurl":
+        case "callbackUrl": getOrCreateConfiguration(target).setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, org.magentokafka.component.MagentoConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.lang.String.class, value)); return true;
+        case "consumerkey":
+        case "consumerKey": getOrCreateConfiguration(target).setConsumerKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "consumersecret":
+        case "consumerSecret": getOrCreateConfiguration(target).setConsumerSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "credentialsfile":
+        case "credentialsFile": getOrCreateConfiguration(target).setCredentialsFile(property(camelContext, java.lang.String.class, value)); return true;
         case "errorbackoffmax":
         case "errorBackoffMax": getOrCreateConfiguration(target).setErrorBackoffMax(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -57,6 +67,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "metadataRefresh": getOrCreateConfiguration(target).setMetadataRefresh(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
+        case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
@@ -65,10 +76,17 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "reconcileInterval": getOrCreateConfiguration(target).setReconcileInterval(property(camelContext, java.lang.String.class, value)); return true;
         case "restpath":
         case "restPath": getOrCreateConfiguration(target).setRestPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "signaturemethod":
+        case "signatureMethod": getOrCreateConfiguration(target).setSignatureMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "statedirectory":
         case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "storecodes":
         case "storeCodes": getOrCreateConfiguration(target).setStoreCodes(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenlifetime":
+        case "tokenLifetime": getOrCreateConfiguration(target).setTokenLifetime(property(camelContext, java.lang.String.class, value)); return true;
+        case "totpsecret":
+        case "totpSecret": getOrCreateConfiguration(target).setTotpSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "watermarkoverlap":
         case "watermarkOverlap": getOrCreateConfiguration(target).setWatermarkOverlap(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -80,6 +98,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "accesstokensecret":
+        case "accessTokenSecret": return java.lang.String.class;
         case "authmode":
         case "authMode": return java.lang.String.class;
         case "autowiredenabled":
@@ -88,9 +108,17 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "callbackurl":
+        case "callbackUrl": return java.lang.String.class;
         case "configuration": return org.magentokafka.component.MagentoConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return java.lang.String.class;
+        case "consumerkey":
+        case "consumerKey": return java.lang.String.class;
+        case "consumersecret":
+        case "consumerSecret": return java.lang.String.class;
+        case "credentialsfile":
+        case "credentialsFile": return java.lang.String.class;
         case "errorbackoffmax":
         case "errorBackoffMax": return java.lang.String.class;
         case "healthcheckconsumerenabled":
@@ -105,6 +133,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "metadataRefresh": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return int.class;
+        case "password": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return java.lang.String.class;
         case "readtimeout":
@@ -113,10 +142,17 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "reconcileInterval": return java.lang.String.class;
         case "restpath":
         case "restPath": return java.lang.String.class;
+        case "signaturemethod":
+        case "signatureMethod": return java.lang.String.class;
         case "statedirectory":
         case "stateDirectory": return java.lang.String.class;
         case "storecodes":
         case "storeCodes": return java.lang.String.class;
+        case "tokenlifetime":
+        case "tokenLifetime": return java.lang.String.class;
+        case "totpsecret":
+        case "totpSecret": return java.lang.String.class;
+        case "username": return java.lang.String.class;
         case "watermarkoverlap":
         case "watermarkOverlap": return java.lang.String.class;
         default: return null;
@@ -129,6 +165,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
+        case "accesstokensecret":
+        case "accessTokenSecret": return getOrCreateConfiguration(target).getAccessTokenSecret();
         case "authmode":
         case "authMode": return getOrCreateConfiguration(target).getAuthMode();
         case "autowiredenabled":
@@ -137,9 +175,17 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbackurl":
+        case "callbackUrl": return getOrCreateConfiguration(target).getCallbackUrl();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "consumerkey":
+        case "consumerKey": return getOrCreateConfiguration(target).getConsumerKey();
+        case "consumersecret":
+        case "consumerSecret": return getOrCreateConfiguration(target).getConsumerSecret();
+        case "credentialsfile":
+        case "credentialsFile": return getOrCreateConfiguration(target).getCredentialsFile();
         case "errorbackoffmax":
         case "errorBackoffMax": return getOrCreateConfiguration(target).getErrorBackoffMax();
         case "healthcheckconsumerenabled":
@@ -154,6 +200,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "metadataRefresh": return getOrCreateConfiguration(target).getMetadataRefresh();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
+        case "password": return getOrCreateConfiguration(target).getPassword();
         case "pollinterval":
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "readtimeout":
@@ -162,10 +209,17 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "reconcileInterval": return getOrCreateConfiguration(target).getReconcileInterval();
         case "restpath":
         case "restPath": return getOrCreateConfiguration(target).getRestPath();
+        case "signaturemethod":
+        case "signatureMethod": return getOrCreateConfiguration(target).getSignatureMethod();
         case "statedirectory":
         case "stateDirectory": return getOrCreateConfiguration(target).getStateDirectory();
         case "storecodes":
         case "storeCodes": return getOrCreateConfiguration(target).getStoreCodes();
+        case "tokenlifetime":
+        case "tokenLifetime": return getOrCreateConfiguration(target).getTokenLifetime();
+        case "totpsecret":
+        case "totpSecret": return getOrCreateConfiguration(target).getTotpSecret();
+        case "username": return getOrCreateConfiguration(target).getUsername();
         case "watermarkoverlap":
         case "watermarkOverlap": return getOrCreateConfiguration(target).getWatermarkOverlap();
         default: return null;

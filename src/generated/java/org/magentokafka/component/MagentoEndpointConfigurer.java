@@ -25,6 +25,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "accesstokensecret":
+        case "accessTokenSecret": target.getConfiguration().setAccessTokenSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
         case "authMode": target.getConfiguration().setAuthMode(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
@@ -37,8 +39,16 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbackurl":
+        case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.lang.String.class, value)); return true;
+        case "consumerkey":
+        case "consumerKey": target.getConfiguration().setConsumerKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "consumersecret":
+        case "consumerSecret": target.getConfiguration().setConsumerSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "credentialsfile":
+        case "credentialsFile": target.getConfiguration().setCredentialsFile(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "errorbackoffmax":
         case "errorBackoffMax": target.getConfiguration().setErrorBackoffMax(property(camelContext, java.lang.String.class, value)); return true;
@@ -57,6 +67,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "metadataRefresh": target.getConfiguration().setMetadataRefresh(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
+        case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
@@ -78,6 +89,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "signaturemethod":
+        case "signatureMethod": target.getConfiguration().setSignatureMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "statedirectory":
@@ -86,8 +99,13 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "storeCodes": target.getConfiguration().setStoreCodes(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "tokenlifetime":
+        case "tokenLifetime": target.getConfiguration().setTokenLifetime(property(camelContext, java.lang.String.class, value)); return true;
+        case "totpsecret":
+        case "totpSecret": target.getConfiguration().setTotpSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "watermarkoverlap":
         case "watermarkOverlap": target.getConfiguration().setWatermarkOverlap(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -99,6 +117,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "accesstokensecret":
+        case "accessTokenSecret": return java.lang.String.class;
         case "authmode":
         case "authMode": return java.lang.String.class;
         case "backofferrorthreshold":
@@ -111,8 +131,16 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "callbackurl":
+        case "callbackUrl": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return java.lang.String.class;
+        case "consumerkey":
+        case "consumerKey": return java.lang.String.class;
+        case "consumersecret":
+        case "consumerSecret": return java.lang.String.class;
+        case "credentialsfile":
+        case "credentialsFile": return java.lang.String.class;
         case "delay": return long.class;
         case "errorbackoffmax":
         case "errorBackoffMax": return java.lang.String.class;
@@ -131,6 +159,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "metadataRefresh": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return int.class;
+        case "password": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return java.lang.String.class;
         case "pollstrategy":
@@ -152,6 +181,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": return java.util.Map.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "signaturemethod":
+        case "signatureMethod": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "statedirectory":
@@ -160,8 +191,13 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "storeCodes": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "tokenlifetime":
+        case "tokenLifetime": return java.lang.String.class;
+        case "totpsecret":
+        case "totpSecret": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "username": return java.lang.String.class;
         case "watermarkoverlap":
         case "watermarkOverlap": return java.lang.String.class;
         default: return null;
@@ -174,6 +210,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
+        case "accesstokensecret":
+        case "accessTokenSecret": return target.getConfiguration().getAccessTokenSecret();
         case "authmode":
         case "authMode": return target.getConfiguration().getAuthMode();
         case "backofferrorthreshold":
@@ -186,8 +224,16 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbackurl":
+        case "callbackUrl": return target.getConfiguration().getCallbackUrl();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "consumerkey":
+        case "consumerKey": return target.getConfiguration().getConsumerKey();
+        case "consumersecret":
+        case "consumerSecret": return target.getConfiguration().getConsumerSecret();
+        case "credentialsfile":
+        case "credentialsFile": return target.getConfiguration().getCredentialsFile();
         case "delay": return target.getDelay();
         case "errorbackoffmax":
         case "errorBackoffMax": return target.getConfiguration().getErrorBackoffMax();
@@ -206,6 +252,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "metadataRefresh": return target.getConfiguration().getMetadataRefresh();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
+        case "password": return target.getConfiguration().getPassword();
         case "pollinterval":
         case "pollInterval": return target.getConfiguration().getPollInterval();
         case "pollstrategy":
@@ -227,6 +274,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": return target.getSchedulerProperties();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "signaturemethod":
+        case "signatureMethod": return target.getConfiguration().getSignatureMethod();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "statedirectory":
@@ -235,8 +284,13 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "storeCodes": return target.getConfiguration().getStoreCodes();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "tokenlifetime":
+        case "tokenLifetime": return target.getConfiguration().getTokenLifetime();
+        case "totpsecret":
+        case "totpSecret": return target.getConfiguration().getTotpSecret();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "username": return target.getConfiguration().getUsername();
         case "watermarkoverlap":
         case "watermarkOverlap": return target.getConfiguration().getWatermarkOverlap();
         default: return null;

@@ -6,8 +6,14 @@ import java.util.stream.Collectors;
 
 /** How the connector proves who it is to the store (REST-FACTS.md, Authentication). */
 public enum AuthMode {
-    /** Integration (or admin) access token as {@code Authorization: Bearer}. */
-    BEARER;
+    /** Integration (or admin) access token as {@code Authorization: Bearer}; refused by default since 2.4.4. */
+    BEARER,
+    /** OAuth 1.0a signed requests with the integration's four credentials. */
+    OAUTH1,
+    /** An admin user's username/password (and TOTP when 2FA is on) exchanged for a renewable token. */
+    ADMIN,
+    /** The integration's Callback/Identity Link handshake hands the four OAuth credentials to the connector. */
+    HANDSHAKE;
 
     public static AuthMode parse(String value) {
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);

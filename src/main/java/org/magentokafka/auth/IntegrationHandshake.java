@@ -26,7 +26,21 @@ public final class IntegrationHandshake {
      * @throws AuthFailureException       the store refused or could not be reached during the exchange
      */
     public OAuth1Credentials complete(Map<String, String> form) {
-        CallbackForm accepted = validator.accept(form);
+        return complete(validate(form));
+    }
+
+    /**
+     * The first half, for an endpoint that must answer Magento within 5 s: checks the POST (fields, store URL,
+     * replay) without calling the store.
+     *
+     * @throws HandshakeRejectedException the POST is invalid, foreign or a replay (answer 400)
+     */
+    public CallbackForm validate(Map<String, String> form) {
+        return validator.accept(form);
+    }
+
+    /** The second half: the token exchange with the store, then the credentials are persisted. */
+    public OAuth1Credentials complete(CallbackForm accepted) {
         OAuth1Credentials credentials = exchange.exchange(accepted);
         if (store != null) {
             store.save(credentials);

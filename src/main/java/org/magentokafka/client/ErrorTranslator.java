@@ -76,9 +76,10 @@ public final class ErrorTranslator {
             return new MagentoException(endpoint, 401, false, endpoint + " answered 401 \"" + magentoMessage + "\"."
                                                               + " Causes: the access token is invalid or expired; or the integration lacks the ACL resource "
                                                               + resources + "; or Magento >= 2.4.4 refuses integration tokens as bearer."
-                                                              + " Fix: check magento.auth.access-token, grant " + resources
-                                                              + " in System > Extensions > Integrations, or set Stores > Configuration > Services > OAuth >"
-                                                              + " Allow OAuth Access Tokens to be used as standalone Bearer tokens = Yes");
+                                                              + " Fix: check the credentials, grant " + resources
+                                                              + " in System > Extensions > Integrations > API, or set magento.auth.mode=oauth1 with the four credentials"
+                                                              + " shown when activating the integration (or allow bearer tokens: Stores > Configuration > Services > OAuth >"
+                                                              + " Allow OAuth Access Tokens to be used as standalone Bearer tokens = Yes)");
         }
         return new MagentoException(endpoint, 401, false, endpoint + " answered 401 Unauthorized" + quote(magentoMessage)
                                                           + ": check the credentials in magento.auth.*");

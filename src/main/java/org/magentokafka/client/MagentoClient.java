@@ -18,6 +18,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.magentokafka.auth.AuthFailureException;
 import org.magentokafka.auth.Authenticator;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
@@ -111,11 +112,28 @@ public final class MagentoClient implements AutoCloseable {
     }
 
     private Response get(String endpoint, URI uri) {
+        try {
+            return send(endpoint, uri);
+        } catch (MagentoException e) {
+            // Once: a renewed admin token, or a fresh nonce after a nonce rejection. Never more, because a missing
+            // ACL resource answers the same 401 and no renewal fixes it.
+            if (e.status() == 401 && (e.getMessage().contains("nonce") || authenticator.renewAfterUnauthorized())) {
+                return send(endpoint, uri);
+            }
+            throw e;
+        }
+    }
+
+    private Response send(String endpoint, URI uri) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("Accept", "application/json")
                 .GET();
-        authenticator.authenticate(request, "GET", uri);
+        try {
+            authenticator.authenticate(request, "GET", uri);
+        } catch (AuthFailureException e) {
+            throw new MagentoException(endpoint, 401, e.retryable(), endpoint + " not sent: " + e.getMessage(), e);
+        }
         HttpResponse<byte[]> response;
         try {
             gate.acquire();

@@ -27,6 +27,7 @@ public class MagentoComponent extends HealthCheckComponent {
     private final Map<String, StateStore> states = new ConcurrentHashMap<>();
     private final MetadataCache metadata = new MetadataCache();
     private final CatalogSignals signals = new CatalogSignals();
+    private final Authenticators authenticators = new Authenticators();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -71,5 +72,19 @@ public class MagentoComponent extends HealthCheckComponent {
 
     CatalogSignals signals() {
         return signals;
+    }
+
+    Authenticators authenticators() {
+        return authenticators;
+    }
+
+    /**
+     * Hands credentials received by the integration handshake to every endpoint of the store; persisted by the
+     * caller first.
+     */
+    public void installHandshakeCredentials(org.magentokafka.auth.OAuth1Credentials credentials) {
+        org.magentokafka.client.StoreAddress address = new org.magentokafka.client.StoreAddress(configuration.getBaseUrl(),
+                configuration.getRestPath(), "default");
+        authenticators.handshake(configuration, address).install(credentials);
     }
 }

@@ -19,10 +19,30 @@ public class MagentoConfiguration implements Cloneable {
     private String restPath = "/rest";
     @UriParam(label = "common", defaultValue = "default")
     private String storeCodes = "default";
-    @UriParam(label = "security", defaultValue = "bearer", enums = "bearer")
+    @UriParam(label = "security", defaultValue = "bearer", enums = "bearer,oauth1,admin,handshake")
     private String authMode = "bearer";
     @UriParam(label = "security", secret = true)
     private String accessToken;
+    @UriParam(label = "security", secret = true)
+    private String accessTokenSecret;
+    @UriParam(label = "security", secret = true)
+    private String consumerKey;
+    @UriParam(label = "security", secret = true)
+    private String consumerSecret;
+    @UriParam(label = "security", defaultValue = "HMAC-SHA256", enums = "HMAC-SHA256,HMAC-SHA1")
+    private String signatureMethod = "HMAC-SHA256";
+    @UriParam(label = "security", secret = true)
+    private String username;
+    @UriParam(label = "security", secret = true)
+    private String password;
+    @UriParam(label = "security", secret = true)
+    private String totpSecret;
+    @UriParam(label = "security", defaultValue = "4h")
+    private String tokenLifetime = "4h";
+    @UriParam(label = "security", defaultValue = "state/magento-oauth.properties")
+    private String credentialsFile = "state/magento-oauth.properties";
+    @UriParam(label = "security")
+    private String callbackUrl;
     @UriParam(label = "common", defaultValue = "100")
     private int pageSize = 100;
     @UriParam(label = "advanced", defaultValue = "4")
@@ -84,8 +104,9 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * How the connector authenticates: {@code bearer} sends the integration access token as
-     * {@code Authorization: Bearer}.
+     * How the connector authenticates: {@code bearer} (integration access token as {@code Authorization: Bearer}),
+     * {@code oauth1} (requests signed with the integration's four credentials), {@code admin} (an admin user's
+     * token, renewed; TOTP for 2FA) or {@code handshake} (the integration's Activate hands the credentials over).
      */
     public void setAuthMode(String authMode) {
         this.authMode = authMode;
@@ -100,6 +121,117 @@ public class MagentoConfiguration implements Cloneable {
      */
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
+    }
+
+    public String getAccessTokenSecret() {
+        return accessTokenSecret;
+    }
+
+    /**
+     * The integration's Access Token Secret (oauth1).
+     */
+    public void setAccessTokenSecret(String accessTokenSecret) {
+        this.accessTokenSecret = accessTokenSecret;
+    }
+
+    public String getConsumerKey() {
+        return consumerKey;
+    }
+
+    /**
+     * The integration's Consumer Key (oauth1).
+     */
+    public void setConsumerKey(String consumerKey) {
+        this.consumerKey = consumerKey;
+    }
+
+    public String getConsumerSecret() {
+        return consumerSecret;
+    }
+
+    /**
+     * The integration's Consumer Secret (oauth1).
+     */
+    public void setConsumerSecret(String consumerSecret) {
+        this.consumerSecret = consumerSecret;
+    }
+
+    public String getSignatureMethod() {
+        return signatureMethod;
+    }
+
+    /**
+     * OAuth 1.0a signature method: {@code HMAC-SHA256} (default; the only one newer Magento versions accept) or
+     * {@code HMAC-SHA1}.
+     */
+    public void setSignatureMethod(String signatureMethod) {
+        this.signatureMethod = signatureMethod;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    /**
+     * Admin user name (admin mode).
+     */
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    /**
+     * Admin user password (admin mode). Never retried when refused: 6 failures lock the account for 30 minutes.
+     */
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getTotpSecret() {
+        return totpSecret;
+    }
+
+    /**
+     * Base32 secret of the admin user's Google Authenticator (admin mode with two-factor authentication).
+     */
+    public void setTotpSecret(String totpSecret) {
+        this.totpSecret = totpSecret;
+    }
+
+    public String getTokenLifetime() {
+        return tokenLifetime;
+    }
+
+    /**
+     * Lifetime of an admin token (Magento's default is 4 hours); the connector renews it before it ends.
+     */
+    public void setTokenLifetime(String tokenLifetime) {
+        this.tokenLifetime = tokenLifetime;
+    }
+
+    public String getCredentialsFile() {
+        return credentialsFile;
+    }
+
+    /**
+     * Where the handshake stores the four OAuth credentials it received (readable only by the connector's user).
+     */
+    public void setCredentialsFile(String credentialsFile) {
+        this.credentialsFile = credentialsFile;
+    }
+
+    public String getCallbackUrl() {
+        return callbackUrl;
+    }
+
+    /**
+     * The Callback URL to enter in the integration (handshake mode), shown in messages while waiting for Activate.
+     */
+    public void setCallbackUrl(String callbackUrl) {
+        this.callbackUrl = callbackUrl;
     }
 
     public int getPageSize() {

@@ -17,9 +17,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.magentokafka.auth.AuthMode;
 import org.magentokafka.auth.Authenticator;
-import org.magentokafka.auth.BearerAuthenticator;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.StoreAddress;
 
@@ -65,11 +63,11 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
         super.doStart();
         // Validate and build here, but never call the store: a store that is down must not stop the route.
         validatePageSize();
-        Authenticator authenticator = authenticator();
         Duration connect = Durations.parse("magento.connect-timeout", configuration.getConnectTimeout());
         Duration read = Durations.parse("magento.read-timeout", configuration.getReadTimeout());
         for (String code : storeCodes()) {
             StoreAddress address = new StoreAddress(configuration.getBaseUrl(), configuration.getRestPath(), code);
+            Authenticator authenticator = getComponent().authenticators().forStore(configuration, address);
             clients.put(code, new MagentoClient(address, authenticator,
                     getComponent().gateFor(address.baseUrl(), maxConcurrency()), connect, read, mapper));
         }
@@ -95,13 +93,6 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
             codes.add("default");
         }
         return stream().storeScoped() ? codes : List.of(codes.get(0));
-    }
-
-    private Authenticator authenticator() {
-        AuthMode mode = AuthMode.parse(configuration.getAuthMode());
-        return switch (mode) {
-            case BEARER -> new BearerAuthenticator(configuration.getAccessToken());
-        };
     }
 
     private void validatePageSize() {

@@ -1,0 +1,225 @@
+package org.magentokafka.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.magentokafka.sandbox.SandboxOptions;
+import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.TestKafka;
+
+/**
+ * Every way a store lets the connector in, end to end against the simulator over HTTP, with the failures a
+ * merchant meets spelled out, and no secret ever in the connector's output.
+ */
+class AuthenticationIT {
+
+    private static final int PRODUCTS = 60;
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Pattern SYNCED = Pattern.compile("magento:products synced " + PRODUCTS + " items");
+    private static final String TOTP_SECRET = "JBSWY3DPEHPK3PXP";
+
+    private static SandboxStore store;
+    private static SandboxStore twoFactorStore;
+    private static final List<ConnectorProcess> all = new ArrayList<>();
+    private ConnectorProcess connector;
+
+    @BeforeAll
+    static void startStores() {
+        store = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).bearerAllowed(false)
+                .storeCodes(List.of("default")).build());
+        twoFactorStore = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).adminTotpSecret(TOTP_SECRET)
+                .storeCodes(List.of("default")).build());
+    }
+
+    @AfterAll
+    static void stopStores() {
+        try {
+            assertNoSecretInAnyOutput();
+        } finally {
+            store.close();
+            twoFactorStore.close();
+        }
+    }
+
+    @AfterEach
+    void stopConnector() {
+        if (connector != null) {
+            connector.close();
+        }
+    }
+
+    @Test
+    void oauth1WithHmacSha256SignsEveryRequest() {
+        store.requests().clear();
+        connector = start("oauth1-sha256", store, oauth1("HMAC-SHA256"));
+        connector.awaitLine(SYNCED, WAIT);
+        assertTrue(store.requests().matching("/V1/products").stream()
+                .allMatch(r -> String.valueOf(r.header("authorization")).startsWith("OAuth ")
+                               && r.header("authorization").contains("oauth_signature_method=\"HMAC-SHA256\"")));
+    }
+
+    @Test
+    void oauth1WithHmacSha1SignsEveryRequest() {
+        connector = start("oauth1-sha1", store, oauth1("HMAC-SHA1"));
+        connector.awaitLine(SYNCED, WAIT);
+    }
+
+    @Test
+    void anAdminAccountGetsATokenOnceAndReusesIt() {
+        store.requests().clear();
+        connector = start("admin", store, Map.of("MAGENTO_AUTH_MODE", "admin",
+                "MAGENTO_AUTH_USERNAME", store.options().adminUsername(),
+                "MAGENTO_AUTH_PASSWORD", store.options().adminPassword()));
+        connector.awaitLine(SYNCED, WAIT);
+        assertEquals(1, store.requests().matching("/V1/integration/admin/token").size(), "one token for all requests");
+    }
+
+    @Test
+    void anAdminAccountWithTwoFactorAuthUsesTheTotpSecret() {
+        connector = start("admin-2fa", twoFactorStore, Map.of("MAGENTO_AUTH_MODE", "admin",
+                "MAGENTO_AUTH_USERNAME", twoFactorStore.options().adminUsername(),
+                "MAGENTO_AUTH_PASSWORD", twoFactorStore.options().adminPassword(),
+                "MAGENTO_AUTH_TOTP_SECRET", TOTP_SECRET));
+        connector.awaitLine(SYNCED, WAIT);
+        assertFalse(twoFactorStore.requests().matching("/V1/tfa/provider/google/authenticate").isEmpty());
+    }
+
+    @Test
+    void twoFactorAuthWithoutASecretSaysWhichPropertyToSet() {
+        connector = start("admin-2fa-missing", twoFactorStore, Map.of("MAGENTO_AUTH_MODE", "admin",
+                "MAGENTO_AUTH_USERNAME", twoFactorStore.options().adminUsername(),
+                "MAGENTO_AUTH_PASSWORD", twoFactorStore.options().adminPassword()));
+        String line = connector.awaitLine(Pattern.compile("poll failed"), WAIT);
+        assertTrue(line.contains("magento.auth.totp-secret"), line);
+    }
+
+    @Test
+    void aWrongAdminPasswordIsNeverRetried() {
+        store.requests().clear();
+        connector = start("admin-bad-password", store, Map.of("MAGENTO_AUTH_MODE", "admin",
+                "MAGENTO_AUTH_USERNAME", store.options().adminUsername(),
+                "MAGENTO_AUTH_PASSWORD", "wrong-password-123"));
+        String line = connector.awaitLine(Pattern.compile("poll failed"), WAIT);
+        assertTrue(line.contains("magento.auth.password") || line.contains("magento.auth.username"), line);
+        long deadline = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+        while (System.nanoTime() < deadline && connector.count(Pattern.compile("poll failed")) < 3) {
+            sleep(100);
+        }
+        assertTrue(connector.count(Pattern.compile("poll failed")) >= 3, "polling goes on");
+        assertEquals(1, store.requests().matching("/V1/integration/admin/token").size(),
+                "a refused password is tried once: 6 failures would lock the account");
+    }
+
+    @Test
+    void aRefusedBearerTokenExplainsBothCausesAndTheOauth1Fix() {
+        connector = start("bearer-refused", store, Map.of("MAGENTO_AUTH_MODE", "bearer",
+                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken()));
+        String line = connector.awaitLine(Pattern.compile("answered 401"), WAIT);
+        assertTrue(line.contains("Magento_Catalog::products") && line.contains("2.4.4") && line.contains("magento.auth.mode=oauth1"), line);
+    }
+
+    @Test
+    void theIntegrationHandshakeHandsOverCredentialsAndPollingStartsWithoutARestart() throws Exception {
+        Path credentials = Path.of("target/it-state/handshake-" + System.nanoTime() + "/oauth.properties").toAbsolutePath();
+        Map<String, String> env = Map.of("MAGENTO_AUTH_MODE", "handshake",
+                "MAGENTO_AUTH_CREDENTIALS_FILE", credentials.toString());
+        connector = start("handshake", store, env);
+        connector.awaitLine(Pattern.compile("not activated yet"), WAIT);
+        int port = connector.httpPort(WAIT);
+
+        int status = store.activateIntegration(URI.create("http://127.0.0.1:" + port + "/magento/callback"));
+        assertEquals(200, status, "the Callback URL answers Magento's POST");
+        connector.awaitLine(SYNCED, WAIT);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)),
+                "credentials readable by the connector's user only");
+
+        connector.stop();
+        connector = start("handshake-restarted", store, env);
+        connector.awaitLine(Pattern.compile("Apache Camel .* started"), WAIT);
+        sleep(3000);
+        assertEquals(0, connector.count(Pattern.compile("not activated yet")), "stored credentials are used after a restart");
+        assertEquals(0, connector.count(Pattern.compile("poll failed")), connector.output());
+    }
+
+    @Test
+    void aForeignOrMalformedCallbackIsRefusedAndChangesNothing() throws Exception {
+        Path credentials = Path.of("target/it-state/handshake-bad-" + System.nanoTime() + "/oauth.properties").toAbsolutePath();
+        connector = start("handshake-bad", store, Map.of("MAGENTO_AUTH_MODE", "handshake",
+                "MAGENTO_AUTH_CREDENTIALS_FILE", credentials.toString()));
+        int port = connector.httpPort(WAIT);
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String form : List.of("oauth_consumer_key=k&oauth_consumer_secret=s&store_base_url=http%3A%2F%2Fevil.example%2F&oauth_verifier=v",
+                "garbage")) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/magento/callback"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, response.statusCode(), form);
+        }
+        assertFalse(Files.exists(credentials), "nothing stored");
+    }
+
+    private static Map<String, String> oauth1(String method) {
+        return Map.of("MAGENTO_AUTH_MODE", "oauth1",
+                "MAGENTO_AUTH_CONSUMER_KEY", store.options().oauthConsumerKey(),
+                "MAGENTO_AUTH_CONSUMER_SECRET", store.options().oauthConsumerSecret(),
+                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().oauthAccessToken(),
+                "MAGENTO_AUTH_ACCESS_TOKEN_SECRET", store.options().oauthAccessTokenSecret(),
+                "MAGENTO_AUTH_SIGNATURE_METHOD", method);
+    }
+
+    private ConnectorProcess start(String name, SandboxStore target, Map<String, String> auth) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "MAGENTO_BASE_URL", target.baseUrl(),
+                "MAGENTO_POLL_INTERVAL", "500ms",
+                "MAGENTO_ERROR_BACKOFF_MAX", "1s",
+                "MAGENTO_STREAMS_PRODUCTS_TOPIC", TestKafka.uniqueTopic("auth"),
+                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
+                "MAGENTO_STREAMS_CATEGORIES_ENABLED", "false",
+                "MAGENTO_STREAMS_CMS_PAGES_ENABLED", "false",
+                "MAGENTO_STREAMS_SOURCE_ITEMS_ENABLED", "false",
+                "MAGENTO_STREAMS_PRODUCT_ATTRIBUTES_ENABLED", "false"));
+        env.putAll(auth);
+        ConnectorProcess p = ConnectorProcess.start("auth-" + name, env);
+        all.add(p);
+        return p;
+    }
+
+    /** No credential of any mode ever appears in what the connector printed (logs, errors, health output). */
+    private static void assertNoSecretInAnyOutput() {
+        List<String> secrets = new ArrayList<>(List.of(store.options().accessToken(), store.options().oauthConsumerSecret(),
+                store.options().oauthAccessToken(), store.options().oauthAccessTokenSecret(), store.options().adminPassword(),
+                twoFactorStore.options().adminPassword(), TOTP_SECRET, "wrong-password-123"));
+        for (ConnectorProcess p : all) {
+            String out = p.output();
+            for (String secret : secrets) {
+                assertFalse(out.contains(secret), "a secret appears in the output of a connector:\n" + out);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
