@@ -125,6 +125,30 @@ class FaultInjectionTest {
     }
 
     @Test
+    void builderRoundTripsAndCommandLineSettings() {
+        Faults all = Faults.builder().latencyMillis(5).latencyJitterMillis(6).rate429(0.1).retryAfterSeconds(0)
+                .rateHtml503(0.2).retryAfterOn503(9).rate500(0.3).rateTruncated(0.4).maxConcurrency(3).seed(11)
+                .customAttributeWrongType("Sku-A", "color", Faults.WrongType.OBJECT).numbersAsStrings("SKU-B")
+                .missingSku("sku-c").duplicateAcrossPages("SKU-D").totalCountDrift(-2).build();
+        assertEquals(all.toString(), all.toBuilder().build().toString());
+        assertEquals(Map.of("sku-a", Map.of("color", Faults.WrongType.OBJECT)), all.wrongTypeAttributes());
+        assertEquals(9, all.retryAfterOn503().getAsInt());
+        assertTrue(all.toBuilder().noRetryAfterOn503().build().retryAfterOn503().isEmpty());
+        assertTrue(all.hasBadData());
+        assertEquals(SandboxOptions.builder().faults(all).build().toBuilder().build().faults(), all);
+
+        Faults parsed = SandboxMain.parse(new String[] {"--rate429=0.25", "--rate503=0.5", "--rate500=0.125",
+                "--rateTruncated=1", "--maxConcurrency=3", "--jitter=40", "--faultSeed=5", "--latency=0"}).faults();
+        assertEquals(0.25, parsed.rate429());
+        assertEquals(0.5, parsed.rateHtml503());
+        assertEquals(0.125, parsed.rate500());
+        assertEquals(1.0, parsed.rateTruncated());
+        assertEquals(3, parsed.maxConcurrency());
+        assertEquals(40, parsed.latencyJitterMillis());
+        assertEquals(5, parsed.seed());
+    }
+
+    @Test
     void faultsFromOptionsApplyFromTheStart() {
         try (SandboxStore other = SandboxStore.start(SandboxOptions.builder().productCount(5)
                 .faults(Faults.builder().rate500(1.0).build()).build())) {
