@@ -3,6 +3,7 @@ package org.magentokafka.sandbox;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,15 +13,29 @@ import java.util.Map;
  * @param path    raw path as sent (percent-encoding kept, so tests can check how a SKU was encoded)
  * @param query   decoded query parameters in the order they were sent
  * @param headers header names in lower case; repeated headers are joined with ", "
- * @param status  status code of the answer
+ * @param status  status code of the answer (the faulted one when a fault replaced Magento's answer)
+ * @param faults  names of the {@link Faults.Kind}s applied to this request, in order (LATENCY is not
+ *                listed); empty when none
  */
 public record LoggedRequest(String method, String path, Map<String, String> query,
-                            Map<String, String> headers, int status, Instant at) {
+                            Map<String, String> headers, int status, Instant at, List<String> faults) {
 
     public LoggedRequest {
         // Copies keep insertion order (Map.copyOf would not) and make the record immutable.
         query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        faults = List.copyOf(faults);
+    }
+
+    /** A request no fault touched. */
+    public LoggedRequest(String method, String path, Map<String, String> query,
+                         Map<String, String> headers, int status, Instant at) {
+        this(method, path, query, headers, status, at, List.of());
+    }
+
+    /** True when any fault (other than latency) was applied. */
+    public boolean faulted() {
+        return !faults.isEmpty();
     }
 
     /** The value of a header, by case-insensitive name, or null. */

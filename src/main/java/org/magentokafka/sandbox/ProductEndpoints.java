@@ -34,7 +34,42 @@ final class ProductEndpoints {
         for (ObjectNode product : call.catalog().productNodes()) {
             items.add(call.catalog().productInStore(product, store));
         }
-        return CollectionSearch.search(items, criteria, FIELDS).toJson(item -> item);
+        SearchResult result = CollectionSearch.search(items, criteria, FIELDS);
+        Faults faults = call.faults().faults();
+        if (!faults.hasBadData()) {
+            return result.toJson(item -> item);
+        }
+        return withBadData(items, criteria, result, call.faults()).toJson(item -> BadData.product(item, call.faults()));
+    }
+
+    /** Repeats configured products from the previous page and lets total_count drift on pages 2+. */
+    private static SearchResult withBadData(List<ObjectNode> items, SearchCriteria criteria, SearchResult result,
+                                            FaultPlan plan) {
+        Faults faults = plan.faults();
+        List<ObjectNode> page = result.items();
+        Integer size = criteria.pageSize();
+        int requested = criteria.currentPage() == null ? 1 : criteria.currentPage();
+        if (!faults.duplicateAcrossPages().isEmpty() && size != null && size > 0) {
+            int lastPage = Math.max(1, (result.totalCount() + size - 1) / size);
+            int served = Math.min(Math.max(requested, 1), lastPage);
+            if (served > 1) {
+                SearchCriteria previous = new SearchCriteria(criteria.filterGroups(), criteria.sortOrders(), size, served - 1);
+                List<ObjectNode> repeats = BadData.repeats(CollectionSearch.search(items, previous, FIELDS).items(),
+                        page, faults.duplicateAcrossPages());
+                if (!repeats.isEmpty()) {
+                    List<ObjectNode> longer = new ArrayList<>(repeats);
+                    longer.addAll(page);
+                    page = longer;
+                    repeats.forEach(r -> plan.record(Faults.Kind.DUPLICATE_ACROSS_PAGES));
+                }
+            }
+        }
+        int total = result.totalCount();
+        if (faults.totalCountDrift() != 0 && requested >= 2) {
+            total = Math.max(0, total + faults.totalCountDrift());
+            plan.record(Faults.Kind.TOTAL_COUNT_DRIFT);
+        }
+        return new SearchResult(page, total, criteria);
     }
 
     static JsonNode get(RestCall call) {
@@ -42,7 +77,7 @@ final class ProductEndpoints {
         if (product == null) {
             throw MagentoException.of(404, "The product that was requested doesn't exist. Verify the product and try again.");
         }
-        return call.catalog().productInStore(product, call.store().code());
+        return BadData.product(call.catalog().productInStore(product, call.store().code()), call.faults());
     }
 
     private static List<String> categoryIds(ObjectNode product) {

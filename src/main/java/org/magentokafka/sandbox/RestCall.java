@@ -10,9 +10,10 @@ import java.util.List;
  * @param catalog  the data to answer from (an empty catalog in the EMPTY_CATALOG scenario)
  * @param baseUrl  the store URL, for the base URLs in store configs
  * @param body     the request body as text (UTF-8), empty for GET
+ * @param faults   the request's faults (bad-data modes change what product endpoints send)
  */
 record RestCall(StoreView store, List<String> params, QueryString query, SandboxCatalog catalog,
-                SearchCriteriaParser criteriaParser, String baseUrl, String body) {
+                SearchCriteriaParser criteriaParser, String baseUrl, String body, FaultPlan faults) {
 
     SearchCriteria searchCriteria() {
         return criteriaParser.parse(query);

@@ -19,7 +19,9 @@ import java.util.function.Supplier;
 /**
  * Answers every request the way a Magento store behind a web server would, in Magento's order:
  * front layers (maintenance, WAF, missing host path) → store code in the path → route match (404)
- * → ACL (401) → GET with store code "all" (400) → input validation (400) → the service.
+ * → ACL (401) → GET with store code "all" (400) → input validation (400) → the service. Injected
+ * {@link Faults} wrap this for GETs in the REST area (concurrency limit, latency, 429/503 in front, 500 or
+ * truncation of a 200 behind).
  */
 final class SandboxHandler implements HttpHandler {
 
@@ -37,10 +39,12 @@ final class SandboxHandler implements HttpHandler {
     private final SearchCriteriaParser criteriaParser;
     private final Clock clock;
     private final OAuthTokenEndpoints tokenEndpoints;
+    private final FaultInjector faults;
 
     SandboxHandler(SandboxOptions options, Authenticator authenticator, RestRoutes routes, SandboxCatalog catalog,
                    SandboxCatalog emptyCatalog, StoreViews storeViews, RequestLog log,
-                   Supplier<Scenario> scenario, Supplier<String> baseUrl, OAuthTokenEndpoints tokenEndpoints) {
+                   Supplier<Scenario> scenario, Supplier<String> baseUrl, OAuthTokenEndpoints tokenEndpoints,
+                   FaultInjector faults) {
         this.options = options;
         this.authenticator = authenticator;
         this.routes = routes;
@@ -53,6 +57,7 @@ final class SandboxHandler implements HttpHandler {
         this.criteriaParser = new SearchCriteriaParser(options.maxPageSize());
         this.clock = options.clock();
         this.tokenEndpoints = tokenEndpoints;
+        this.faults = faults;
     }
 
     @Override
@@ -63,23 +68,48 @@ final class SandboxHandler implements HttpHandler {
             URI uri = exchange.getRequestURI();
             QueryString query = QueryString.parse(uri.getRawQuery());
             Map<String, String> headers = headers(exchange);
+            boolean faultable = "GET".equals(method) && RestPath.parse(uri.getRawPath(), storeViews.codes()).isPresent();
+            FaultPlan plan = faultable ? faults.begin() : FaultPlan.inactive();
             HttpAnswer answer;
             try {
-                pause();
-                answer = answer(method, uri, query, headers, body);
-            } catch (MagentoException e) {
-                answer = HttpAnswer.error(e);
-            } catch (RuntimeException e) {
-                // Anything unexpected is masked the way Magento masks non-localized exceptions.
-                System.err.println("sandbox: unexpected failure on " + method + " " + uri.getRawPath() + ": " + e);
-                answer = HttpAnswer.error(MagentoException.internalError(ReportIds.next()));
+                answer = faultedAnswer(plan, method, uri, query, headers, body);
+            } finally {
+                // Out of flight before any byte is written: see FaultInjector.
+                plan.end();
             }
-            log.add(new LoggedRequest(method, uri.getRawPath(), query.asMap(), headers, answer.status(), clock.instant()));
+            log.add(new LoggedRequest(method, uri.getRawPath(), query.asMap(), headers, answer.status(), clock.instant(),
+                    plan.applied()));
             send(exchange, method, answer);
         }
     }
 
-    private HttpAnswer answer(String method, URI uri, QueryString query, Map<String, String> headers, String body) {
+    /** Fault injection around Magento's answer, in the order {@link Faults} documents. */
+    private HttpAnswer faultedAnswer(FaultPlan plan, String method, URI uri, QueryString query,
+                                     Map<String, String> headers, String body) {
+        HttpAnswer refusal = plan.refusal();
+        if (refusal != null) {
+            return refusal;
+        }
+        plan.delay();
+        pause();
+        HttpAnswer front = plan.frontLayer();
+        if (front != null) {
+            return front;
+        }
+        HttpAnswer answer;
+        try {
+            answer = answer(plan, method, uri, query, headers, body);
+        } catch (MagentoException e) {
+            answer = HttpAnswer.error(e);
+        } catch (RuntimeException e) {
+            // Anything unexpected is masked the way Magento masks non-localized exceptions.
+            System.err.println("sandbox: unexpected failure on " + method + " " + uri.getRawPath() + ": " + e);
+            answer = HttpAnswer.error(MagentoException.internalError(ReportIds.next()));
+        }
+        return plan.afterService(answer);
+    }
+
+    private HttpAnswer answer(FaultPlan plan, String method, URI uri, QueryString query, Map<String, String> headers, String body) {
         Scenario current = scenario.get();
         switch (current) {
             case MAINTENANCE_HTML_503:
@@ -121,7 +151,7 @@ final class SandboxHandler implements HttpHandler {
         }
         StoreView store = path.storeCode() == null ? storeViews.defaultView() : storeViews.byCode(path.storeCode()).orElseThrow();
         SandboxCatalog data = current == Scenario.EMPTY_CATALOG ? emptyCatalog : catalog;
-        RestCall call = new RestCall(store, match.params(), query, data, criteriaParser, baseUrl.get(), body);
+        RestCall call = new RestCall(store, match.params(), query, data, criteriaParser, baseUrl.get(), body, plan);
         if (current == Scenario.INTERNAL_ERROR_500) {
             call.searchCriteria();  // input validation still happens before the service fails
             throw MagentoException.internalError(ReportIds.next());

@@ -11,7 +11,8 @@ final class SandboxMain {
 
     static SandboxOptions parse(String[] args) {
         Map<String, String> settings = new HashMap<>();
-        for (String name : new String[] {"port", "products", "seed", "token", "latency", "maxPageSize"}) {
+        for (String name : new String[] {"port", "products", "seed", "token", "latency", "maxPageSize",
+                "rate429", "rate503", "rate500", "rateTruncated", "maxConcurrency", "jitter", "faultSeed"}) {
             String value = System.getProperty("sandbox." + name);
             if (value != null) {
                 settings.put(name, value);
@@ -26,6 +27,7 @@ final class SandboxMain {
             settings.put(a.substring(0, eq), a.substring(eq + 1));
         }
         SandboxOptions.Builder b = SandboxOptions.builder();
+        Faults.Builder f = Faults.builder();
         settings.forEach((name, value) -> {
             switch (name) {
                 case "port" -> b.port(Integer.parseInt(value));
@@ -34,9 +36,16 @@ final class SandboxMain {
                 case "token" -> b.accessToken(value);
                 case "latency" -> b.latencyMillis(Long.parseLong(value));
                 case "maxPageSize" -> b.maxPageSize(Integer.parseInt(value));
+                case "rate429" -> f.rate429(Double.parseDouble(value));
+                case "rate503" -> f.rateHtml503(Double.parseDouble(value));
+                case "rate500" -> f.rate500(Double.parseDouble(value));
+                case "rateTruncated" -> f.rateTruncated(Double.parseDouble(value));
+                case "maxConcurrency" -> f.maxConcurrency(Integer.parseInt(value));
+                case "jitter" -> f.latencyJitterMillis(Long.parseLong(value));
+                case "faultSeed" -> f.seed(Long.parseLong(value));
                 default -> throw new IllegalArgumentException("unknown setting " + name);
             }
         });
-        return b.build();
+        return b.faults(f.build()).build();
     }
 }

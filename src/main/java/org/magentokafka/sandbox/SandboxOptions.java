@@ -38,6 +38,7 @@ public final class SandboxOptions {
     private final String adminPassword;
     private final String adminTotpSecret;
     private final Duration adminTokenLifetime;
+    private final Faults faults;
 
     private SandboxOptions(Builder b) {
         this.port = b.port;
@@ -61,6 +62,7 @@ public final class SandboxOptions {
         this.adminPassword = b.adminPassword;
         this.adminTotpSecret = b.adminTotpSecret;
         this.adminTokenLifetime = b.adminTokenLifetime;
+        this.faults = b.faults;
     }
 
     public static SandboxOptions defaults() {
@@ -77,7 +79,8 @@ public final class SandboxOptions {
                 .storeCodes(storeCodes).latencyMillis(latencyMillis).authenticator(authenticator).clock(clock)
                 .oauthConsumer(oauthConsumerKey, oauthConsumerSecret).oauthAccessToken(oauthAccessToken, oauthAccessTokenSecret)
                 .oauthSignatureMethods(oauthSignatureMethods).consumerKeyLifetime(consumerKeyLifetime)
-                .admin(adminUsername, adminPassword).adminTotpSecret(adminTotpSecret).adminTokenLifetime(adminTokenLifetime);
+                .admin(adminUsername, adminPassword).adminTotpSecret(adminTotpSecret).adminTokenLifetime(adminTokenLifetime)
+                .faults(faults);
     }
 
     public int port() { return port; }
@@ -103,6 +106,8 @@ public final class SandboxOptions {
     /** Base32 Google Authenticator secret of the admin user; null when two-factor auth is off. */
     public String adminTotpSecret() { return adminTotpSecret; }
     public Duration adminTokenLifetime() { return adminTokenLifetime; }
+    /** Faults injected from the start; {@link Faults#none()} by default. */
+    public Faults faults() { return faults; }
 
     public static final class Builder {
         private int port = 0;
@@ -127,6 +132,7 @@ public final class SandboxOptions {
         private String adminPassword = "sandbox-admin-123";
         private String adminTotpSecret;
         private Duration adminTokenLifetime = Duration.ofHours(4);
+        private Faults faults = Faults.none();
 
         private Builder() {
         }
@@ -242,6 +248,12 @@ public final class SandboxOptions {
         /** Clock for timestamps written by mutations, so change-detection tests can control time. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Faults in force from the start; change them later with {@link SandboxStore#setFaults(Faults)}. */
+        public Builder faults(Faults faults) {
+            this.faults = Objects.requireNonNull(faults);
             return this;
         }
 

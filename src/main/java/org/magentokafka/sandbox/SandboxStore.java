@@ -26,6 +26,15 @@ public final class SandboxStore implements AutoCloseable {
 
     private static final int THREADS = 16;
 
+    static {
+        // The JDK server writes headers and body in two writes; with Nagle on, the body waits for the client's
+        // delayed ACK, about 40 ms per keep-alive request. Read once, when the JVM creates its first HttpServer;
+        // an explicit setting wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final SandboxOptions options;
     private final SandboxCatalog catalog;
     private final RequestLog requests = new RequestLog();
@@ -33,6 +42,7 @@ public final class SandboxStore implements AutoCloseable {
     private final SandboxHandler handler;
     private final OAuthIntegration integration;
     private final AdminAccounts adminAccounts;
+    private final FaultInjector faults;
     private volatile Scenario scenario = Scenario.NORMAL;
     private volatile int port;
     private HttpServer server;
@@ -54,9 +64,10 @@ public final class SandboxStore implements AutoCloseable {
                 new OAuthAuthenticator(verifier, options.grantedResources())));
         List<Route> routes = new ArrayList<>(RestRoutes.catalogRouteList());
         routes.addAll(new AdminTokenEndpoints(adminAccounts).routes());
+        this.faults = new FaultInjector(options.faults());
         this.handler = new SandboxHandler(options, authenticator, new RestRoutes(routes), catalog,
                 SandboxCatalog.empty(options, views), views, requests, () -> scenario, this::baseUrl,
-                new OAuthTokenEndpoints(verifier));
+                new OAuthTokenEndpoints(verifier), faults);
         this.executor = executor();
         this.port = options.port();
     }
@@ -99,6 +110,54 @@ public final class SandboxStore implements AutoCloseable {
 
     public void setScenario(Scenario scenario) {
         this.scenario = java.util.Objects.requireNonNull(scenario);
+    }
+
+    /** The faults in force now (those of the options until {@link #setFaults(Faults)}). */
+    public Faults faults() {
+        return faults.faults();
+    }
+
+    /**
+     * Replaces the faults for requests that arrive from now on (requests already running keep theirs) and
+     * restarts the seeded draw sequence at request 0, so the same faults set again give the same sequence.
+     * Counters and peaks are kept. Thread-safe.
+     */
+    public void setFaults(Faults faults) {
+        this.faults.set(faults);
+    }
+
+    /** Catalog GETs (every GET under /rest/) being handled right now, refused ones included. */
+    public int inFlight() {
+        return faults.inFlight();
+    }
+
+    /**
+     * The most catalog GETs handled at once since start or {@link #resetPeakInFlight()}, including requests the
+     * concurrency limit refused (so a client that sends too many at once shows it). A request leaves the count
+     * before its answer is written, so a client that never has more than N requests open is never measured
+     * above N.
+     */
+    public int peakInFlight() {
+        return faults.peakInFlight();
+    }
+
+    /** Like {@link #peakInFlight()}, counting only requests admitted past {@link Faults#maxConcurrency()}. */
+    public int peakAdmitted() {
+        return faults.peakAdmitted();
+    }
+
+    /** Restarts both peaks from the number of requests in flight now. */
+    public void resetPeakInFlight() {
+        faults.resetPeaks();
+    }
+
+    /** How often each {@link Faults.Kind} was applied, keyed by its name; every kind is present. */
+    public java.util.Map<String, Long> faultCounts() {
+        return faults.counts();
+    }
+
+    public void resetFaultCounts() {
+        faults.resetCounts();
     }
 
     /**
@@ -179,7 +238,8 @@ public final class SandboxStore implements AutoCloseable {
 
     /**
      * Standalone store for the demo. Arguments (or system properties sandbox.*): --port=8080
-     * --products=1000 --seed=42 --token=sandbox-token --latency=0. Prints the base URL and runs
+     * --products=1000 --seed=42 --token=sandbox-token --latency=0 --maxPageSize=300, and faults: --rate429=0
+     * --rate503=0 --rate500=0 --rateTruncated=0 --maxConcurrency=0 --jitter=0 --faultSeed=42. Prints the base URL and runs
      * until killed.
      */
     public static void main(String[] args) throws InterruptedException {

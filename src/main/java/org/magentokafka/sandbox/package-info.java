@@ -8,6 +8,10 @@
  * without pageSize, 400 above the page-size limit), Magento's error bodies with unsubstituted
  * %placeholders, and HTML answers from maintenance pages, WAFs and web servers.
  *
+ * <p>{@link org.magentokafka.sandbox.Faults} injects a bad day on top: latency, 429 with Retry-After, HTML 503,
+ * masked 500, truncated JSON, a concurrency limit, and malformed product data on chosen SKUs, all seeded and
+ * reproducible; the store reports the peak number of requests in flight and how often each fault fired.
+ *
  * <p>The package talks to the rest of the project only over HTTP: it depends on the JDK and Jackson.
  */
 package org.magentokafka.sandbox;

@@ -1,0 +1,340 @@
+package org.magentokafka.sandbox;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Fault injection for the sandbox store: what goes wrong, how often, and on which products.
+ * Immutable; build with {@link #builder()}, start from {@link #none()} (the default: nothing goes wrong).
+ * Set at start with {@link SandboxOptions.Builder#faults(Faults)} and at runtime with
+ * {@link SandboxStore#setFaults(Faults)}.
+ *
+ * <h2>Which requests</h2>
+ * Transport faults (latency, 429, 503, 500, truncation, the concurrency limit) apply to every GET under
+ * {@code /rest/} or {@code /index.php/rest/}, whatever the route; never to POSTs (admin token, 2FA, OAuth
+ * token endpoints) or to paths outside the REST area. Bad-data modes apply to {@code GET /V1/products}
+ * and {@code GET /V1/products/{sku}} in every store view.
+ *
+ * <h2>Order, one request</h2>
+ * <ol>
+ *   <li>{@link #maxConcurrency()}: a request arriving while that many are already admitted is refused at
+ *       once with {@link Kind#CONCURRENCY_429} (no latency).</li>
+ *   <li>{@link #latencyMillis()} + a uniform draw in [0, {@link #latencyJitterMillis()}] of sleep.</li>
+ *   <li>Front layers, before routing and authentication: {@link Kind#RATE_429}, then
+ *       {@link Kind#HTML_503}. They win over the {@link Scenario}.</li>
+ *   <li>Magento answers normally. Only a 200 can then be replaced: by {@link Kind#ERROR_500}, else by
+ *       {@link Kind#TRUNCATED}. A 401/404/400 stays what it is and counts no fault.</li>
+ * </ol>
+ * Each kind has its own independent draw per request, so a rate is the chance that kind fires when nothing
+ * earlier in the order fired. A retry is a new request with new draws: below rate 1.0 nothing is refused
+ * forever.
+ *
+ * <h2>Determinism</h2>
+ * The draws of the n-th faultable request (counted from store start or from the last
+ * {@link SandboxStore#setFaults(Faults)}, which resets the count) are a pure function of ({@link #seed()},
+ * n). Sequential requests therefore see the same faults on every run; parallel ones see the same multiset
+ * of decisions, assigned in arrival order.
+ *
+ * <h2>Answers</h2>
+ * <ul>
+ *   <li>429 (rate and concurrency): {@code application/json}, {@code Retry-After: <retryAfterSeconds>},
+ *       body {@code {"message":"Too Many Requests"}} (Magento's error shape, as its web API answers a
+ *       {@code Webapi\Exception} with code 429).</li>
+ *   <li>503: the maintenance page of {@code pub/errors} ({@code text/html}), with {@code Retry-After} only
+ *       when {@link #retryAfterOn503()} is set.</li>
+ *   <li>500: {@code {"message":"Internal Error. Details are available in Magento log file. Report ID:
+ *       webapi-<13 hex>"}}.</li>
+ *   <li>Truncated: status 200, the normal JSON content type, {@code Connection: close}, and only the first
+ *       half of the body's bytes, with a Content-Length that matches them: the client reads a complete
+ *       HTTP response whose JSON is cut off (never valid JSON, since the body is an object or array).</li>
+ * </ul>
+ *
+ * <h2>Bad data (products, by SKU, case-insensitive)</h2>
+ * Filters and sorting see the true values; only what is sent changes.
+ * <ul>
+ *   <li>{@link Builder#customAttributeWrongType}: the custom attribute's value becomes {@code ["<old>"]}
+ *       ({@link WrongType#ARRAY}) or {@code {"value":"<old>"}} ({@link WrongType#OBJECT}); added with
+ *       value {@code ["bad"]} / {@code {"value":"bad"}} when the product lacks it.</li>
+ *   <li>{@link Builder#numbersAsStrings}: every top-level number becomes a string, e.g.
+ *       {@code "id":"17"}, {@code "price":"12.50"} (at least two decimals for non-integers).</li>
+ *   <li>{@link Builder#missingSku}: the product is sent without its {@code sku} field.</li>
+ *   <li>{@link Builder#duplicateAcrossPages}: with page-number paging, when the product is on page n of a
+ *       list answer, page n+1 (same criteria) starts with it again, so that page has one item more than
+ *       pageSize. Nothing is lost. A product on the last page is not repeated.</li>
+ *   <li>{@link Builder#totalCountDrift}: answers for {@code currentPage >= 2} report
+ *       {@code total_count + drift} (never below 0); page 1 (or no currentPage) reports the truth, so
+ *       the count "changes after page 1 is served". The items are not changed.</li>
+ * </ul>
+ */
+public final class Faults {
+
+    /** What {@link SandboxStore#faultCounts()} counts; the keys of that map are these names. */
+    public enum Kind {
+        /** Refused because {@link #maxConcurrency()} requests were already admitted. */
+        CONCURRENCY_429,
+        /** Delayed by latency (fixed and/or jitter &gt; 0). Not listed in {@link LoggedRequest#faults()}. */
+        LATENCY,
+        RATE_429,
+        HTML_503,
+        ERROR_500,
+        TRUNCATED,
+        /** One per product item sent with a wrong-typed custom attribute. */
+        WRONG_TYPE_ATTRIBUTE,
+        /** One per product item sent with numbers as strings. */
+        NUMBERS_AS_STRINGS,
+        /** One per product item sent without sku. */
+        MISSING_SKU,
+        /** One per repeated product item. */
+        DUPLICATE_ACROSS_PAGES,
+        /** One per list answer whose total_count was changed. */
+        TOTAL_COUNT_DRIFT
+    }
+
+    /** The shape a wrong-typed custom attribute value takes. */
+    public enum WrongType { ARRAY, OBJECT }
+
+    private static final Faults NONE = builder().build();
+
+    private final long latencyMillis;
+    private final long latencyJitterMillis;
+    private final double rate429;
+    private final int retryAfterSeconds;
+    private final double rateHtml503;
+    private final Integer retryAfterOn503;
+    private final double rate500;
+    private final double rateTruncated;
+    private final int maxConcurrency;
+    private final long seed;
+    private final Map<String, Map<String, WrongType>> wrongTypeAttributes;
+    private final Set<String> numbersAsStrings;
+    private final Set<String> missingSku;
+    private final Set<String> duplicateAcrossPages;
+    private final int totalCountDrift;
+
+    private Faults(Builder b) {
+        this.latencyMillis = b.latencyMillis;
+        this.latencyJitterMillis = b.latencyJitterMillis;
+        this.rate429 = b.rate429;
+        this.retryAfterSeconds = b.retryAfterSeconds;
+        this.rateHtml503 = b.rateHtml503;
+        this.retryAfterOn503 = b.retryAfterOn503;
+        this.rate500 = b.rate500;
+        this.rateTruncated = b.rateTruncated;
+        this.maxConcurrency = b.maxConcurrency;
+        this.seed = b.seed;
+        Map<String, Map<String, WrongType>> wrong = new LinkedHashMap<>();
+        b.wrongTypeAttributes.forEach((sku, byCode) ->
+                wrong.put(sku, Collections.unmodifiableMap(new LinkedHashMap<>(byCode))));
+        this.wrongTypeAttributes = Collections.unmodifiableMap(wrong);
+        this.numbersAsStrings = Collections.unmodifiableSet(new TreeSet<>(b.numbersAsStrings));
+        this.missingSku = Collections.unmodifiableSet(new TreeSet<>(b.missingSku));
+        this.duplicateAcrossPages = Collections.unmodifiableSet(new TreeSet<>(b.duplicateAcrossPages));
+        this.totalCountDrift = b.totalCountDrift;
+    }
+
+    /** No faults at all: the default. */
+    public static Faults none() {
+        return NONE;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder().latencyMillis(latencyMillis).latencyJitterMillis(latencyJitterMillis)
+                .rate429(rate429).retryAfterSeconds(retryAfterSeconds).rateHtml503(rateHtml503)
+                .rate500(rate500).rateTruncated(rateTruncated).maxConcurrency(maxConcurrency).seed(seed)
+                .totalCountDrift(totalCountDrift);
+        b.retryAfterOn503 = retryAfterOn503;
+        wrongTypeAttributes.forEach((sku, byCode) -> b.wrongTypeAttributes.put(sku, new LinkedHashMap<>(byCode)));
+        b.numbersAsStrings.addAll(numbersAsStrings);
+        b.missingSku.addAll(missingSku);
+        b.duplicateAcrossPages.addAll(duplicateAcrossPages);
+        return b;
+    }
+
+    public long latencyMillis() { return latencyMillis; }
+    public long latencyJitterMillis() { return latencyJitterMillis; }
+    public double rate429() { return rate429; }
+    /** Retry-After of every 429 (rate and concurrency), in seconds; 0 allowed. */
+    public int retryAfterSeconds() { return retryAfterSeconds; }
+    public double rateHtml503() { return rateHtml503; }
+    /** Retry-After of the 503 page, in seconds; empty (the default) sends no Retry-After. */
+    public OptionalInt retryAfterOn503() {
+        return retryAfterOn503 == null ? OptionalInt.empty() : OptionalInt.of(retryAfterOn503);
+    }
+    public double rate500() { return rate500; }
+    public double rateTruncated() { return rateTruncated; }
+    /** Most catalog GETs handled at once; 0 = unlimited. */
+    public int maxConcurrency() { return maxConcurrency; }
+    public long seed() { return seed; }
+    /** Lower-case SKU → attribute code → shape. */
+    public Map<String, Map<String, WrongType>> wrongTypeAttributes() { return wrongTypeAttributes; }
+    /** Lower-case SKUs. */
+    public Set<String> numbersAsStrings() { return numbersAsStrings; }
+    /** Lower-case SKUs. */
+    public Set<String> missingSku() { return missingSku; }
+    /** Lower-case SKUs. */
+    public Set<String> duplicateAcrossPages() { return duplicateAcrossPages; }
+    public int totalCountDrift() { return totalCountDrift; }
+
+    /** True when some product is sent wrong or total_count drifts. */
+    public boolean hasBadData() {
+        return !wrongTypeAttributes.isEmpty() || !numbersAsStrings.isEmpty() || !missingSku.isEmpty()
+                || !duplicateAcrossPages.isEmpty() || totalCountDrift != 0;
+    }
+
+    @Override
+    public String toString() {
+        return "Faults[latency=" + latencyMillis + "+" + latencyJitterMillis + "ms, 429=" + rate429
+                + " (Retry-After " + retryAfterSeconds + "), 503=" + rateHtml503 + ", 500=" + rate500
+                + ", truncated=" + rateTruncated + ", maxConcurrency=" + maxConcurrency + ", seed=" + seed
+                + ", wrongType=" + wrongTypeAttributes + ", numbersAsStrings=" + numbersAsStrings
+                + ", missingSku=" + missingSku + ", duplicates=" + duplicateAcrossPages
+                + ", totalCountDrift=" + totalCountDrift + "]";
+    }
+
+    static String key(String sku) {
+        return sku.toLowerCase(Locale.ROOT);
+    }
+
+    public static final class Builder {
+        private long latencyMillis;
+        private long latencyJitterMillis;
+        private double rate429;
+        private int retryAfterSeconds = 1;
+        private double rateHtml503;
+        private Integer retryAfterOn503;
+        private double rate500;
+        private double rateTruncated;
+        private int maxConcurrency;
+        private long seed = 42;
+        private final Map<String, Map<String, WrongType>> wrongTypeAttributes = new LinkedHashMap<>();
+        private final Set<String> numbersAsStrings = new TreeSet<>();
+        private final Set<String> missingSku = new TreeSet<>();
+        private final Set<String> duplicateAcrossPages = new TreeSet<>();
+        private int totalCountDrift;
+
+        private Builder() {
+        }
+
+        /** Fixed delay of every faultable request, default 0. */
+        public Builder latencyMillis(long millis) {
+            if (millis < 0) throw new IllegalArgumentException("latencyMillis " + millis);
+            this.latencyMillis = millis;
+            return this;
+        }
+
+        /** Extra delay drawn uniformly in [0, millis] per request, default 0. */
+        public Builder latencyJitterMillis(long millis) {
+            if (millis < 0) throw new IllegalArgumentException("latencyJitterMillis " + millis);
+            this.latencyJitterMillis = millis;
+            return this;
+        }
+
+        /** Share of requests a rate-limiting layer refuses with 429, 0..1, default 0. */
+        public Builder rate429(double rate) {
+            this.rate429 = rate(rate, "rate429");
+            return this;
+        }
+
+        /** Retry-After of 429 answers, default 1; 0 allowed. */
+        public Builder retryAfterSeconds(int seconds) {
+            if (seconds < 0) throw new IllegalArgumentException("retryAfterSeconds " + seconds);
+            this.retryAfterSeconds = seconds;
+            return this;
+        }
+
+        /** Share of requests answered with the HTML 503 maintenance page, 0..1, default 0. */
+        public Builder rateHtml503(double rate) {
+            this.rateHtml503 = rate(rate, "rateHtml503");
+            return this;
+        }
+
+        /** Sends Retry-After with the 503 page; by default there is none. */
+        public Builder retryAfterOn503(int seconds) {
+            if (seconds < 0) throw new IllegalArgumentException("retryAfterOn503 " + seconds);
+            this.retryAfterOn503 = seconds;
+            return this;
+        }
+
+        /** Sends no Retry-After with the 503 page (the default). */
+        public Builder noRetryAfterOn503() {
+            this.retryAfterOn503 = null;
+            return this;
+        }
+
+        /** Share of otherwise successful requests answered with Magento's masked 500, 0..1, default 0. */
+        public Builder rate500(double rate) {
+            this.rate500 = rate(rate, "rate500");
+            return this;
+        }
+
+        /** Share of otherwise successful requests whose JSON body is cut in half, 0..1, default 0. */
+        public Builder rateTruncated(double rate) {
+            this.rateTruncated = rate(rate, "rateTruncated");
+            return this;
+        }
+
+        /** Most catalog GETs admitted at once, beyond that 429 at once; 0 (default) = unlimited. */
+        public Builder maxConcurrency(int max) {
+            if (max < 0) throw new IllegalArgumentException("maxConcurrency " + max);
+            this.maxConcurrency = max;
+            return this;
+        }
+
+        /** Seed of the per-request draws, default 42. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Sends the product's custom attribute {@code attributeCode} with an array or object value. */
+        public Builder customAttributeWrongType(String sku, String attributeCode, WrongType type) {
+            Objects.requireNonNull(attributeCode);
+            Objects.requireNonNull(type);
+            wrongTypeAttributes.computeIfAbsent(key(sku), k -> new LinkedHashMap<>()).put(attributeCode, type);
+            return this;
+        }
+
+        /** Sends these products with every top-level number as a string. */
+        public Builder numbersAsStrings(String... skus) {
+            for (String sku : skus) numbersAsStrings.add(key(sku));
+            return this;
+        }
+
+        /** Sends these products without "sku". */
+        public Builder missingSku(String... skus) {
+            for (String sku : skus) missingSku.add(key(sku));
+            return this;
+        }
+
+        /** Repeats these products at the start of the page after theirs. */
+        public Builder duplicateAcrossPages(String... skus) {
+            for (String sku : skus) duplicateAcrossPages.add(key(sku));
+            return this;
+        }
+
+        /** Added to total_count on product list pages 2 and later; default 0; negative shrinks it. */
+        public Builder totalCountDrift(int drift) {
+            this.totalCountDrift = drift;
+            return this;
+        }
+
+        public Faults build() {
+            return new Faults(this);
+        }
+
+        private static double rate(double rate, String name) {
+            if (!(rate >= 0.0 && rate <= 1.0)) throw new IllegalArgumentException(name + " must be in 0..1, was " + rate);
+            return rate;
+        }
+    }
+}
