@@ -63,6 +63,10 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrency":
         case "maxConcurrency": getOrCreateConfiguration(target).setMaxConcurrency(property(camelContext, int.class, value)); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": getOrCreateConfiguration(target).setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "metadatarefresh":
         case "metadataRefresh": getOrCreateConfiguration(target).setMetadataRefresh(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
@@ -70,12 +74,20 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, int.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.lang.String.class, value)); return true;
         case "reconcileinterval":
         case "reconcileInterval": getOrCreateConfiguration(target).setReconcileInterval(property(camelContext, java.lang.String.class, value)); return true;
         case "restpath":
         case "restPath": getOrCreateConfiguration(target).setRestPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "retrybasedelay":
+        case "retryBaseDelay": getOrCreateConfiguration(target).setRetryBaseDelay(property(camelContext, java.lang.String.class, value)); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.lang.String.class, value)); return true;
         case "signaturemethod":
         case "signatureMethod": getOrCreateConfiguration(target).setSignatureMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "statedirectory":
@@ -86,6 +98,11 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "tokenLifetime": getOrCreateConfiguration(target).setTokenLifetime(property(camelContext, java.lang.String.class, value)); return true;
         case "totpsecret":
         case "totpSecret": getOrCreateConfiguration(target).setTotpSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "truststore": getOrCreateConfiguration(target).setTruststore(property(camelContext, java.lang.String.class, value)); return true;
+        case "truststorepassword":
+        case "truststorePassword": getOrCreateConfiguration(target).setTruststorePassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "truststoretype":
+        case "truststoreType": getOrCreateConfiguration(target).setTruststoreType(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "watermarkoverlap":
         case "watermarkOverlap": getOrCreateConfiguration(target).setWatermarkOverlap(property(camelContext, java.lang.String.class, value)); return true;
@@ -129,6 +146,10 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrency":
         case "maxConcurrency": return int.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return double.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "metadatarefresh":
         case "metadataRefresh": return java.lang.String.class;
         case "pagesize":
@@ -136,12 +157,20 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "password": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
         case "readtimeout":
         case "readTimeout": return java.lang.String.class;
         case "reconcileinterval":
         case "reconcileInterval": return java.lang.String.class;
         case "restpath":
         case "restPath": return java.lang.String.class;
+        case "retrybasedelay":
+        case "retryBaseDelay": return java.lang.String.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return java.lang.String.class;
         case "signaturemethod":
         case "signatureMethod": return java.lang.String.class;
         case "statedirectory":
@@ -152,6 +181,11 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "tokenLifetime": return java.lang.String.class;
         case "totpsecret":
         case "totpSecret": return java.lang.String.class;
+        case "truststore": return java.lang.String.class;
+        case "truststorepassword":
+        case "truststorePassword": return java.lang.String.class;
+        case "truststoretype":
+        case "truststoreType": return java.lang.String.class;
         case "username": return java.lang.String.class;
         case "watermarkoverlap":
         case "watermarkOverlap": return java.lang.String.class;
@@ -196,6 +230,10 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrency":
         case "maxConcurrency": return getOrCreateConfiguration(target).getMaxConcurrency();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return getOrCreateConfiguration(target).getMaxRequestsPerSecond();
+        case "maxretries":
+        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "metadatarefresh":
         case "metadataRefresh": return getOrCreateConfiguration(target).getMetadataRefresh();
         case "pagesize":
@@ -203,12 +241,20 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "pollinterval":
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "reconcileinterval":
         case "reconcileInterval": return getOrCreateConfiguration(target).getReconcileInterval();
         case "restpath":
         case "restPath": return getOrCreateConfiguration(target).getRestPath();
+        case "retrybasedelay":
+        case "retryBaseDelay": return getOrCreateConfiguration(target).getRetryBaseDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "signaturemethod":
         case "signatureMethod": return getOrCreateConfiguration(target).getSignatureMethod();
         case "statedirectory":
@@ -219,6 +265,11 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "tokenLifetime": return getOrCreateConfiguration(target).getTokenLifetime();
         case "totpsecret":
         case "totpSecret": return getOrCreateConfiguration(target).getTotpSecret();
+        case "truststore": return getOrCreateConfiguration(target).getTruststore();
+        case "truststorepassword":
+        case "truststorePassword": return getOrCreateConfiguration(target).getTruststorePassword();
+        case "truststoretype":
+        case "truststoreType": return getOrCreateConfiguration(target).getTruststoreType();
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "watermarkoverlap":
         case "watermarkOverlap": return getOrCreateConfiguration(target).getWatermarkOverlap();

@@ -63,6 +63,10 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrency":
         case "maxConcurrency": target.getConfiguration().setMaxConcurrency(property(camelContext, int.class, value)); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": target.getConfiguration().setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "metadatarefresh":
         case "metadataRefresh": target.getConfiguration().setMetadataRefresh(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
@@ -72,6 +76,10 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, int.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.lang.String.class, value)); return true;
         case "reconcileinterval":
@@ -80,6 +88,10 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "restpath":
         case "restPath": target.getConfiguration().setRestPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "retrybasedelay":
+        case "retryBaseDelay": target.getConfiguration().setRetryBaseDelay(property(camelContext, java.lang.String.class, value)); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.lang.String.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -103,6 +115,11 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tokenLifetime": target.getConfiguration().setTokenLifetime(property(camelContext, java.lang.String.class, value)); return true;
         case "totpsecret":
         case "totpSecret": target.getConfiguration().setTotpSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "truststore": target.getConfiguration().setTruststore(property(camelContext, java.lang.String.class, value)); return true;
+        case "truststorepassword":
+        case "truststorePassword": target.getConfiguration().setTruststorePassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "truststoretype":
+        case "truststoreType": target.getConfiguration().setTruststoreType(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -155,6 +172,10 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrency":
         case "maxConcurrency": return int.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return double.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "metadatarefresh":
         case "metadataRefresh": return java.lang.String.class;
         case "pagesize":
@@ -164,6 +185,10 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollInterval": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
         case "readtimeout":
         case "readTimeout": return java.lang.String.class;
         case "reconcileinterval":
@@ -172,6 +197,10 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "repeatCount": return long.class;
         case "restpath":
         case "restPath": return java.lang.String.class;
+        case "retrybasedelay":
+        case "retryBaseDelay": return java.lang.String.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return java.lang.String.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -195,6 +224,11 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tokenLifetime": return java.lang.String.class;
         case "totpsecret":
         case "totpSecret": return java.lang.String.class;
+        case "truststore": return java.lang.String.class;
+        case "truststorepassword":
+        case "truststorePassword": return java.lang.String.class;
+        case "truststoretype":
+        case "truststoreType": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
@@ -248,6 +282,10 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrency":
         case "maxConcurrency": return target.getConfiguration().getMaxConcurrency();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return target.getConfiguration().getMaxRequestsPerSecond();
+        case "maxretries":
+        case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "metadatarefresh":
         case "metadataRefresh": return target.getConfiguration().getMetadataRefresh();
         case "pagesize":
@@ -257,6 +295,10 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollInterval": return target.getConfiguration().getPollInterval();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "reconcileinterval":
@@ -265,6 +307,10 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "repeatCount": return target.getRepeatCount();
         case "restpath":
         case "restPath": return target.getConfiguration().getRestPath();
+        case "retrybasedelay":
+        case "retryBaseDelay": return target.getConfiguration().getRetryBaseDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -288,6 +334,11 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tokenLifetime": return target.getConfiguration().getTokenLifetime();
         case "totpsecret":
         case "totpSecret": return target.getConfiguration().getTotpSecret();
+        case "truststore": return target.getConfiguration().getTruststore();
+        case "truststorepassword":
+        case "truststorePassword": return target.getConfiguration().getTruststorePassword();
+        case "truststoretype":
+        case "truststoreType": return target.getConfiguration().getTruststoreType();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();

@@ -68,6 +68,11 @@ public class TopicsReady implements Processor {
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
                 }
             }
+            // The dead-letter topic is a log of problems, not a keyed state: not compacted.
+            String deadLetter = config.getValue("magento.topic.dead-letter", String.class);
+            if (!existing.contains(deadLetter)) {
+                missing.add(new NewTopic(deadLetter, java.util.Optional.of(1), java.util.Optional.of(replication)));
+            }
             if (!missing.isEmpty()) {
                 try {
                     admin.createTopics(missing).all().get(15, TimeUnit.SECONDS);

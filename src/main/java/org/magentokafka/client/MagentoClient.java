@@ -40,9 +40,22 @@ public final class MagentoClient implements AutoCloseable {
     private final ObjectMapper mapper;
     private final ErrorTranslator errors;
     private final HttpClient http;
+    private final RetryPolicy retry;
+    private final ClientMetrics metrics;
 
     public MagentoClient(StoreAddress address, Authenticator authenticator, StoreGate gate, Duration connectTimeout,
                          Duration requestTimeout, ObjectMapper mapper) {
+        this(address, authenticator, gate, HttpClient.newBuilder().connectTimeout(connectTimeout), requestTimeout, mapper,
+             RetryPolicy.none(), new ClientMetrics());
+    }
+
+    /**
+     * @param http a builder carrying the network settings (proxy, TLS trust); the client adds its own rules
+     */
+    public MagentoClient(StoreAddress address, Authenticator authenticator, StoreGate gate, HttpClient.Builder http,
+                         Duration requestTimeout, ObjectMapper mapper, RetryPolicy retry, ClientMetrics metrics) {
+        this.retry = retry;
+        this.metrics = metrics;
         this.address = address;
         this.authenticator = authenticator;
         this.gate = gate;
@@ -50,8 +63,7 @@ public final class MagentoClient implements AutoCloseable {
         this.mapper = mapper;
         this.errors = new ErrorTranslator(mapper);
         // Never follow redirects: a redirect to a login or home page means a wrong URL, which must be reported.
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
+        this.http = http
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
@@ -74,16 +86,25 @@ public final class MagentoClient implements AutoCloseable {
         String endpoint = "GET " + address.path(resource) + " page " + criteria.currentPage();
         String query = criteria.toQueryString()
                        + (fields == null ? "" : "&fields=" + SearchCriteria.PercentEncoding.encode(fields));
-        Response response = get(endpoint, address.uri(resource, query));
+        URI uri = address.uri(resource, query);
+        return withRetries(endpoint, resource, () -> page(endpoint, criteria, get(endpoint, resource, uri)));
+    }
+
+    private Page page(String endpoint, SearchCriteria criteria, Response response) {
         JsonNode json = parse(endpoint, response);
         JsonNode total = json.get("total_count");
         JsonNode items = json.get("items");
-        if (total == null || !total.canConvertToLong() && !total.isTextual()) {
+        long totalCount;
+        try {
+            totalCount = total.isTextual() ? Long.parseLong(total.asText().strip()) : total.asLong();
+            if (!total.isTextual() && !total.canConvertToLong()) {
+                throw new NumberFormatException();
+            }
+        } catch (RuntimeException e) {
             throw new MagentoException(endpoint, response.status, true, endpoint
                                                                         + " returned a body without a numeric total_count: not a searchCriteria result."
                                                                         + " Check magento.rest-path and that the store runs Magento 2. Retrying with back-off");
         }
-        long totalCount = total.isTextual() ? Long.parseLong(total.asText().strip()) : total.asLong();
         List<Map<String, Object>> list = new ArrayList<>(items == null || !items.isArray() ? 0 : items.size());
         if (items != null && items.isArray()) {
             for (JsonNode item : items) {
@@ -95,8 +116,53 @@ public final class MagentoClient implements AutoCloseable {
 
     /** A GET of any resource of this store view, answered as a JSON tree. */
     public JsonNode getJson(String resource, String rawQuery) {
+        return getJson(resource, rawQuery, resource);
+    }
+
+    /** @param metricEndpoint the resource as it appears in metrics, without keys (e.g. /V1/products/{sku}) */
+    public JsonNode getJson(String resource, String rawQuery, String metricEndpoint) {
         String endpoint = "GET " + address.path(resource);
-        return parse(endpoint, get(endpoint, address.uri(resource, rawQuery)));
+        URI uri = address.uri(resource, rawQuery);
+        return withRetries(endpoint, metricEndpoint, () -> parse(endpoint, get(endpoint, metricEndpoint, uri)));
+    }
+
+    /**
+     * Sends again what may succeed later (429, 503, 5xx, I/O, truncated bodies), a bounded number of times; each
+     * 429/503 lowers the store's rate. A renewed credential or a fresh nonce gets one more try after a 401.
+     */
+    private <T> T withRetries(String endpoint, String metricEndpoint, java.util.function.Supplier<T> call) {
+        int attempt = 0;
+        boolean reauthenticated = false;
+        while (true) {
+            try {
+                T result = call.get();
+                gate.succeeded();
+                return result;
+            } catch (MagentoException e) {
+                if (e.status() == 401 && !reauthenticated
+                    && (e.getMessage().contains("nonce") || authenticator.renewAfterUnauthorized())) {
+                    // Never more than once: a missing ACL resource answers the same 401 and no renewal fixes it.
+                    reauthenticated = true;
+                    metrics.retry(metricEndpoint, "unauthorized");
+                    continue;
+                }
+                if (!e.retryable() || attempt >= retry.maxRetries() || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                attempt++;
+                if (e.status() == 429 || e.status() == 503) {
+                    gate.throttled();
+                    metrics.throttled(metricEndpoint);
+                }
+                metrics.retry(metricEndpoint, e.status() == 0 ? "io" : Integer.toString(e.status()));
+                try {
+                    Thread.sleep(retry.delay(attempt, e.retryAfter()).toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private JsonNode parse(String endpoint, Response response) {
@@ -111,16 +177,18 @@ public final class MagentoClient implements AutoCloseable {
         }
     }
 
-    private Response get(String endpoint, URI uri) {
+    private Response get(String endpoint, String metricEndpoint, URI uri) {
+        long started = System.nanoTime();
+        int status = 0;
         try {
-            return send(endpoint, uri);
+            Response response = send(endpoint, uri);
+            status = response.status;
+            return response;
         } catch (MagentoException e) {
-            // Once: a renewed admin token, or a fresh nonce after a nonce rejection. Never more, because a missing
-            // ACL resource answers the same 401 and no renewal fixes it.
-            if (e.status() == 401 && (e.getMessage().contains("nonce") || authenticator.renewAfterUnauthorized())) {
-                return send(endpoint, uri);
-            }
+            status = e.status();
             throw e;
+        } finally {
+            metrics.request(metricEndpoint, status, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
@@ -171,7 +239,8 @@ public final class MagentoClient implements AutoCloseable {
                                                                 + stripQuery(location)
                                                                 + ": magento.base-url is not the store's URL (http vs https, www, or a different domain). Use the URL it redirects to");
         }
-        throw errors.translate(endpoint, status, contentType, body);
+        throw errors.translate(endpoint, status, contentType, body)
+                .withRetryAfter(response.headers().firstValue("Retry-After").orElse(null));
     }
 
     private MagentoException unreachable(String endpoint, Exception e) {

@@ -10,6 +10,7 @@ public class MagentoException extends RuntimeException {
     private final String endpoint;
     private final int status;
     private final boolean retryable;
+    private String retryAfter;
 
     public MagentoException(String endpoint, int status, boolean retryable, String message) {
         super(message);
@@ -33,6 +34,16 @@ public class MagentoException extends RuntimeException {
     /** HTTP status, or 0 when no response arrived. */
     public int status() {
         return status;
+    }
+
+    /** The store's Retry-After header, when it sent one (429, 503). */
+    public String retryAfter() {
+        return retryAfter;
+    }
+
+    MagentoException withRetryAfter(String value) {
+        this.retryAfter = value;
+        return this;
     }
 
     /** Whether retrying the same request may succeed (throttling, maintenance, I/O), as opposed to configuration. */

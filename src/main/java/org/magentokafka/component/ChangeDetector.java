@@ -26,10 +26,26 @@ public class ChangeDetector implements Processor {
     private final ObjectMapper mapper;
     private final String baseTopicHeader;
 
+    private final StreamMetrics metrics = new StreamMetrics();
+
     public ChangeDetector(ObjectMapper mapper) {
         this.mapper = mapper;
         this.baseTopicHeader = MagentoConstants.TOPIC;
     }
+
+    /** Publishes the raw item with the reason to the dead-letter topic; the rest of the page goes on. */
+    private void deadLetter(Message message, MagentoStream stream, Object item, String reason) throws Exception {
+        String store = message.getHeader(MagentoConstants.STORE_CODE, String.class);
+        message.setHeader(MagentoConstants.CHANGE, "dead-letter");
+        message.setHeader(KafkaConstants.OVERRIDE_TOPIC, message.getHeader(MagentoConstants.DEAD_LETTER_TOPIC, String.class));
+        message.setHeader("magento_dead_letter_reason", reason);
+        message.setHeader("content-type", CloudEvent.CONTENT_TYPE);
+        message.setBody(mapper.writeValueAsString(DeadLetter.record(stream.uriName(), store, reason, item)));
+        metrics.deadLetter(stream.uriName());
+        LOG.warn("magento:{} store view {}: an item went to the dead-letter topic: {}", stream.uriName(), store, reason);
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChangeDetector.class);
 
     @Override
     @SuppressWarnings("unchecked")
@@ -57,10 +73,12 @@ public class ChangeDetector implements Processor {
         } else {
             Object item = document.get("product") instanceof Map<?, ?> product && document.containsKey("store_code")
                     ? product : document;
-            key = stream.keyOf((Map<String, Object>) item);
+            key = DeadLetter.isMarker(document) ? null : stream.keyOf((Map<String, Object>) item);
             if (key == null) {
-                throw new IllegalArgumentException("magento:" + stream.uriName() + " item without "
-                                                   + String.join("/", stream.keyFields()) + " cannot be keyed");
+                String reason = DeadLetter.isMarker(document) ? String.valueOf(document.get(DeadLetter.MARKER))
+                        : "the item has no " + String.join("/", stream.keyFields()) + ", so it cannot be keyed";
+                deadLetter(message, stream, DeadLetter.isMarker(document) ? document.get("item") : document, reason);
+                return;
             }
             json = mapper.writeValueAsBytes(document);
             hash = ContentHash.of(json);
@@ -71,6 +89,7 @@ public class ChangeDetector implements Processor {
             }
         }
         message.setHeader(MagentoConstants.CHANGE, type.wireName());
+        metrics.event(stream.uriName(), type.wireName());
         if (type == ChangeType.UNCHANGED) {
             return;
         }

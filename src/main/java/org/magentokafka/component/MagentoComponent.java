@@ -28,6 +28,8 @@ public class MagentoComponent extends HealthCheckComponent {
     private final MetadataCache metadata = new MetadataCache();
     private final CatalogSignals signals = new CatalogSignals();
     private final Authenticators authenticators = new Authenticators();
+    private final Map<String, PollStatus> pollStatus = new ConcurrentHashMap<>();
+    private final org.magentokafka.client.ClientMetrics clientMetrics = new org.magentokafka.client.ClientMetrics();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -56,8 +58,12 @@ public class MagentoComponent extends HealthCheckComponent {
         this.configuration = configuration;
     }
 
-    StoreGate gateFor(String baseUrl, int maxConcurrency) {
-        return gates.computeIfAbsent(baseUrl, k -> new StoreGate(maxConcurrency));
+    StoreGate gateFor(String baseUrl, int maxConcurrency, double maxPerSecond) {
+        return gates.computeIfAbsent(baseUrl, k -> new StoreGate(maxConcurrency, maxPerSecond));
+    }
+
+    org.magentokafka.client.ClientMetrics clientMetrics() {
+        return clientMetrics;
     }
 
     /** The state of one stream of one store view, opened on first use (the first poll, not the start). */
@@ -72,6 +78,27 @@ public class MagentoComponent extends HealthCheckComponent {
 
     CatalogSignals signals() {
         return signals;
+    }
+
+    /** The polling status of a stream (its consumer's poll loop), created when the consumer starts. */
+    public PollStatus pollStatus(String stream) {
+        return pollStatus.computeIfAbsent(stream, k -> {
+            PollStatus status = new PollStatus();
+            io.micrometer.core.instrument.MeterRegistry registry = io.micrometer.core.instrument.Metrics.globalRegistry;
+            io.micrometer.core.instrument.Gauge.builder("magento.poll.last.success", status,
+                    s -> s.lastSuccess() == null ? 0 : s.lastSuccess().getEpochSecond())
+                    .description("Epoch seconds of the stream's last successful poll").tag("stream", k).register(registry);
+            io.micrometer.core.instrument.Gauge.builder("magento.sync.pages.done", status, PollStatus::pagesDone)
+                    .description("Pages delivered in the running (or last) sync").tag("stream", k).register(registry);
+            io.micrometer.core.instrument.Gauge.builder("magento.sync.pages.total", status, PollStatus::pagesTotal)
+                    .description("Pages of the running (or last) sync").tag("stream", k).register(registry);
+            return status;
+        });
+    }
+
+    /** Streams whose consumers run in this context, with their status. */
+    public Map<String, PollStatus> pollStatuses() {
+        return Map.copyOf(pollStatus);
     }
 
     Authenticators authenticators() {

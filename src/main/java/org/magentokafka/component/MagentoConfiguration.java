@@ -47,6 +47,24 @@ public class MagentoConfiguration implements Cloneable {
     private int pageSize = 100;
     @UriParam(label = "advanced", defaultValue = "4")
     private int maxConcurrency = 4;
+    @UriParam(label = "advanced", defaultValue = "0")
+    private double maxRequestsPerSecond;
+    @UriParam(label = "advanced", defaultValue = "5")
+    private int maxRetries = 5;
+    @UriParam(label = "advanced", defaultValue = "500ms")
+    private String retryBaseDelay = "500ms";
+    @UriParam(label = "advanced", defaultValue = "30s")
+    private String retryMaxDelay = "30s";
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private int proxyPort;
+    @UriParam(label = "security")
+    private String truststore;
+    @UriParam(label = "security", secret = true)
+    private String truststorePassword;
+    @UriParam(label = "security", defaultValue = "PKCS12")
+    private String truststoreType = "PKCS12";
     @UriParam(label = "advanced", defaultValue = "10s")
     private String connectTimeout = "10s";
     @UriParam(label = "advanced", defaultValue = "60s")
@@ -255,6 +273,107 @@ public class MagentoConfiguration implements Cloneable {
      */
     public void setMaxConcurrency(int maxConcurrency) {
         this.maxConcurrency = maxConcurrency;
+    }
+
+    public double getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    /**
+     * Most requests started per second to this store, all streams together; 0 for no limit.
+     */
+    public void setMaxRequestsPerSecond(double maxRequestsPerSecond) {
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * How many times a request is sent again after a retryable failure (429, 503, other 5xx, I/O errors, truncated
+     * or malformed bodies) before its page fails the poll.
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public String getRetryBaseDelay() {
+        return retryBaseDelay;
+    }
+
+    /**
+     * First wait before a retry without Retry-After; doubled per retry, with jitter.
+     */
+    public void setRetryBaseDelay(String retryBaseDelay) {
+        this.retryBaseDelay = retryBaseDelay;
+    }
+
+    public String getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    /**
+     * Longest wait before a retry, also caps the store's Retry-After.
+     */
+    public void setRetryMaxDelay(String retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * HTTP(S) proxy host for reaching the store; empty for a direct connection.
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public int getProxyPort() {
+        return proxyPort;
+    }
+
+    /**
+     * HTTP(S) proxy port.
+     */
+    public void setProxyPort(int proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getTruststore() {
+        return truststore;
+    }
+
+    /**
+     * Path of a truststore with the CA certificates to trust for the store (a corporate CA); certificates are
+     * always verified.
+     */
+    public void setTruststore(String truststore) {
+        this.truststore = truststore;
+    }
+
+    public String getTruststorePassword() {
+        return truststorePassword;
+    }
+
+    /**
+     * Password of the truststore.
+     */
+    public void setTruststorePassword(String truststorePassword) {
+        this.truststorePassword = truststorePassword;
+    }
+
+    public String getTruststoreType() {
+        return truststoreType;
+    }
+
+    /**
+     * Truststore type: PKCS12 or JKS.
+     */
+    public void setTruststoreType(String truststoreType) {
+        this.truststoreType = truststoreType;
     }
 
     public String getConnectTimeout() {

@@ -28,6 +28,9 @@ public final class MagentoConstants {
     @Metadata(label = "consumer", description = "The stream's base Kafka topic, set by the route; store views other than default publish to <topic>.<store_code>.",
               javaType = "String")
     public static final String TOPIC = "CamelMagentoTopic";
+    @Metadata(label = "consumer", description = "The dead-letter topic for items that cannot be published, set by the route.",
+              javaType = "String")
+    public static final String DEAD_LETTER_TOPIC = "CamelMagentoDeadLetterTopic";
     @Metadata(label = "producer", description = "Which look-up answered (source-items, product-attributes, categories).",
               javaType = "String")
     public static final String LOOKUP = "CamelMagentoLookup";

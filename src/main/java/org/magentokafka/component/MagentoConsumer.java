@@ -45,6 +45,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MagentoConsumer.class);
     private static final int LIST_PAGE_SIZE = MagentoEndpoint.MAX_PAGE_SIZE;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
 
     private final MagentoEndpoint endpoint;
     private final MagentoStream stream;
@@ -53,7 +54,10 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
     private final Duration reconcileInterval;
     private ExecutorService fetchers;
     private final Set<String> emptyReported = new HashSet<>();
+    private final StreamMetrics metrics = new StreamMetrics();
+    private final PollStatus status;
     private long lastReconcile = System.nanoTime();
+    private long lastProgressLog;
 
     public MagentoConsumer(MagentoEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -63,6 +67,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         this.backoff = new PollBackoff(endpoint.pollInterval(), endpoint.errorBackoffMax());
         this.overlap = endpoint.durationOf("magento.watermark-overlap", conf.getWatermarkOverlap());
         this.reconcileInterval = endpoint.durationOf("magento.reconcile-interval", conf.getReconcileInterval());
+        this.status = endpoint.getComponent().pollStatus(endpoint.getStream());
         // Failures are logged once, on one line, by poll(); the default handler would add a stack trace per poll.
         setExceptionHandler(new QuietPollExceptionHandler(getExceptionHandler()));
     }
@@ -92,6 +97,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         if (!backoff.attemptAllowed()) {
             return 0;
         }
+        status.started();
+        lastProgressLog = System.nanoTime();
         try {
             int pages = 0;
             boolean reconcile = stream.timestamped() && System.nanoTime() - lastReconcile >= reconcileInterval.toNanos();
@@ -105,10 +112,12 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
                 LOG.info("magento:{} recovered after {} failed poll(s)", endpoint.getStream(), backoff.failures());
             }
             backoff.succeeded();
+            status.succeeded();
             return pages;
         } catch (Exception e) {
             Duration wait = backoff.failed();
             String message = e instanceof MagentoException ? e.getMessage() : "unexpected failure: " + e;
+            status.failed(message);
             LOG.warn("magento:{} poll failed: {} (next attempt in {} s)", endpoint.getStream(), message,
                     wait.toMillis() / 1000.0);
             LOG.debug("magento:{} poll failure detail", endpoint.getStream(), e);
@@ -141,9 +150,10 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         } else if (reconcile) {
             emitDeletes(sync, missing(state, listKeys(sync, criteria)));
         }
-        if (stream.timestamped()) {
+        if (stream.timestamped() && !sync.totalChanged) {
             state.commitWatermark(Watermark.max(state.watermark(), sync.maxTimestamp));
         }
+        metrics.items(endpoint.getStream(), store, sync.items);
         if (sync.items > 0 || sync.deleted > 0) {
             LOG.info("magento:{} synced {} items in {} pages from {}{} in {} ms", endpoint.getStream(), sync.items,
                     sync.pages, client.address().path(stream.resource()),
@@ -207,9 +217,19 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
                         sync.maxTimestamp = Watermark.max(sync.maxTimestamp, ts == null ? null : ts.toString());
                     }
                 }
+                if (page.totalCount() != first.totalCount() && !sync.totalChanged) {
+                    // Rows shifted between pages: this poll may have missed some. Keep the watermark where it was so
+                    // the next poll reads the same window again; the hashes drop what was already published.
+                    sync.totalChanged = true;
+                    LOG.warn("magento:{} store view {}: total_count changed during the sync ({} -> {}); the watermark is not advanced,"
+                             + " the next poll reads the same window again", endpoint.getStream(), sync.store, first.totalCount(),
+                            page.totalCount());
+                }
                 deliver(sync, page.items(), page.number(), pageCount, page.totalCount(), false);
                 sync.items += page.items().size();
                 sync.pages++;
+                status.progress(number, pageCount);
+                logProgress(sync, number, pageCount);
             }
         } finally {
             ahead.forEach(f -> f.cancel(true));
@@ -218,6 +238,20 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             throw new MagentoException(sync.client.address().path(stream.resource()), 0, true,
                     "magento:" + endpoint.getStream() + " stopped during a sync; the next start resumes from the last committed page");
         }
+    }
+
+    /** A long sync says how far it got, once in a while, on one line. */
+    private void logProgress(Sync sync, int page, int pageCount) {
+        long now = System.nanoTime();
+        if (now - lastProgressLog < PROGRESS_EVERY.toNanos() || page == pageCount) {
+            return;
+        }
+        lastProgressLog = now;
+        double seconds = Math.max(0.001, (now - sync.startedNanos) / 1e9);
+        double rate = sync.items / seconds;
+        long etaSeconds = (long) ((pageCount - page) * (seconds / page));
+        LOG.info("magento:{} store view {}: page {}/{} ({} items, {} items/s, ETA {}m{}s)", endpoint.getStream(), sync.store,
+                page, pageCount, sync.items, Math.round(rate), etaSeconds / 60, etaSeconds % 60);
     }
 
     /** All keys of the collection, with the smallest answers Magento can give (only the key fields). */
@@ -409,7 +443,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         final StateStore state;
         final boolean initial;
         final Set<String> seenKeys = new HashSet<>();
+        final long startedNanos = System.nanoTime();
         String maxTimestamp;
+        boolean totalChanged;
         long items;
         long deleted;
         int pages;

@@ -19,6 +19,8 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.magentokafka.auth.Authenticator;
 import org.magentokafka.client.MagentoClient;
+import org.magentokafka.client.NetworkSettings;
+import org.magentokafka.client.RetryPolicy;
 import org.magentokafka.client.StoreAddress;
 
 /**
@@ -65,11 +67,17 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
         validatePageSize();
         Duration connect = Durations.parse("magento.connect-timeout", configuration.getConnectTimeout());
         Duration read = Durations.parse("magento.read-timeout", configuration.getReadTimeout());
+        NetworkSettings network = new NetworkSettings(configuration.getProxyHost(), configuration.getProxyPort(),
+                configuration.getTruststore(), configuration.getTruststorePassword(), configuration.getTruststoreType());
+        RetryPolicy retry = new RetryPolicy(configuration.getMaxRetries(),
+                Durations.parse("magento.retry.base-delay", configuration.getRetryBaseDelay()),
+                Durations.parse("magento.retry.max-delay", configuration.getRetryMaxDelay()));
         for (String code : storeCodes()) {
             StoreAddress address = new StoreAddress(configuration.getBaseUrl(), configuration.getRestPath(), code);
             Authenticator authenticator = getComponent().authenticators().forStore(configuration, address);
             clients.put(code, new MagentoClient(address, authenticator,
-                    getComponent().gateFor(address.baseUrl(), maxConcurrency()), connect, read, mapper));
+                    getComponent().gateFor(address.baseUrl(), maxConcurrency(), configuration.getMaxRequestsPerSecond()),
+                    network.clientBuilder(connect), read, mapper, retry, getComponent().clientMetrics()));
         }
     }
 

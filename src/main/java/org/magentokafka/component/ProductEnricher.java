@@ -10,6 +10,7 @@ import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
 import org.magentokafka.enrich.EnrichedProduct;
 import org.magentokafka.enrich.InventorySummary;
+import org.magentokafka.enrich.ItemCheck;
 
 /**
  * Turns a page of products into a page of product events, combining the look-ups the route's Content Enrichers
@@ -30,10 +31,14 @@ public class ProductEnricher implements Processor {
         }
         Map<String, List<Map<String, Object>>> stock = InventorySummary.bySku(sourceItems);
         List<Map<String, Object>> documents = new ArrayList<>(products.size());
-        for (Map<String, Object> product : products) {
-            Object sku = product.get("sku");
-            documents.add(EnrichedProduct.of(store, product, attributes, sku == null ? List.of() : stock.get(sku.toString()),
-                    categories));
+        for (Object item : products) {
+            String problem = ItemCheck.problemOf(item);
+            if (problem != null) {
+                documents.add(DeadLetter.marker(item, problem));
+                continue;
+            }
+            Map<String, Object> product = (Map<String, Object>) item;
+            documents.add(EnrichedProduct.of(store, product, attributes, stock.get(product.get("sku").toString()), categories));
         }
         exchange.getMessage().setBody(documents);
     }

@@ -37,6 +37,8 @@ class AuthenticationIT {
 
     private static SandboxStore store;
     private static SandboxStore twoFactorStore;
+    /** Activation replaces the integration's access token, so the handshake gets a store of its own. */
+    private static SandboxStore handshakeStore;
     private static final List<ConnectorProcess> all = new ArrayList<>();
     private ConnectorProcess connector;
 
@@ -46,6 +48,7 @@ class AuthenticationIT {
                 .storeCodes(List.of("default")).build());
         twoFactorStore = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).adminTotpSecret(TOTP_SECRET)
                 .storeCodes(List.of("default")).build());
+        handshakeStore = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build());
     }
 
     @AfterAll
@@ -55,6 +58,7 @@ class AuthenticationIT {
         } finally {
             store.close();
             twoFactorStore.close();
+            handshakeStore.close();
         }
     }
 
@@ -140,18 +144,18 @@ class AuthenticationIT {
         Path credentials = Path.of("target/it-state/handshake-" + System.nanoTime() + "/oauth.properties").toAbsolutePath();
         Map<String, String> env = Map.of("MAGENTO_AUTH_MODE", "handshake",
                 "MAGENTO_AUTH_CREDENTIALS_FILE", credentials.toString());
-        connector = start("handshake", store, env);
+        connector = start("handshake", handshakeStore, env);
         connector.awaitLine(Pattern.compile("not activated yet"), WAIT);
         int port = connector.httpPort(WAIT);
 
-        int status = store.activateIntegration(URI.create("http://127.0.0.1:" + port + "/magento/callback"));
+        int status = handshakeStore.activateIntegration(URI.create("http://127.0.0.1:" + port + "/magento/callback"));
         assertEquals(200, status, "the Callback URL answers Magento's POST");
         connector.awaitLine(SYNCED, WAIT);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)),
                 "credentials readable by the connector's user only");
 
         connector.stop();
-        connector = start("handshake-restarted", store, env);
+        connector = start("handshake-restarted", handshakeStore, env);
         connector.awaitLine(Pattern.compile("Apache Camel .* started"), WAIT);
         sleep(3000);
         assertEquals(0, connector.count(Pattern.compile("not activated yet")), "stored credentials are used after a restart");
@@ -161,7 +165,7 @@ class AuthenticationIT {
     @Test
     void aForeignOrMalformedCallbackIsRefusedAndChangesNothing() throws Exception {
         Path credentials = Path.of("target/it-state/handshake-bad-" + System.nanoTime() + "/oauth.properties").toAbsolutePath();
-        connector = start("handshake-bad", store, Map.of("MAGENTO_AUTH_MODE", "handshake",
+        connector = start("handshake-bad", handshakeStore, Map.of("MAGENTO_AUTH_MODE", "handshake",
                 "MAGENTO_AUTH_CREDENTIALS_FILE", credentials.toString()));
         int port = connector.httpPort(WAIT);
         var http = java.net.http.HttpClient.newHttpClient();
