@@ -137,6 +137,8 @@ class NewcomerErrorsIT {
                 "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
                 "MAGENTO_POLL_INTERVAL", "300ms",
                 "MAGENTO_ERROR_BACKOFF_MAX", "1s",
+                "MAGENTO_RETRY_MAX_RETRIES", "1",
+                "MAGENTO_RETRY_BASE_DELAY", "100ms",
                 "MAGENTO_TOPIC_PRODUCTS", TestKafka.uniqueTopic("errors"),
                 "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
         // Only the products stream polls here, so each error is met once per poll (also proves the dashed names).

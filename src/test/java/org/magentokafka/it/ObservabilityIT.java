@@ -1,0 +1,98 @@
+package org.magentokafka.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.magentokafka.sandbox.SandboxOptions;
+import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.TestKafka;
+
+/** What an operator sees of a running connector: readiness per stream and Prometheus metrics. */
+class ObservabilityIT {
+
+    private static final int PRODUCTS = 120;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void readinessAndMetricsShowWhatThePollsDidAndReadinessTurnsDownWhenTheStoreIsGone() throws Exception {
+        try (SandboxStore store = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build())) {
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "MAGENTO_BASE_URL", store.baseUrl(),
+                    "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
+                    "MAGENTO_POLL_INTERVAL", "300ms",
+                    "MAGENTO_ERROR_BACKOFF_MAX", "600ms",
+                    "MAGENTO_RETRY_MAX_RETRIES", "0",
+                    "MAGENTO_STREAMS_PRODUCTS_TOPIC", TestKafka.uniqueTopic("observed"),
+                    "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
+            for (String stream : List.of("categories", "cms-pages", "source-items", "product-attributes")) {
+                env.put("MAGENTO_STREAMS_" + stream.toUpperCase().replace('-', '_') + "_ENABLED", "false");
+            }
+            try (ConnectorProcess connector = ConnectorProcess.start("observability", env)) {
+                int port = connector.httpPort(Duration.ofSeconds(60));
+                connector.awaitLine(Pattern.compile("magento:products synced " + PRODUCTS + " items"), Duration.ofSeconds(60));
+
+                HttpResponse<String> ready = get(port, "/q/health/ready");
+                assertEquals(200, ready.statusCode(), ready.body());
+                JsonNode streams = check(ready.body(), "magento-streams");
+                assertEquals("UP", streams.get("status").asText());
+                assertEquals(0, streams.get("data").get("products.failed-polls").asInt());
+                assertTrue(streams.get("data").get("products.last-success-age-seconds").asLong() >= 0);
+
+                String metrics = get(port, "/q/metrics").body();
+                assertTrue(value(metrics, "magento_requests_total\\{endpoint=\"/V1/products\",status=\"200\"\\}") >= 1, metrics);
+                assertTrue(value(metrics, "magento_request_duration_seconds_count\\{endpoint=\"/V1/products\"\\}") >= 1);
+                // Items read include re-reads of the watermark overlap by later polls; events count real changes only.
+                assertTrue(value(metrics, "magento_items_total\\{store=\"default\",stream=\"products\"\\}") >= PRODUCTS, metrics);
+                assertEquals(PRODUCTS, value(metrics, "magento_events_total\\{stream=\"products\",type=\"created\"\\}"), 0.0);
+                assertTrue(value(metrics, "magento_poll_last_success\\{stream=\"products\"\\}") > 1.7e9, "epoch seconds");
+                assertTrue(value(metrics, "magento_sync_pages_total\\{stream=\"products\"\\}") >= 1);
+
+                store.stop();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                HttpResponse<String> down = get(port, "/q/health/ready");
+                while (!"DOWN".equals(check(down.body(), "magento-streams").get("status").asText()) && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                    down = get(port, "/q/health/ready");
+                }
+                assertEquals(503, down.statusCode(), "readiness DOWN after failed polls: " + down.body());
+                assertTrue(check(down.body(), "magento-streams").get("data").get("products.problem").asText().contains("could not connect"),
+                        down.body());
+                assertTrue(value(get(port, "/q/metrics").body(), "magento_requests_total\\{endpoint=\"/V1/products\",status=\"0\"\\}") >= 1,
+                        "failed requests counted with status 0");
+            }
+        }
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode check(String health, String name) throws Exception {
+        for (JsonNode c : new ObjectMapper().readTree(health).get("checks")) {
+            if (name.equals(c.get("name").asText())) {
+                return c;
+            }
+        }
+        throw new AssertionError("no check " + name + " in " + health);
+    }
+
+    private static double value(String metrics, String series) {
+        Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+    }
+}
