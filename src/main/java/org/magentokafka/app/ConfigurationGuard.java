@@ -123,7 +123,9 @@ public class ConfigurationGuard {
         known.forEach(k -> byEnv.put(envName(k), k));
         Set<String> reported = new TreeSet<>();
         for (String name : propertyNames) {
-            if (name.startsWith("magento.") && !known.contains(name) && reported.add(name)) {
+            // SmallRye also lists an unknown MAGENTO_X_Y variable as magento.x.y: reported below as the variable.
+            if (name.startsWith("magento.") && !known.contains(name) && !envNames.contains(envName(name))
+                && reported.add(name)) {
                 lines.add("Unknown setting " + name + " is ignored: did you mean " + closest(name, known) + "?");
             }
         }

@@ -18,7 +18,7 @@ class ConfigurationGuardTest {
 
     @Test
     void typosNameTheClosestValidProperty() {
-        List<String> lines = ConfigurationGuard.unknownSettings(KNOWN, List.of("magento.page_size", "magento.base-url", "quarkus.x"),
+        List<String> lines = ConfigurationGuard.unknownSettings(KNOWN, List.of("magento.page_size", "magento.base-url", "quarkus.x", "magento.page.siz"),
                 List.of("MAGENTO_PAGE_SIZ", "MAGENTO_BASE_URL", "MAGENTO_STATE_DIRECTORY", "PATH"));
         assertEquals(List.of(
                 "Unknown setting magento.page_size is ignored: did you mean magento.page-size?",
