@@ -15,6 +15,7 @@ import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
 import org.magentokafka.enrich.EnrichedProduct;
 import org.magentokafka.enrich.InventorySummary;
+import org.magentokafka.enrich.ItemCheck;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,7 +37,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The connector's per-product work on one page, single-threaded (= per core), reported per product
  * ({@code @OperationsPerInvocation} = page size): parse the page body and its stock look-up body the way
- * {@code MagentoClient.fetchPage} does (JSON tree, then a Map per item), enrich ({@code EnrichedProduct}: labels,
+ * {@code MagentoClient.fetchPage} does (JSON tree, then a Map per item), check ({@code ItemCheck}, as
+ * {@code ProductEnricher} before enriching), enrich ({@code EnrichedProduct}: labels,
  * inventory, category paths; metadata and tree are cached in the connector, so built once here), serialize the
  * document ({@code ChangeDetector}: Jackson bytes, then the String handed to Kafka), hash it ({@code ContentHash})
  * and compare with the state. The page bodies come from the simulator (page 3 of 100 products).
@@ -102,6 +104,9 @@ public class PipelineBenchmark {
         List<Map<String, Object>> products = parse(pageBody);
         Map<String, List<Map<String, Object>>> stock = InventorySummary.bySku(parse(stockBody));
         for (Map<String, Object> product : products) {
+            if (ItemCheck.problemOf(product) != null) {
+                throw new IllegalStateException("the fixture holds an unusable product");
+            }
             Object sku = product.get("sku");
             Map<String, Object> doc = EnrichedProduct.of("default", product, attributes,
                     sku == null ? List.of() : stock.get(sku.toString()), categories);
