@@ -386,8 +386,15 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
     @Override
     public int processBatch(Queue<Object> exchanges) throws Exception {
         int total = exchanges.size();
-        for (int index = 0; index < total && isBatchAllowed(); index++) {
+        for (int index = 0; index < total; index++) {
             Exchange exchange = ObjectHelper.cast(Exchange.class, exchanges.poll());
+            if (!isBatchAllowed()) {
+                // Shutting down: this page is not handed over, so the poll must not count it as delivered (else
+                // the watermark would move past pages nobody published).
+                releaseExchange(exchange, false);
+                throw new MagentoException(endpoint.getStream(), 0, true, "magento:" + endpoint.getStream()
+                                                                          + " is stopping: pages from this one on are left for the next start");
+            }
             Integer page = exchange.getMessage().getHeader(MagentoConstants.PAGE, Integer.class);
             Integer pageCount = exchange.getMessage().getHeader(MagentoConstants.PAGE_COUNT, Integer.class);
             String store = exchange.getMessage().getHeader(MagentoConstants.STORE_CODE, String.class);

@@ -59,12 +59,19 @@ public final class ConnectorProcess implements AutoCloseable {
 
     /** Starts the connector and hands every line it prints to {@code echo} as well. */
     public static ConnectorProcess start(String name, Map<String, String> env, java.util.function.Consumer<String> echo) {
+        return start(name, env, echo, new String[0]);
+    }
+
+    /** Starts the connector with command-line arguments (e.g. --check). */
+    public static ConnectorProcess start(String name, Map<String, String> env, java.util.function.Consumer<String> echo,
+                                         String... args) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the integration tests run after 'package' (./mvnw verify)");
         }
         try {
             Path logs = Files.createDirectories(PROJECT.resolve("target/it-logs"));
             List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-jar", JAR.toString()));
+            command.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true);
             // Only what the test sets: no inherited MAGENTO_* or KAFKA_* from the developer's shell.
             pb.environment().keySet().removeIf(k -> k.startsWith("MAGENTO_") || k.startsWith("KAFKA_") || k.startsWith("QUARKUS_"));
@@ -122,6 +129,20 @@ public final class ConnectorProcess implements AutoCloseable {
 
     public long count(Pattern pattern) {
         return lines.stream().filter(l -> pattern.matcher(l).find()).count();
+    }
+
+    /** Waits for the process to end by itself and returns its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("connector '" + name + "' did not exit within " + timeout + ":\n" + output());
+            }
+            sleep(200); // let the output pump drain
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     public boolean isAlive() {

@@ -1,0 +1,106 @@
+package org.magentokafka.app;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.CommandLineArguments;
+import org.apache.camel.CamelContext;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+import org.magentokafka.component.ConnectionProbe;
+import org.magentokafka.component.MagentoStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The "test connection" merchants know from other tools: each enabled stream's endpoint asked for one item.
+ * Logged as a table after start (in the background: a store that is down never delays the start), reported per
+ * endpoint at {@code /q/health/ready} (cached, so probes do not hammer the store), and as a one-shot mode
+ * ({@code --check} or {@code magento.check-only=true}) that prints the table and exits non-zero on a failure.
+ */
+@Readiness
+@ApplicationScoped
+public class ConnectionCheck implements HealthCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionCheck.class);
+    private static final Duration CACHE = Duration.ofSeconds(60);
+
+    @Inject
+    CamelContext camel;
+
+    @Inject
+    @CommandLineArguments
+    String[] args;
+
+    private volatile List<ConnectionProbe.Result> last;
+    private volatile long lastAt;
+
+    void onStart(@Observes StartupEvent event) {
+        boolean checkOnly = List.of(args).contains("--check")
+                            || ConfigProvider.getConfig().getOptionalValue("magento.check-only", Boolean.class).orElse(false);
+        if (checkOnly) {
+            // No polling in this mode: only the check, then exit.
+            try {
+                camel.getRouteController().stopAllRoutes();
+            } catch (Exception e) {
+                LOG.debug("stopping routes for --check", e);
+            }
+            List<ConnectionProbe.Result> results = results(true);
+            System.out.println(table(results));
+            Quarkus.asyncExit(results.stream().allMatch(ConnectionProbe.Result::ok) ? 0 : 1);
+            return;
+        }
+        Thread t = new Thread(() -> LOG.info("{}", table(results(true))), "magento-connection-check");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("magento-store").up();
+        for (ConnectionProbe.Result r : results(false)) {
+            response.withData(r.stream(), r.outcome());
+            if (!r.ok()) {
+                response.down();
+            }
+        }
+        return response.build();
+    }
+
+    private synchronized List<ConnectionProbe.Result> results(boolean fresh) {
+        if (fresh || last == null || System.nanoTime() - lastAt > CACHE.toNanos()) {
+            last = ConnectionProbe.probe(camel, enabledStreams());
+            lastAt = System.nanoTime();
+        }
+        return last;
+    }
+
+    private static List<String> enabledStreams() {
+        List<String> streams = new ArrayList<>();
+        for (MagentoStream s : MagentoStream.values()) {
+            if (ConfigProvider.getConfig().getValue("magento.streams." + s.uriName() + ".enabled", Boolean.class)) {
+                streams.add(s.uriName());
+            }
+        }
+        return streams;
+    }
+
+    static String table(List<ConnectionProbe.Result> results) {
+        String store = ConfigProvider.getConfig().getValue("magento.base-url", String.class);
+        String mode = ConfigProvider.getConfig().getValue("magento.auth.mode", String.class);
+        return "Connection check of " + store + " (auth " + mode + "):\n" + results.stream()
+                .map(r -> String.format("  %-19s %-45s %s", r.stream(), "GET " + r.endpoint(), r.outcome()))
+                .collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,64 @@
+package org.magentokafka.component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.magentokafka.client.MagentoClient;
+import org.magentokafka.client.MagentoException;
+import org.magentokafka.paging.Page;
+import org.magentokafka.paging.SearchCriteria;
+
+/**
+ * Asks each stream's endpoint for one item ({@code pageSize=1}) and says what the store answered, in the words of
+ * the merchant guides: OK, EMPTY, ACL MISSING (with the resource), NOT FOUND, HTML/WAF, UNREACHABLE.
+ */
+public final class ConnectionProbe {
+
+    /** One line of the check. */
+    public record Result(String stream, String endpoint, boolean ok, String outcome) {
+    }
+
+    private ConnectionProbe() {
+    }
+
+    public static List<Result> probe(CamelContext camel, List<String> streams) {
+        Map<String, Result> results = new LinkedHashMap<>();
+        for (String name : streams) {
+            MagentoStream stream = MagentoStream.fromUri(name);
+            MagentoEndpoint endpoint = camel.getEndpoint("magento:" + name, MagentoEndpoint.class);
+            String store = endpoint.storeCodes().get(0);
+            String path = "?";
+            try {
+                endpoint.start();
+                MagentoClient client = endpoint.client(store);
+                path = client.address().path(stream.resource());
+                Page page = client.fetchPage(stream.resource(), SearchCriteria.paged(1));
+                results.put(name, new Result(name, path, true,
+                        page.totalCount() == 0 ? "EMPTY (no items visible to this integration)" : "OK (" + page.totalCount() + " items)"));
+            } catch (MagentoException e) {
+                results.put(name, new Result(name, path, false, classify(stream, e)));
+            } catch (RuntimeException e) {
+                results.put(name, new Result(name, path, false, "CONFIGURATION: " + e.getMessage()));
+            }
+        }
+        return List.copyOf(results.values());
+    }
+
+    static String classify(MagentoStream stream, MagentoException e) {
+        String m = e.getMessage();
+        if (m.contains("returned HTML")) {
+            return "HTML/WAF (status " + e.status() + "): a WAF, proxy or maintenance page answered";
+        }
+        return switch (e.status()) {
+            case 0 -> m.contains("could not connect") ? "UNREACHABLE: check magento.base-url and the network" : "FAILED: " + m;
+            case 401 -> m.contains("isn't authorized")
+                    ? "ACL MISSING (" + stream.aclResource() + ") or credentials refused: grant " + stream.aclResource()
+                      + " to the integration, or fix magento.auth.*"
+                    : "UNAUTHORIZED: " + m;
+            case 404 -> "NOT FOUND: check magento.base-url and magento.rest-path (/index.php/rest without URL rewrites)";
+            default -> "FAILED (" + e.status() + "): " + m;
+        };
+    }
+}
