@@ -81,6 +81,7 @@ public class TopicsReady implements Processor {
                         throw e;
                     }
                 }
+                awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
                 LOG.info("Created compacted topics {}", missing.stream().map(NewTopic::name).toList());
             }
             warnIfNotCompacted(admin, topics, existing);
@@ -90,6 +91,23 @@ public class TopicsReady implements Processor {
                     e);
         }
         ready = true;
+    }
+
+    /**
+     * A topic just created has no partition leaders for a moment; producing then makes the client retry on stale
+     * metadata. Wait until every partition has a leader.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            var descriptions = admin.describeTopics(topics).allTopicNames().get(15, TimeUnit.SECONDS);
+            boolean ready = descriptions.values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            if (ready) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static void warnIfNotCompacted(Admin admin, List<String> topics, Set<String> existing) throws Exception {

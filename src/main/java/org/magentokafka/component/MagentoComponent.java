@@ -29,6 +29,7 @@ public class MagentoComponent extends HealthCheckComponent {
     private final CatalogSignals signals = new CatalogSignals();
     private final Authenticators authenticators = new Authenticators();
     private final Map<String, PollStatus> pollStatus = new ConcurrentHashMap<>();
+    private final InventoryPrefetch inventoryPrefetch = new InventoryPrefetch();
     private final org.magentokafka.client.ClientMetrics clientMetrics = new org.magentokafka.client.ClientMetrics();
 
     @Override
@@ -99,6 +100,10 @@ public class MagentoComponent extends HealthCheckComponent {
     /** Streams whose consumers run in this context, with their status. */
     public Map<String, PollStatus> pollStatuses() {
         return Map.copyOf(pollStatus);
+    }
+
+    InventoryPrefetch inventoryPrefetch() {
+        return inventoryPrefetch;
     }
 
     Authenticators authenticators() {

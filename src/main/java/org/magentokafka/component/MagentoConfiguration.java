@@ -81,6 +81,8 @@ public class MagentoConfiguration implements Cloneable {
     private String reconcileInterval = "1h";
     @UriParam(label = "producer", defaultValue = "15m")
     private String metadataRefresh = "15m";
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean prefetchInventory;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -469,6 +471,18 @@ public class MagentoConfiguration implements Cloneable {
      */
     public void setMetadataRefresh(String metadataRefresh) {
         this.metadataRefresh = metadataRefresh;
+    }
+
+    public boolean isPrefetchInventory() {
+        return prefetchInventory;
+    }
+
+    /**
+     * Products consumer only: start each page's stock look-up ({@code magento:source-items}) as soon as the page
+     * arrives, in parallel with the next pages, for a route that enriches products with inventory.
+     */
+    public void setPrefetchInventory(boolean prefetchInventory) {
+        this.prefetchInventory = prefetchInventory;
     }
 
     public MagentoConfiguration copy() {

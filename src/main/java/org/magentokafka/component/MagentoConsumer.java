@@ -185,6 +185,13 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
     private void runPages(Sync sync, SearchCriteria criteria, boolean collectKeys) throws Exception {
         Page first = sync.client.fetchPage(stream.resource(), criteria.withPage(1));
         PagePlan plan = new PagePlan(first.totalCount(), criteria.pageSize());
+        if (!plan.isEmpty()) {
+            // Registered here, run on a fetcher: the route's enricher for page 1 then waits for it.
+            Runnable lookup = prefetchInventory(first);
+            if (lookup != null) {
+                fetchers.submit(lookup);
+            }
+        }
         if (plan.isEmpty()) {
             if (collectKeys) {
                 reportEmpty(sync);
@@ -202,7 +209,14 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
                 while (nextToFetch <= pageCount && ahead.size() < endpoint.getConfiguration().getMaxConcurrency()) {
                     SearchCriteria pageCriteria = criteria.withPage(nextToFetch++);
                     MagentoClient client = sync.client;
-                    ahead.add(fetchers.submit(() -> client.fetchPage(stream.resource(), pageCriteria)));
+                    ahead.add(fetchers.submit(() -> {
+                        Page fetched = client.fetchPage(stream.resource(), pageCriteria);
+                        Runnable lookup = prefetchInventory(fetched);
+                        if (lookup != null) {
+                            lookup.run();
+                        }
+                        return fetched;
+                    }));
                 }
                 if (number > 1) {
                     page = await(ahead.removeFirst());
@@ -238,6 +252,23 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             throw new MagentoException(sync.client.address().path(stream.resource()), 0, true,
                     "magento:" + endpoint.getStream() + " stopped during a sync; the next start resumes from the last committed page");
         }
+    }
+
+    /**
+     * With {@code prefetchInventory}, a products page's stock look-up starts on the fetcher that brought the page,
+     * in parallel with the next pages; the route's enricher then finds it done.
+     */
+    private Runnable prefetchInventory(Page page) {
+        if (stream != MagentoStream.PRODUCTS || !endpoint.getConfiguration().isPrefetchInventory() || page.items().isEmpty()) {
+            return null;
+        }
+        Set<String> skus = MagentoProducer.skusOf(page.items());
+        if (skus.isEmpty()) {
+            return null;
+        }
+        MagentoClient stockClient = endpoint.client(endpoint.storeCodes().get(0));
+        var answer = endpoint.getComponent().inventoryPrefetch().register(stockClient.address().baseUrl(), skus);
+        return () -> InventoryPrefetch.run(answer, () -> MagentoProducer.sourceItemsOf(stockClient, skus));
     }
 
     /** A long sync says how far it got, once in a while, on one line. */

@@ -61,7 +61,7 @@ public class MagentoProducer extends DefaultProducer {
             result = endpoint.mapper().convertValue(client.getJson(resource, null), ITEM);
         } else {
             result = switch (stream) {
-                case SOURCE_ITEMS -> sourceItemsOf(client, skusOf(exchange));
+                case SOURCE_ITEMS -> sourceItems(client, skusOf(exchange));
                 case PRODUCT_ATTRIBUTES -> endpoint.getComponent().metadata().get(stream.uriName(), cacheKey(client),
                         metadataRefresh(), () -> AttributeCatalog.of(allPages(client, stream, List.of())));
                 case CATEGORIES -> endpoint.getComponent().metadata().get(stream.uriName(), cacheKey(client),
@@ -86,8 +86,11 @@ public class MagentoProducer extends DefaultProducer {
 
     @SuppressWarnings("unchecked")
     private static Set<String> skusOf(Exchange exchange) {
+        return skusOf(exchange.getMessage().getBody());
+    }
+
+    static Set<String> skusOf(Object body) {
         Set<String> skus = new LinkedHashSet<>();
-        Object body = exchange.getMessage().getBody();
         if (body instanceof List<?> items) {
             for (Object o : items) {
                 if (o instanceof Map<?, ?> item && item.get("sku") != null) {
@@ -98,7 +101,20 @@ public class MagentoProducer extends DefaultProducer {
         return skus;
     }
 
-    private List<Map<String, Object>> sourceItemsOf(MagentoClient client, Set<String> skus) {
+    private List<Map<String, Object>> sourceItems(MagentoClient client, Set<String> skus) throws Exception {
+        var prefetched = getEndpoint().getComponent().inventoryPrefetch().take(client.address().baseUrl(), skus);
+        if (prefetched != null) {
+            try {
+                return prefetched.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        return sourceItemsOf(client, skus);
+    }
+
+    /** The source items of these SKUs: one {@code sku in (...)} request (more only past 300 items). */
+    static List<Map<String, Object>> sourceItemsOf(MagentoClient client, Set<String> skus) {
         if (skus.isEmpty()) {
             return List.of();
         }
