@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,7 +22,7 @@ import java.util.Set;
 public final class FileStateStore implements StateStore {
 
     private final Path file;
-    private final Map<String, Long> hashes = new HashMap<>();
+    private final CompactHashIndex hashes = new CompactHashIndex();
     private String watermark;
     private FileChannel channel;
 
@@ -98,7 +96,7 @@ public final class FileStateStore implements StateStore {
         published.forEach((k, h) -> out.append("H\t").append(ContentHash.hex(h)).append('\t').append(escape(k)).append('\n'));
         deleted.forEach(k -> out.append("D\t-\t").append(escape(k)).append('\n'));
         append(out);
-        hashes.putAll(published);
+        published.forEach(hashes::put);
         deleted.forEach(hashes::remove);
     }
 
@@ -127,7 +125,7 @@ public final class FileStateStore implements StateStore {
 
     @Override
     public synchronized Set<String> keys() {
-        return new HashSet<>(hashes.keySet());
+        return hashes.keys();
     }
 
     @Override

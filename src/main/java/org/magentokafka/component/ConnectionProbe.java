@@ -48,7 +48,7 @@ public final class ConnectionProbe {
 
     static String classify(MagentoStream stream, MagentoException e) {
         String m = e.getMessage();
-        if (m.contains("returned HTML")) {
+        if (m.contains("returned HTML") && e.status() != 404) {
             return "HTML/WAF (status " + e.status() + "): a WAF, proxy or maintenance page answered";
         }
         return switch (e.status()) {

@@ -54,6 +54,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
     private final Duration reconcileInterval;
     private ExecutorService fetchers;
     private final Set<String> emptyReported = new HashSet<>();
+    private final java.util.Map<String, Window> windows = new java.util.HashMap<>();
     private final StreamMetrics metrics = new StreamMetrics();
     private final PollStatus status;
     private long lastReconcile = System.nanoTime();
@@ -136,11 +137,12 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         for (String field : stream.sortFields()) {
             criteria = criteria.sortedBy(field, "ASC");
         }
-        SearchCriteria pass = fullPass ? criteria
-                : criteria.withFilterGroup(new SearchCriteria.Filter(stream.timestampField(),
-                        Watermark.lowerBound(state.watermark(), overlap), "gteq"));
         Sync sync = new Sync(store, client, state, initial);
-        runPages(sync, pass, fullPass);
+        if (fullPass) {
+            runPages(sync, criteria, true, null);
+        } else {
+            incrementalPass(sync);
+        }
 
         if (stream == MagentoStream.PRODUCTS) {
             republish(sync, criteria);
@@ -163,6 +165,64 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         return sync.pages;
     }
 
+    /**
+     * Rows changed since the watermark (minus the overlap), newest first. An idle poll costs one request: when
+     * page 1 shows the same window as last time (same lower bound, same total_count, same newest timestamp) and
+     * that newest second lay further in the past than the overlap when it was read, no row can have been written
+     * since, so nothing more is fetched (the overlap is also the clock-skew budget between store and connector).
+     */
+    private void incrementalPass(Sync sync) throws Exception {
+        String lowerBound = Watermark.lowerBound(sync.state.watermark(), overlap);
+        SearchCriteria criteria = SearchCriteria.paged(endpoint.getConfiguration().getPageSize())
+                .withFilterGroup(new SearchCriteria.Filter(stream.timestampField(), lowerBound, "gteq"))
+                .sortedBy(stream.timestampField(), "DESC");
+        for (String field : stream.sortFields()) {
+            criteria = criteria.sortedBy(field, "DESC");
+        }
+        java.time.Instant readAt = java.time.Instant.now();
+        Window previous = windows.get(sync.store);
+        Page[] firstSeen = new Page[1];
+        runPages(sync, criteria, false, first -> {
+            firstSeen[0] = first;
+            return previous != null && previous.unchanged(lowerBound, first, stream.timestampField(), overlap);
+        });
+        Page first = firstSeen[0];
+        if (first != null && !sync.totalChanged) {
+            windows.put(sync.store, Window.of(lowerBound, first, stream.timestampField(), previous, readAt));
+        }
+    }
+
+    /** What an incremental poll saw of its window, to recognise an idle store from one page. */
+    private record Window(String lowerBound, long totalCount, String newest, java.time.Instant readAt) {
+
+        static Window of(String lowerBound, Page first, String field, Window previous, java.time.Instant readAt) {
+            String newest = first.items().isEmpty() ? null : String.valueOf(first.items().get(0).get(field));
+            // Unchanged window: keep the first time it was read, the moment its newest second was known complete.
+            if (previous != null && previous.lowerBound.equals(lowerBound) && previous.totalCount == first.totalCount()
+                && java.util.Objects.equals(previous.newest, newest)) {
+                return previous;
+            }
+            return new Window(lowerBound, first.totalCount(), newest, readAt);
+        }
+
+        boolean unchanged(String bound, Page first, String field, Duration overlap) {
+            String now = first.items().isEmpty() ? null : String.valueOf(first.items().get(0).get(field));
+            if (!lowerBound.equals(bound) || totalCount != first.totalCount() || !java.util.Objects.equals(newest, now)) {
+                return false;
+            }
+            if (newest == null) {
+                return true;
+            }
+            try {
+                java.time.Instant newestSecond = java.time.LocalDateTime.parse(newest.substring(0, 19).replace(' ', 'T'))
+                        .toInstant(java.time.ZoneOffset.UTC);
+                return newestSecond.plusSeconds(1).plus(overlap).isBefore(readAt);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+    }
+
     /** Stock changed for these SKUs (seen by the source-items stream): publish their products again. */
     private void republish(Sync sync, SearchCriteria criteria) throws Exception {
         Set<String> skus = endpoint.getComponent().signals().takePendingSkus(sync.store);
@@ -174,7 +234,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             int chunk = criteria.pageSize();
             for (int i = 0; i < list.size(); i += chunk) {
                 String in = String.join(",", list.subList(i, Math.min(list.size(), i + chunk)));
-                runPages(sync, criteria.withFilterGroup(new SearchCriteria.Filter("sku", in, "in")), false);
+                runPages(sync, criteria.withFilterGroup(new SearchCriteria.Filter("sku", in, "in")), false, null);
             }
         } catch (Exception e) {
             endpoint.getComponent().signals().restorePendingSkus(sync.store, skus);
@@ -182,8 +242,13 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private void runPages(Sync sync, SearchCriteria criteria, boolean collectKeys) throws Exception {
+    /** @param skip decides on page 1 that the rest of the pass can be skipped (null: never) */
+    private void runPages(Sync sync, SearchCriteria criteria, boolean collectKeys,
+                          java.util.function.Predicate<Page> skip) throws Exception {
         Page first = sync.client.fetchPage(stream.resource(), criteria.withPage(1));
+        if (skip != null && skip.test(first)) {
+            return;
+        }
         PagePlan plan = new PagePlan(first.totalCount(), criteria.pageSize());
         if (!plan.isEmpty()) {
             // Registered here, run on a fetcher: the route's enricher for page 1 then waits for it.

@@ -75,7 +75,7 @@ class NewcomerErrorsIT {
     @Test
     void aWrongRestPathIsA404NamingTheIndexPhpFix() {
         connector = start("not-found", Map.of("MAGENTO_REST_PATH", "/api/rest"));
-        String line = connector.awaitLine(Pattern.compile("404"), WAIT);
+        String line = connector.awaitLine(Pattern.compile("poll failed: .*404"), WAIT);
         assertTrue(line.contains("GET /api/rest/default/V1/products"), line);
         assertTrue(line.contains("magento.rest-path=/index.php/rest"), line);
         awaitRepeated("404");
@@ -85,7 +85,7 @@ class NewcomerErrorsIT {
     @Test
     void aBadTokenIsA401NamingTheResourceAndEveryCause() {
         connector = start("bad-token", Map.of("MAGENTO_AUTH_ACCESS_TOKEN", "not-the-token"));
-        String line = connector.awaitLine(Pattern.compile("answered 401"), WAIT);
+        String line = connector.awaitLine(Pattern.compile("poll failed: .*answered 401"), WAIT);
         assertTrue(line.contains("The consumer isn't authorized to access Magento_Catalog::products."), line);
         assertTrue(line.contains("invalid or expired"), line);
         assertTrue(line.contains("lacks the ACL resource Magento_Catalog::products"), line);
@@ -100,7 +100,7 @@ class NewcomerErrorsIT {
     void htmlInsteadOfJsonIsRecognisedAndPollingResumes() {
         store.setScenario(Scenario.MAINTENANCE_HTML_503);
         connector = start("html", Map.of());
-        String line = connector.awaitLine(Pattern.compile("returned HTML instead of JSON"), WAIT);
+        String line = connector.awaitLine(Pattern.compile("poll failed: .*returned HTML instead of JSON"), WAIT);
         assertTrue(line.contains("status 503"), line);
         awaitRepeated("returned HTML instead of JSON");
         store.setScenario(Scenario.NORMAL);
@@ -112,7 +112,7 @@ class NewcomerErrorsIT {
     void aWafPageSaysToAllowListTheConnector() {
         store.setScenario(Scenario.WAF_HTML_403);
         connector = start("waf", Map.of());
-        String line = connector.awaitLine(Pattern.compile("returned HTML instead of JSON"), WAIT);
+        String line = connector.awaitLine(Pattern.compile("poll failed: .*returned HTML instead of JSON"), WAIT);
         assertTrue(line.contains("status 403") && line.contains("WAF") && line.contains("allow-list"), line);
         assertNoStackTraces();
     }
