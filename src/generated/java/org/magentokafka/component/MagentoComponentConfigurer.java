@@ -94,6 +94,12 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "signatureMethod": getOrCreateConfiguration(target).setSignatureMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "statedirectory":
         case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "statekafkabootstrapservers":
+        case "stateKafkaBootstrapServers": getOrCreateConfiguration(target).setStateKafkaBootstrapServers(property(camelContext, java.lang.String.class, value)); return true;
+        case "statestore":
+        case "stateStore": getOrCreateConfiguration(target).setStateStore(property(camelContext, java.lang.String.class, value)); return true;
+        case "statetopic":
+        case "stateTopic": getOrCreateConfiguration(target).setStateTopic(property(camelContext, java.lang.String.class, value)); return true;
         case "storecodes":
         case "storeCodes": getOrCreateConfiguration(target).setStoreCodes(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenlifetime":
@@ -179,6 +185,12 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "signatureMethod": return java.lang.String.class;
         case "statedirectory":
         case "stateDirectory": return java.lang.String.class;
+        case "statekafkabootstrapservers":
+        case "stateKafkaBootstrapServers": return java.lang.String.class;
+        case "statestore":
+        case "stateStore": return java.lang.String.class;
+        case "statetopic":
+        case "stateTopic": return java.lang.String.class;
         case "storecodes":
         case "storeCodes": return java.lang.String.class;
         case "tokenlifetime":
@@ -265,6 +277,12 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "signatureMethod": return getOrCreateConfiguration(target).getSignatureMethod();
         case "statedirectory":
         case "stateDirectory": return getOrCreateConfiguration(target).getStateDirectory();
+        case "statekafkabootstrapservers":
+        case "stateKafkaBootstrapServers": return getOrCreateConfiguration(target).getStateKafkaBootstrapServers();
+        case "statestore":
+        case "stateStore": return getOrCreateConfiguration(target).getStateStore();
+        case "statetopic":
+        case "stateTopic": return getOrCreateConfiguration(target).getStateTopic();
         case "storecodes":
         case "storeCodes": return getOrCreateConfiguration(target).getStoreCodes();
         case "tokenlifetime":

@@ -109,6 +109,12 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "statedirectory":
         case "stateDirectory": target.getConfiguration().setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "statekafkabootstrapservers":
+        case "stateKafkaBootstrapServers": target.getConfiguration().setStateKafkaBootstrapServers(property(camelContext, java.lang.String.class, value)); return true;
+        case "statestore":
+        case "stateStore": target.getConfiguration().setStateStore(property(camelContext, java.lang.String.class, value)); return true;
+        case "statetopic":
+        case "stateTopic": target.getConfiguration().setStateTopic(property(camelContext, java.lang.String.class, value)); return true;
         case "storecodes":
         case "storeCodes": target.getConfiguration().setStoreCodes(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
@@ -220,6 +226,12 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startScheduler": return boolean.class;
         case "statedirectory":
         case "stateDirectory": return java.lang.String.class;
+        case "statekafkabootstrapservers":
+        case "stateKafkaBootstrapServers": return java.lang.String.class;
+        case "statestore":
+        case "stateStore": return java.lang.String.class;
+        case "statetopic":
+        case "stateTopic": return java.lang.String.class;
         case "storecodes":
         case "storeCodes": return java.lang.String.class;
         case "timeunit":
@@ -332,6 +344,12 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startScheduler": return target.isStartScheduler();
         case "statedirectory":
         case "stateDirectory": return target.getConfiguration().getStateDirectory();
+        case "statekafkabootstrapservers":
+        case "stateKafkaBootstrapServers": return target.getConfiguration().getStateKafkaBootstrapServers();
+        case "statestore":
+        case "stateStore": return target.getConfiguration().getStateStore();
+        case "statetopic":
+        case "stateTopic": return target.getConfiguration().getStateTopic();
         case "storecodes":
         case "storeCodes": return target.getConfiguration().getStoreCodes();
         case "timeunit":

@@ -23,7 +23,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(59);
         props.add("accessToken");
         props.add("accessTokenSecret");
         props.add("authMode");
@@ -69,6 +69,9 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
         props.add("signatureMethod");
         props.add("startScheduler");
         props.add("stateDirectory");
+        props.add("stateKafkaBootstrapServers");
+        props.add("stateStore");
+        props.add("stateTopic");
         props.add("storeCodes");
         props.add("stream");
         props.add("timeUnit");

@@ -25,6 +25,7 @@ public class MagentoComponent extends HealthCheckComponent {
 
     private final Map<String, StoreGate> gates = new ConcurrentHashMap<>();
     private final Map<String, StateStore> states = new ConcurrentHashMap<>();
+    private org.magentokafka.change.KafkaStateBackend kafkaState;
     private final MetadataCache metadata = new MetadataCache();
     private final CatalogSignals signals = new CatalogSignals();
     private final Authenticators authenticators = new Authenticators();
@@ -45,6 +46,10 @@ public class MagentoComponent extends HealthCheckComponent {
     protected void doStop() throws Exception {
         states.values().forEach(StateStore::close);
         states.clear();
+        if (kafkaState != null) {
+            kafkaState.close();
+            kafkaState = null;
+        }
         super.doStop();
     }
 
@@ -68,9 +73,20 @@ public class MagentoComponent extends HealthCheckComponent {
     }
 
     /** The state of one stream of one store view, opened on first use (the first poll, not the start). */
-    StateStore stateFor(String directory, MagentoStream stream, String storeCode) {
-        Path file = Path.of(directory).resolve(stream.uriName() + "." + storeCode + ".state");
+    StateStore stateFor(MagentoConfiguration conf, MagentoStream stream, String storeCode) {
+        if ("kafka".equalsIgnoreCase(conf.getStateStore())) {
+            return states.computeIfAbsent("kafka|" + stream.uriName() + "|" + storeCode,
+                    k -> kafkaState(conf).open(stream.uriName(), storeCode));
+        }
+        Path file = Path.of(conf.getStateDirectory()).resolve(stream.uriName() + "." + storeCode + ".state");
         return states.computeIfAbsent(file.toAbsolutePath().toString(), k -> new FileStateStore(file));
+    }
+
+    private synchronized org.magentokafka.change.KafkaStateBackend kafkaState(MagentoConfiguration conf) {
+        if (kafkaState == null) {
+            kafkaState = new org.magentokafka.change.KafkaStateBackend(conf.getStateKafkaBootstrapServers(), conf.getStateTopic());
+        }
+        return kafkaState;
     }
 
     MetadataCache metadata() {

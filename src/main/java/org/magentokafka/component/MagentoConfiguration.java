@@ -75,6 +75,12 @@ public class MagentoConfiguration implements Cloneable {
     private String errorBackoffMax = "5m";
     @UriParam(label = "consumer", defaultValue = "state")
     private String stateDirectory = "state";
+    @UriParam(label = "consumer", defaultValue = "file", enums = "file,kafka")
+    private String stateStore = "file";
+    @UriParam(label = "consumer", defaultValue = "magento.connector-state")
+    private String stateTopic = "magento.connector-state";
+    @UriParam(label = "consumer")
+    private String stateKafkaBootstrapServers;
     @UriParam(label = "consumer", defaultValue = "60s")
     private String watermarkOverlap = "60s";
     @UriParam(label = "consumer", defaultValue = "1h")
@@ -434,6 +440,40 @@ public class MagentoConfiguration implements Cloneable {
      */
     public void setStateDirectory(String stateDirectory) {
         this.stateDirectory = stateDirectory;
+    }
+
+    public String getStateStore() {
+        return stateStore;
+    }
+
+    /**
+     * Where the change-detection state lives: {@code file} (a local directory, needs a volume) or {@code kafka} (a
+     * compacted topic, read back at the first poll: for stateless pods).
+     */
+    public void setStateStore(String stateStore) {
+        this.stateStore = stateStore;
+    }
+
+    public String getStateTopic() {
+        return stateTopic;
+    }
+
+    /**
+     * The compacted topic of the Kafka state store.
+     */
+    public void setStateTopic(String stateTopic) {
+        this.stateTopic = stateTopic;
+    }
+
+    public String getStateKafkaBootstrapServers() {
+        return stateKafkaBootstrapServers;
+    }
+
+    /**
+     * Kafka bootstrap servers of the Kafka state store.
+     */
+    public void setStateKafkaBootstrapServers(String stateKafkaBootstrapServers) {
+        this.stateKafkaBootstrapServers = stateKafkaBootstrapServers;
     }
 
     public String getWatermarkOverlap() {

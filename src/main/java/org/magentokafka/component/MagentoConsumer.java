@@ -129,7 +129,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
     private int syncStore(String store, boolean reconcile) throws Exception {
         long started = System.nanoTime();
         MagentoClient client = endpoint.client(store);
-        StateStore state = endpoint.getComponent().stateFor(endpoint.getConfiguration().getStateDirectory(), stream, store);
+        StateStore state = endpoint.getComponent().stateFor(endpoint.getConfiguration(), stream, store);
         boolean initial = state.watermark() == null && state.size() == 0;
         boolean fullPass = !stream.timestamped() || state.watermark() == null
                            || stream == MagentoStream.PRODUCTS && endpoint.getComponent().signals().takeFullPass(store);

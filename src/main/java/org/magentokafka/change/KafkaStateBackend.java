@@ -1,0 +1,208 @@
+package org.magentokafka.change;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * State kept in a compacted Kafka topic, for pods without a volume: every commit is written (and acknowledged)
+ * before it counts, and the whole topic is read back once, at the first poll after a start. Records: key
+ * {@code <stream>|<store>|H|<key>} → content hash (hex), a tombstone when the key was deleted; key
+ * {@code <stream>|<store>|W} → the watermark. A rebuild costs reading the topic (one small record per key).
+ */
+public final class KafkaStateBackend implements AutoCloseable {
+
+    private final String bootstrap;
+    private final String topic;
+    private KafkaProducer<String, String> producer;
+    private final Map<String, Map<String, Long>> loadedHashes = new HashMap<>();
+    private final Map<String, String> loadedWatermarks = new HashMap<>();
+    private boolean loaded;
+
+    public KafkaStateBackend(String bootstrap, String topic) {
+        this.bootstrap = bootstrap;
+        this.topic = topic;
+    }
+
+    /** The state of one stream of one store view, backed by this topic. */
+    public synchronized StateStore open(String stream, String store) {
+        load();
+        String prefix = stream + "|" + store + "|";
+        CompactHashIndex index = new CompactHashIndex();
+        loadedHashes.getOrDefault(prefix, Map.of()).forEach(index::put);
+        loadedHashes.remove(prefix);
+        return new Store(prefix, index, loadedWatermarks.remove(prefix));
+    }
+
+    private void load() {
+        if (loaded) {
+            return;
+        }
+        ensureTopic();
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp, Duration.ofSeconds(30)) < end.get(tp))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    apply(r.key(), r.value());
+                }
+            }
+        }
+        Properties pp = new Properties();
+        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        pp.put(ProducerConfig.ACKS_CONFIG, "all");
+        pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        pp.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(pp);
+        loaded = true;
+    }
+
+    private void apply(String key, String value) {
+        if (key == null) {
+            return;
+        }
+        int h = key.indexOf("|H|");
+        if (h > 0) {
+            String prefix = key.substring(0, h + 1);
+            String item = key.substring(h + 3);
+            Map<String, Long> hashes = loadedHashes.computeIfAbsent(prefix, k -> new HashMap<>());
+            if (value == null) {
+                hashes.remove(item);
+            } else {
+                hashes.put(item, Long.parseUnsignedLong(value, 16));
+            }
+        } else if (key.endsWith("|W") && value != null) {
+            loadedWatermarks.put(key.substring(0, key.length() - 1), value);
+        }
+    }
+
+    private void ensureTopic() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                        .all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Cannot create the state topic " + topic + " at kafka.bootstrap.servers: " + e.getCause(), e);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot reach Kafka for the state topic " + topic + ": " + e, e);
+        }
+    }
+
+    private synchronized void write(List<ProducerRecord<String, String>> records) {
+        try {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            records.forEach(r -> sent.add(producer.send(r)));
+            for (var f : sent) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot write the state topic " + topic + " (" + e + "): nothing of this page is marked done", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+            producer = null;
+        }
+    }
+
+    private final class Store implements StateStore {
+        private final String prefix;
+        private final CompactHashIndex hashes;
+        private String watermark;
+
+        Store(String prefix, CompactHashIndex hashes, String watermark) {
+            this.prefix = prefix;
+            this.hashes = hashes;
+            this.watermark = watermark;
+        }
+
+        @Override
+        public synchronized Long hash(String key) {
+            return hashes.get(key);
+        }
+
+        @Override
+        public synchronized void commit(Map<String, Long> published, Collection<String> deleted) {
+            List<ProducerRecord<String, String>> records = new ArrayList<>();
+            published.forEach((k, h) -> records.add(new ProducerRecord<>(topic, prefix + "H|" + k, ContentHash.hex(h))));
+            deleted.forEach(k -> records.add(new ProducerRecord<>(topic, prefix + "H|" + k, null)));
+            if (records.isEmpty()) {
+                return;
+            }
+            write(records);
+            published.forEach(hashes::put);
+            deleted.forEach(hashes::remove);
+        }
+
+        @Override
+        public synchronized String watermark() {
+            return watermark;
+        }
+
+        @Override
+        public synchronized void commitWatermark(String value) {
+            if (value == null || value.equals(watermark)) {
+                return;
+            }
+            write(List.of(new ProducerRecord<>(topic, prefix + "W", value)));
+            watermark = value;
+        }
+
+        @Override
+        public synchronized Set<String> keys() {
+            return hashes.keys();
+        }
+
+        @Override
+        public synchronized int size() {
+            return hashes.size();
+        }
+
+        @Override
+        public void close() {
+            // the backend owns the producer
+        }
+    }
+}

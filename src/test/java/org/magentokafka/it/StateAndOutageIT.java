@@ -1,0 +1,123 @@
+package org.magentokafka.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.magentokafka.sandbox.SandboxOptions;
+import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.ExternalKafka;
+import org.magentokafka.testing.TestKafka;
+
+/**
+ * The Kafka-backed state store lets a pod without a volume restart without re-publishing; and Kafka going away
+ * for a while loses nothing: the changes made meanwhile flow once it is back.
+ */
+class StateAndOutageIT {
+
+    @Test
+    void aStatelessRestartWithTheKafkaStateStorePublishesNothingAgain() {
+        try (SandboxStore store = SandboxStore.start(SandboxOptions.builder().productCount(150).storeCodes(List.of("default")).build())) {
+            String topic = TestKafka.uniqueTopic("kafka-state");
+            Map<String, String> env = env(store, topic, TestKafka.bootstrapServers());
+            env.put("MAGENTO_STATE_STORE", "kafka");
+            env.put("MAGENTO_STATE_TOPIC", TestKafka.uniqueTopic("connector-state"));
+            try (ConnectorProcess first = ConnectorProcess.start("kafka-state-first", env)) {
+                first.awaitLine(Pattern.compile("magento:products synced 150 items"), Duration.ofSeconds(60));
+            }
+            // A new pod: a fresh, empty state directory (ConnectorProcess gives each process its own).
+            try (ConnectorProcess second = ConnectorProcess.start("kafka-state-second", env)) {
+                second.awaitLine(Pattern.compile("Apache Camel .* started"), Duration.ofSeconds(60));
+                int before = store.requests().matching("/V1/products").size();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (store.requests().matching("/V1/products").size() < before + 3 && System.nanoTime() < deadline) {
+                    sleep(200);
+                }
+                assertEquals(150, TestKafka.read(topic, 151, Duration.ofSeconds(5), Duration.ZERO).size(),
+                        "the restarted pod knew what was published");
+            }
+        }
+    }
+
+    @Test
+    void changesMadeWhileKafkaIsDownArePublishedWhenItIsBack() throws Exception {
+        try (ExternalKafka kafka = ExternalKafka.start(Path.of("target/it-kafka/outage-" + System.nanoTime()).toAbsolutePath());
+             SandboxStore store = SandboxStore.start(SandboxOptions.builder().productCount(100).storeCodes(List.of("default")).build())) {
+            String topic = "outage-products";
+            Map<String, String> env = env(store, topic, kafka.bootstrapServers());
+            env.put("MAGENTO_POLL_INTERVAL", "1s");
+            env.put("MAGENTO_ERROR_BACKOFF_MAX", "2s");
+            try (ConnectorProcess connector = ConnectorProcess.start("kafka-outage", env)) {
+                connector.awaitLine(Pattern.compile("magento:products synced 100 items"), Duration.ofSeconds(90));
+                kafka.stop();
+                List<String> changed = store.catalog().products().stream().limit(5).map(p -> p.get("sku").asText()).toList();
+                changed.forEach(sku -> store.catalog().updateProduct(sku, p -> p.put("name", "changed during the outage")));
+                Thread.sleep(15_000);
+                kafka.start();
+                List<ConsumerRecord<String, String>> records = read(kafka.bootstrapServers(), topic, 105, Duration.ofSeconds(120));
+                Set<String> updated = records.stream()
+                        .filter(r -> r.value() != null && r.value().contains("changed during the outage"))
+                        .map(ConsumerRecord::key).collect(Collectors.toSet());
+                assertEquals(Set.copyOf(changed), updated, "every change made during the outage arrives");
+                assertEquals(105, records.size(), "and nothing else twice");
+                assertTrue(connector.isAlive());
+            }
+        }
+    }
+
+    private static Map<String, String> env(SandboxStore store, String topic, String bootstrap) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "MAGENTO_BASE_URL", store.baseUrl(),
+                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
+                "MAGENTO_POLL_INTERVAL", "1s",
+                "MAGENTO_STREAMS_PRODUCTS_TOPIC", topic,
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrap));
+        for (String stream : List.of("categories", "cms-pages", "source-items", "product-attributes")) {
+            env.put("MAGENTO_STREAMS_" + stream.toUpperCase().replace('-', '_') + "_ENABLED", "false");
+        }
+        return env;
+    }
+
+    private static List<ConsumerRecord<String, String>> read(String bootstrap, String topic, int expected, Duration timeout) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "outage-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
