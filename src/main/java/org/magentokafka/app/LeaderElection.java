@@ -1,0 +1,202 @@
+package org.magentokafka.app;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Route;
+import org.apache.camel.spi.RoutePolicy;
+import org.apache.camel.spi.RoutePolicyFactory;
+import org.apache.camel.support.RoutePolicySupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * High availability with Kafka's own group coordinator as the lock: every replica joins one consumer group on a
+ * single-partition lease topic; the member the partition is assigned to is the leader and runs the polling routes,
+ * the others stand by. A leader that dies stops heart-beating and the coordinator hands the partition to a standby
+ * within the lease time (the session timeout); it resumes from the shared state (use magento.state.store=kafka).
+ * Chosen over camel-master with a cluster service because Kafka is already there and needs no extra permissions
+ * (Kubernetes leases need RBAC; a file lock needs a shared volume).
+ */
+@Singleton
+@io.quarkus.arc.Unremovable
+public class LeaderElection implements RoutePolicyFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
+
+    private final Map<String, Route> managed = new ConcurrentHashMap<>();
+    private volatile boolean leader;
+    private volatile boolean running;
+    private Thread thread;
+    private CamelContext camel;
+
+    @Override
+    public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode route) {
+        if (!enabled() || routeId == null || !routeId.startsWith("magento-") || routeId.equals("magento-publish")
+            || routeId.startsWith("magento-handshake")) {
+            return null;
+        }
+        camel = context;
+        return new RoutePolicySupport() {
+            @Override
+            public void onInit(Route r) {
+                super.onInit(r);
+                if (!Boolean.FALSE.equals(r.isAutoStartup())) {
+                    managed.put(r.getId(), r);
+                }
+                // Only the leader polls: the route waits for the lease.
+                r.setAutoStartup(false);
+                startElection();
+            }
+        };
+    }
+
+    private static boolean enabled() {
+        return ConfigProvider.getConfig().getValue("magento.ha.enabled", Boolean.class);
+    }
+
+    private synchronized void startElection() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::elect, "magento-leader-election");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void elect() {
+        Config config = ConfigProvider.getConfig();
+        String bootstrap = config.getValue("kafka.bootstrap.servers", String.class);
+        String topic = config.getValue("magento.ha.lease-topic", String.class);
+        long lease = org.magentokafka.component.Durations.parse("magento.ha.lease-time",
+                config.getValue("magento.ha.lease-time", String.class)).toMillis();
+        while (running) {
+            try {
+                ensureLeaseTopic(bootstrap, topic);
+                Properties p = new Properties();
+                p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                p.put(ConsumerConfig.GROUP_ID_CONFIG, config.getValue("magento.ha.group", String.class));
+                p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) lease);
+                p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(100, lease / 5));
+                p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+                p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+                p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+                try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+                    consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                        @Override
+                        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                            if (!partitions.isEmpty()) {
+                                lead();
+                            }
+                        }
+
+                        @Override
+                        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                            if (!partitions.isEmpty()) {
+                                standBy("lease handed over");
+                            }
+                        }
+
+                        @Override
+                        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                            standBy("lease lost");
+                        }
+                    });
+                    while (running) {
+                        consumer.poll(Duration.ofMillis(Math.max(100, lease / 5)));
+                    }
+                }
+            } catch (Exception e) {
+                standBy("Kafka unreachable for the lease (" + e.getClass().getSimpleName() + ")");
+                sleep(lease);
+            }
+        }
+    }
+
+    private synchronized void lead() {
+        if (leader) {
+            return;
+        }
+        leader = true;
+        LOG.info("This replica holds the lease: polling starts ({} routes)", managed.size());
+        for (String id : managed.keySet()) {
+            try {
+                camel.getRouteController().startRoute(id);
+            } catch (Exception e) {
+                LOG.warn("Could not start route {}: {}", id, e.getMessage());
+            }
+        }
+    }
+
+    private synchronized void standBy(String why) {
+        if (!leader) {
+            return;
+        }
+        leader = false;
+        LOG.info("This replica stands by ({}): polling stops", why);
+        for (String id : managed.keySet()) {
+            try {
+                camel.getRouteController().stopRoute(id, 30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("Could not stop route {}: {}", id, e.getMessage());
+            }
+        }
+    }
+
+    private static void ensureLeaseTopic(String bootstrap, String topic) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            Set<String> names = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+            if (!names.contains(topic)) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty()))).all().get(15, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    public boolean isLeader() {
+        return leader;
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.magentokafka.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.magentokafka.sandbox.SandboxOptions;
+import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.TestKafka;
+
+/**
+ * Two replicas for one store: only the lease holder polls; when it is killed, the standby takes over within the
+ * lease time, resumes from the shared (Kafka-backed) state and the topic loses nothing.
+ */
+class HighAvailabilityIT {
+
+    private static final Pattern LEADS = Pattern.compile("holds the lease: polling starts");
+
+    @Test
+    void onlyOneReplicaPollsAndTheStandbyTakesOverWhenTheLeaderDies() {
+        try (SandboxStore store = SandboxStore.start(SandboxOptions.builder().productCount(200).storeCodes(List.of("default")).build())) {
+            String topic = TestKafka.uniqueTopic("ha");
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "MAGENTO_BASE_URL", store.baseUrl(),
+                    "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
+                    "MAGENTO_POLL_INTERVAL", "1s",
+                    "MAGENTO_STREAMS_PRODUCTS_TOPIC", topic,
+                    "MAGENTO_HA_ENABLED", "true",
+                    "MAGENTO_HA_GROUP", TestKafka.uniqueTopic("ha-group"),
+                    "MAGENTO_HA_LEASE_TOPIC", TestKafka.uniqueTopic("ha-lease"),
+                    "MAGENTO_HA_LEASE_TIME", "6s",
+                    "MAGENTO_STATE_STORE", "kafka",
+                    "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
+            env.put("MAGENTO_STATE_TOPIC", TestKafka.uniqueTopic("ha-state"));
+            for (String stream : List.of("categories", "cms-pages", "source-items", "product-attributes")) {
+                env.put("MAGENTO_STREAMS_" + stream.toUpperCase().replace('-', '_') + "_ENABLED", "false");
+            }
+            ConnectorProcess a = ConnectorProcess.start("ha-a", env);
+            ConnectorProcess b = ConnectorProcess.start("ha-b", env);
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (a.count(LEADS) + b.count(LEADS) == 0 && System.nanoTime() < deadline) {
+                    sleep(200);
+                }
+                ConnectorProcess first = a.count(LEADS) > 0 ? a : b;
+                ConnectorProcess second = first == a ? b : a;
+                first.awaitLine(Pattern.compile("magento:products synced 200 items"), Duration.ofSeconds(60));
+                second.awaitLine(Pattern.compile("Apache Camel .* started"), Duration.ofSeconds(60));
+                sleep(5000);
+                assertEquals(0, second.count(LEADS), "the standby does not poll while the leader lives");
+                assertEquals(0, second.count(Pattern.compile("magento:products synced")), "the standby does not poll");
+
+                first.kill();
+                long killed = System.nanoTime();
+                List<String> changed = store.catalog().products().stream().limit(3).map(p -> p.get("sku").asText()).toList();
+                changed.forEach(sku -> store.catalog().updateProduct(sku, p -> p.put("name", "changed after the failover")));
+                second.awaitLine(LEADS, Duration.ofSeconds(30));
+                long takeover = (System.nanoTime() - killed) / 1_000_000;
+                assertTrue(takeover < 20_000, "took over in " + takeover + " ms (lease 6 s)");
+
+                List<ConsumerRecord<String, String>> records = TestKafka.read(topic, 203, Duration.ofSeconds(60), Duration.ofSeconds(3));
+                Set<String> updated = records.stream().filter(r -> r.value() != null && r.value().contains("changed after the failover"))
+                        .map(ConsumerRecord::key).collect(Collectors.toSet());
+                assertEquals(Set.copyOf(changed), updated, "the changes after the failover arrive");
+                assertEquals(200, records.stream().map(ConsumerRecord::key).distinct().count(), "nothing lost");
+                assertEquals(203, records.size(), "the standby resumed from the shared state: nothing re-published");
+            } finally {
+                a.close();
+                b.close();
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
