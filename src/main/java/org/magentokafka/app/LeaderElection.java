@@ -102,6 +102,9 @@ public class LeaderElection implements RoutePolicyFactory {
                 p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) lease);
                 p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(100, lease / 5));
                 p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+                // A standby joining must not take the lease from a healthy leader: sticky, without revoking it.
+                p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                        org.apache.kafka.clients.consumer.CooperativeStickyAssignor.class.getName());
                 p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
                 p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
                 try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {

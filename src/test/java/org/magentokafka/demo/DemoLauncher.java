@@ -60,7 +60,9 @@ public final class DemoLauncher {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     count++;
                     String value = r.value() == null ? "null (tombstone)" : r.value();
-                    System.out.printf("[kafka %s #%d] key=%s value=%s%n", r.topic(), count, r.key(),
+                    var type = r.headers().lastHeader("ce_type");
+                    System.out.printf("[kafka %s #%d] %s key=%s value=%s%n", r.topic(), count,
+                            type == null ? "" : new String(type.value(), java.nio.charset.StandardCharsets.UTF_8), r.key(),
                             value.length() > 160 ? value.substring(0, 160) + "..." : value);
                 }
                 if (!connector.isAlive()) {
@@ -80,6 +82,8 @@ public final class DemoLauncher {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "demo-console-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // The console must not create the topic before the connector creates it compacted.
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return p;
