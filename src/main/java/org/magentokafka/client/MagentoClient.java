@@ -43,12 +43,6 @@ public final class MagentoClient implements AutoCloseable {
     private final RetryPolicy retry;
     private final ClientMetrics metrics;
 
-    public MagentoClient(StoreAddress address, Authenticator authenticator, StoreGate gate, Duration connectTimeout,
-                         Duration requestTimeout, ObjectMapper mapper) {
-        this(address, authenticator, gate, HttpClient.newBuilder().connectTimeout(connectTimeout), requestTimeout, mapper,
-             RetryPolicy.none(), new ClientMetrics());
-    }
-
     /**
      * @param http a builder carrying the network settings (proxy, TLS trust); the client adds its own rules
      */

@@ -18,10 +18,6 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay)
         }
     }
 
-    public static RetryPolicy none() {
-        return new RetryPolicy(0, Duration.ZERO, Duration.ZERO);
-    }
-
     /** The wait before retry number {@code attempt} (1-based), honouring Retry-After when the store sent one. */
     public Duration delay(int attempt, String retryAfter) {
         Duration fromHeader = parseRetryAfter(retryAfter);

@@ -24,13 +24,11 @@ import org.magentokafka.events.StoreTopics;
 public class ChangeDetector implements Processor {
 
     private final ObjectMapper mapper;
-    private final String baseTopicHeader;
 
     private final StreamMetrics metrics = new StreamMetrics();
 
     public ChangeDetector(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.baseTopicHeader = MagentoConstants.TOPIC;
     }
 
     /** Publishes the raw item with the reason to the dead-letter topic; the rest of the page goes on. */
@@ -94,7 +92,7 @@ public class ChangeDetector implements Processor {
             return;
         }
         message.setHeader(KafkaConstants.KEY, key);
-        String baseTopic = message.getHeader(baseTopicHeader, String.class);
+        String baseTopic = message.getHeader(MagentoConstants.TOPIC, String.class);
         if (baseTopic != null) {
             message.setHeader(KafkaConstants.OVERRIDE_TOPIC,
                     StoreTopics.topic(baseTopic, message.getHeader(MagentoConstants.STORE_CODE, String.class)));
