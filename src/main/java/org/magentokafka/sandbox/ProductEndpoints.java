@@ -29,21 +29,25 @@ final class ProductEndpoints {
     static JsonNode list(RestCall call) {
         SearchCriteria criteria = call.searchCriteria();
         String store = call.store().code();
-        // Store-scoped values (names) take part in filtering and sorting, so localize first.
-        List<ObjectNode> items = new ArrayList<>();
-        for (ObjectNode product : call.catalog().productNodes()) {
-            items.add(call.catalog().productInStore(product, store));
-        }
-        SearchResult result = CollectionSearch.search(items, criteria, FIELDS);
+        SandboxCatalog catalog = call.catalog();
+        List<ObjectNode> matching = catalog.searches().matching("products", store, catalog.version(), criteria, () -> {
+            // Store-scoped values (names) take part in filtering and sorting, so localize first.
+            List<ObjectNode> items = new ArrayList<>();
+            for (ObjectNode product : catalog.productNodes()) {
+                items.add(catalog.productInStore(product, store));
+            }
+            return items;
+        }, FIELDS);
+        SearchResult result = CollectionSearch.paged(matching, criteria);
         Faults faults = call.faults().faults();
         if (!faults.hasBadData()) {
             return result.toJson(item -> item);
         }
-        return withBadData(items, criteria, result, call.faults()).toJson(item -> BadData.product(item, call.faults()));
+        return withBadData(matching, criteria, result, call.faults()).toJson(item -> BadData.product(item, call.faults()));
     }
 
     /** Repeats configured products from the previous page and lets total_count drift on pages 2+. */
-    private static SearchResult withBadData(List<ObjectNode> items, SearchCriteria criteria, SearchResult result,
+    private static SearchResult withBadData(List<ObjectNode> matching, SearchCriteria criteria, SearchResult result,
                                             FaultPlan plan) {
         Faults faults = plan.faults();
         List<ObjectNode> page = result.items();
@@ -54,7 +58,7 @@ final class ProductEndpoints {
             int served = Math.min(Math.max(requested, 1), lastPage);
             if (served > 1) {
                 SearchCriteria previous = new SearchCriteria(criteria.filterGroups(), criteria.sortOrders(), size, served - 1);
-                List<ObjectNode> repeats = BadData.repeats(CollectionSearch.search(items, previous, FIELDS).items(),
+                List<ObjectNode> repeats = BadData.repeats(CollectionSearch.paged(matching, previous).items(),
                         page, faults.duplicateAcrossPages());
                 if (!repeats.isEmpty()) {
                     List<ObjectNode> longer = new ArrayList<>(repeats);

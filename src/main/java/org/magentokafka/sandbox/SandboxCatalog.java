@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -45,7 +46,15 @@ public final class SandboxCatalog {
     private final LinkedHashMap<String, ObjectNode> attributes = new LinkedHashMap<>();
     /** store code → attribute code → option value → label. */
     private final Map<String, Map<String, Map<String, String>>> storeOptionLabels = new HashMap<>();
+    /** Lower-case SKU → its source items, so a stock look-up by SKUs need not scan every source item. */
+    private final Map<String, List<ObjectNode>> sourceItemsBySku = new HashMap<>();
+    /** Source item key → insertion sequence: Magento's source_item_id, the order rows come back in. */
+    private final Map<String, Long> sourceItemSequence = new HashMap<>();
+    private long nextSourceItemSequence;
     private int nextProductId = 1;
+    /** Bumped by every mutation: cached query results are valid for one version only. */
+    private volatile long version;
+    private final SearchCache searches = new SearchCache();
 
     private SandboxCatalog(Clock clock, StoreViews storeViews) {
         this.clock = clock;
@@ -156,7 +165,12 @@ public final class SandboxCatalog {
             productIdsBySku.remove(key(current.get("sku").asText()));
             storeProductNames.values().forEach(names -> names.remove(id));
             String storedSku = current.get("sku").asText();
-            sourceItems.values().removeIf(item -> item.get("sku").asText().equals(storedSku));
+            List<ObjectNode> stock = sourceItemsBySku.getOrDefault(key(storedSku), List.of());
+            for (ObjectNode item : List.copyOf(stock)) {
+                if (item.get("sku").asText().equals(storedSku)) {
+                    removeSourceItem(storedSku, item.get("source_code").asText());
+                }
+            }
             return true;
         });
     }
@@ -350,11 +364,55 @@ public final class SandboxCatalog {
     }
 
     public boolean deleteSourceItem(String sku, String sourceCode) {
-        return write(() -> sourceItems.remove(sourceKey(sku, sourceCode)) != null);
+        return write(() -> removeSourceItem(sku, sourceCode));
     }
 
     private void putSourceItem(ObjectNode item) {
-        sourceItems.put(sourceKey(item.get("sku").asText(), item.get("source_code").asText()), item);
+        String sku = item.get("sku").asText();
+        String key = sourceKey(sku, item.get("source_code").asText());
+        ObjectNode previous = sourceItems.put(key, item);
+        List<ObjectNode> bySku = sourceItemsBySku.computeIfAbsent(key(sku), k -> new ArrayList<>());
+        if (previous != null) {
+            bySku.remove(previous);
+        }
+        bySku.add(item);
+        sourceItemSequence.computeIfAbsent(key, k -> nextSourceItemSequence++);
+    }
+
+    private boolean removeSourceItem(String sku, String sourceCode) {
+        String key = sourceKey(sku, sourceCode);
+        ObjectNode removed = sourceItems.remove(key);
+        if (removed == null) {
+            return false;
+        }
+        sourceItemSequence.remove(key);
+        List<ObjectNode> bySku = sourceItemsBySku.get(key(sku));
+        if (bySku != null) {
+            bySku.remove(removed);
+            if (bySku.isEmpty()) {
+                sourceItemsBySku.remove(key(sku));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The source items of these SKUs (compared case-insensitively, as MySQL does), in their natural order: what an
+     * index on sku gives a real store for {@code sku in (...)}.
+     */
+    List<ObjectNode> sourceItemNodesOf(java.util.Collection<String> skus) {
+        return read(() -> {
+            List<ObjectNode> found = new ArrayList<>();
+            Set<String> distinct = new java.util.HashSet<>();
+            for (String sku : skus) {
+                if (distinct.add(key(sku))) {
+                    found.addAll(sourceItemsBySku.getOrDefault(key(sku), List.of()));
+                }
+            }
+            found.sort(java.util.Comparator.comparingLong(item ->
+                    sourceItemSequence.get(sourceKey(item.get("sku").asText(), item.get("source_code").asText()))));
+            return found;
+        });
     }
 
     private static String sourceKey(String sku, String source) {
@@ -460,7 +518,16 @@ public final class SandboxCatalog {
         try {
             return writer.get();
         } finally {
+            version++;
             lock.writeLock().unlock();
         }
+    }
+
+    long version() {
+        return version;
+    }
+
+    SearchCache searches() {
+        return searches;
     }
 }
