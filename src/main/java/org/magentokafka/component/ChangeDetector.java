@@ -80,7 +80,7 @@ public class ChangeDetector implements Processor {
             }
             json = mapper.writeValueAsBytes(document);
             hash = ContentHash.of(json);
-            Long previous = state.hash(key);
+            Long previous = commit.previousHash(key);
             type = previous == null ? ChangeType.CREATED : previous == hash ? ChangeType.UNCHANGED : ChangeType.UPDATED;
             if (type != ChangeType.UNCHANGED) {
                 commit.published(key, hash);

@@ -46,6 +46,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(MagentoConsumer.class);
     private static final int LIST_PAGE_SIZE = MagentoEndpoint.MAX_PAGE_SIZE;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+    /** Pages enriched and sent while earlier ones wait for Kafka's acknowledgement. */
+    private static final int PAGES_IN_FLIGHT = 4;
 
     private final MagentoEndpoint endpoint;
     private final MagentoStream stream;
@@ -56,6 +58,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
     private final Set<String> emptyReported = new HashSet<>();
     private final java.util.Map<String, Window> windows = new java.util.HashMap<>();
     private final StreamMetrics metrics = new StreamMetrics();
+    private final PageDeliveries deliveries = new PageDeliveries(PAGES_IN_FLIGHT);
+    /** store view → hashes of pages in flight (see {@link PageCommit}). */
+    private final Map<String, Map<String, Long>> inFlightHashes = new java.util.concurrent.ConcurrentHashMap<>();
     private final PollStatus status;
     private long lastReconcile = System.nanoTime();
     private long lastProgressLog;
@@ -116,6 +121,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             status.succeeded();
             return pages;
         } catch (Exception e) {
+            deliveries.settle();
             Duration wait = backoff.failed();
             String message = e instanceof MagentoException ? e.getMessage() : "unexpected failure: " + e;
             status.failed(message);
@@ -270,8 +276,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         try {
             Page page = first;
             for (int number = 1; number <= pageCount && isRunAllowed(); number++) {
-                // Keep up to maxConcurrency pages in flight; the store gate bounds what actually hits the store.
-                while (nextToFetch <= pageCount && ahead.size() < endpoint.getConfiguration().getMaxConcurrency()) {
+                // Fetch ahead twice the concurrency, so the store is kept busy while the route is slower for a moment;
+                // the fetcher pool and the store gate bound what actually hits the store.
+                while (nextToFetch <= pageCount && ahead.size() < 2 * endpoint.getConfiguration().getMaxConcurrency()) {
                     SearchCriteria pageCriteria = criteria.withPage(nextToFetch++);
                     MagentoClient client = sync.client;
                     ahead.add(fetchers.submit(() -> {
@@ -313,6 +320,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         } finally {
             ahead.forEach(f -> f.cancel(true));
         }
+        deliveries.awaitAll();
         if (!isRunAllowed()) {
             throw new MagentoException(sync.client.address().path(stream.resource()), 0, true,
                     "magento:" + endpoint.getStream() + " stopped during a sync; the next start resumes from the last committed page");
@@ -422,6 +430,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             deliver(sync, new ArrayList<>(page), 1, 1, confirmed.size(), true);
             sync.deleted += page.size();
         }
+        deliveries.awaitAll();
     }
 
     private void deliver(Sync sync, List<Map<String, Object>> items, int page, int pageCount, long totalCount,
@@ -436,7 +445,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         exchange.getMessage().setHeader(MagentoConstants.PAGE_COUNT, pageCount);
         exchange.getMessage().setHeader(MagentoConstants.TOTAL_COUNT, totalCount);
         exchange.getMessage().setHeader(MagentoConstants.DELETES, deletes);
-        PageCommit commit = new PageCommit(sync.state);
+        PageCommit commit = new PageCommit(sync.state,
+                inFlightHashes.computeIfAbsent(sync.store, s -> new java.util.concurrent.ConcurrentHashMap<>()));
         exchange.setProperty(PageCommit.PROPERTY, commit);
         // As camel-aws2-s3 commits after success: the state advances only once the page was fully delivered.
         exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
@@ -450,6 +460,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
 
             @Override
             public void onFailure(Exchange failed) {
+                commit.abandon();
                 LOG.debug("magento:{} page {} of store view {} not committed", endpoint.getStream(), page, sync.store);
             }
         });
@@ -498,24 +509,18 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, pageCount);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, page.equals(pageCount));
             pendingExchanges = pageCount - page;
-            Exception failure;
-            try {
-                // Synchronous: the next page is handed over only after this one was delivered (or failed).
-                getProcessor().process(exchange);
-                failure = exchange.getException();
-            } catch (Exception e) {
-                failure = e;
-            } finally {
+            // Asynchronous: the route runs on this thread up to the Kafka send; the acknowledgement completes the
+            // exchange (and commits the page) later, while the next pages are already on their way.
+            deliveries.begin();
+            getAsyncProcessor().process(exchange, doneSync -> {
+                Exception failure = exchange.getException();
                 releaseExchange(exchange, false);
-            }
-            if (failure != null) {
-                throw new MagentoException(endpoint.client(store).address().path(stream.resource()), 0, true,
-                        "delivering page " + page + "/" + pageCount + " of magento:" + endpoint.getStream()
-                                                                                                         + " (store view " + store + ") failed ("
-                                                                                                         + failure.getMessage()
-                                                                                                         + "); nothing after the last delivered page is marked done, the next poll resumes",
-                        failure);
-            }
+                deliveries.completed(failure == null ? null : new MagentoException(
+                        endpoint.client(store).address().path(stream.resource()), 0, true,
+                        "delivering page " + page + "/" + pageCount + " of magento:" + endpoint.getStream() + " (store view "
+                        + store + ") failed (" + failure.getMessage()
+                        + "); nothing after the last delivered page is marked done, the next poll resumes", failure));
+            });
         }
         return total;
     }

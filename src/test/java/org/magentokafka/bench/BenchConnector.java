@@ -65,8 +65,13 @@ final class BenchConnector implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + xmx,
-                "-Xlog:gc:file=" + gcLog + ":uptime",
-                "-jar", JAR.toString()));
+                "-Xlog:gc:file=" + gcLog + ":uptime"));
+        // e.g. -Dbench.jvmArgs="-XX:StartFlightRecording=filename=target/bench/sync.jfr" to profile the connector
+        String extra = System.getProperty("bench.jvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("MAGENTO_") || k.startsWith("KAFKA_") || k.startsWith("QUARKUS_"));
         pb.environment().put("QUARKUS_HTTP_PORT", "0");
