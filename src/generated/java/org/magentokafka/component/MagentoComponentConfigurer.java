@@ -71,6 +71,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "metadataRefresh": getOrCreateConfiguration(target).setMetadataRefresh(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
+        case "paging": getOrCreateConfiguration(target).setPaging(property(camelContext, java.lang.String.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.lang.String.class, value)); return true;
@@ -162,6 +163,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "metadataRefresh": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return int.class;
+        case "paging": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return java.lang.String.class;
@@ -254,6 +256,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "metadataRefresh": return getOrCreateConfiguration(target).getMetadataRefresh();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
+        case "paging": return getOrCreateConfiguration(target).getPaging();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "pollinterval":
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();

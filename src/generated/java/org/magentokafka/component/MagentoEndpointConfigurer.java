@@ -71,6 +71,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "metadataRefresh": target.getConfiguration().setMetadataRefresh(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
+        case "paging": target.getConfiguration().setPaging(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.lang.String.class, value)); return true;
@@ -188,6 +189,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "metadataRefresh": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return int.class;
+        case "paging": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return java.lang.String.class;
@@ -306,6 +308,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "metadataRefresh": return target.getConfiguration().getMetadataRefresh();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
+        case "paging": return target.getConfiguration().getPaging();
         case "password": return target.getConfiguration().getPassword();
         case "pollinterval":
         case "pollInterval": return target.getConfiguration().getPollInterval();

@@ -23,7 +23,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(60);
         props.add("accessToken");
         props.add("accessTokenSecret");
         props.add("authMode");
@@ -49,6 +49,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxRetries");
         props.add("metadataRefresh");
         props.add("pageSize");
+        props.add("paging");
         props.add("password");
         props.add("pollInterval");
         props.add("pollStrategy");

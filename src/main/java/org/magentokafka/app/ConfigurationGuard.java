@@ -197,6 +197,7 @@ public class ConfigurationGuard {
             check(problems, name, values, v -> Durations.parse(name, v));
         }
         check(problems, "magento.auth.mode", values, AuthMode::parse);
+        check(problems, "magento.paging", values, org.magentokafka.paging.Paging::parse);
         check(problems, "magento.auth.signature-method", values, SignatureMethod::parse);
         for (MagentoStream stream : MagentoStream.values()) {
             String prefix = "magento.streams." + stream.uriName() + ".";

@@ -89,6 +89,8 @@ public class MagentoConfiguration implements Cloneable {
     private String metadataRefresh = "15m";
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean prefetchInventory;
+    @UriParam(label = "consumer", defaultValue = "page-number", enums = "page-number,keyset")
+    private String paging = "page-number";
 
     public String getBaseUrl() {
         return baseUrl;
@@ -511,6 +513,20 @@ public class MagentoConfiguration implements Cloneable {
      */
     public void setMetadataRefresh(String metadataRefresh) {
         this.metadataRefresh = metadataRefresh;
+    }
+
+    public String getPaging() {
+        return paging;
+    }
+
+    /**
+     * How full passes walk a collection: {@code page-number} (pages fetched in parallel once page 1 gave
+     * total_count) or {@code keyset} (id greater than the last seen, sorted by id, page 1; the id range split into
+     * one sub-range per concurrent request). Keyset avoids MySQL's deep OFFSET cost and rows shifting between pages
+     * of a changing catalog; source items have no id and always use page numbers. Incremental polls use page numbers.
+     */
+    public void setPaging(String paging) {
+        this.paging = paging;
     }
 
     public boolean isPrefetchInventory() {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -24,8 +26,10 @@ import org.magentokafka.change.StateStore;
 import org.magentokafka.change.Watermark;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.MagentoException;
+import org.magentokafka.paging.KeyRanges;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.PagePlan;
+import org.magentokafka.paging.Paging;
 import org.magentokafka.paging.SearchCriteria;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,7 +148,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             criteria = criteria.sortedBy(field, "ASC");
         }
         Sync sync = new Sync(store, client, state, initial);
-        if (fullPass) {
+        if (fullPass && keyset()) {
+            runKeysetPages(sync);
+        } else if (fullPass) {
             runPages(sync, criteria, true, null);
         } else {
             incrementalPass(sync);
@@ -293,16 +299,6 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
                 if (number > 1) {
                     page = await(ahead.removeFirst());
                 }
-                for (Map<String, Object> item : page.items()) {
-                    String key = stream.keyOf(item);
-                    if (collectKeys && key != null) {
-                        sync.seenKeys.add(key);
-                    }
-                    if (stream.timestamped()) {
-                        Object ts = item.get(stream.timestampField());
-                        sync.maxTimestamp = Watermark.max(sync.maxTimestamp, ts == null ? null : ts.toString());
-                    }
-                }
                 if (page.totalCount() != first.totalCount() && !sync.totalChanged) {
                     // Rows shifted between pages: this poll may have missed some. Keep the watermark where it was so
                     // the next poll reads the same window again; the hashes drop what was already published.
@@ -311,11 +307,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
                              + " the next poll reads the same window again", endpoint.getStream(), sync.store, first.totalCount(),
                             page.totalCount());
                 }
-                deliver(sync, page.items(), page.number(), pageCount, page.totalCount(), false);
-                sync.items += page.items().size();
-                sync.pages++;
-                status.progress(number, pageCount);
-                logProgress(sync, number, pageCount);
+                handOver(sync, page, number, pageCount, collectKeys);
             }
         } finally {
             ahead.forEach(f -> f.cancel(true));
@@ -324,6 +316,135 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         if (!isRunAllowed()) {
             throw new MagentoException(sync.client.address().path(stream.resource()), 0, true,
                     "magento:" + endpoint.getStream() + " stopped during a sync; the next start resumes from the last committed page");
+        }
+    }
+
+    /** Notes what the page shows (keys, newest timestamp) and hands it to the route. */
+    private void handOver(Sync sync, Page page, int number, int pageCount, boolean collectKeys) throws Exception {
+        for (Map<String, Object> item : page.items()) {
+            String key = stream.keyOf(item);
+            if (collectKeys && key != null) {
+                sync.seenKeys.add(key);
+            }
+            if (stream.timestamped()) {
+                Object ts = item.get(stream.timestampField());
+                sync.maxTimestamp = Watermark.max(sync.maxTimestamp, ts == null ? null : ts.toString());
+            }
+        }
+        deliver(sync, page.items(), number, pageCount, page.totalCount(), false);
+        sync.items += page.items().size();
+        sync.pages++;
+        status.progress(number, pageCount);
+        logProgress(sync, number, pageCount);
+    }
+
+    private boolean keyset() {
+        return stream.keysetIdField() != null && Paging.parse(endpoint.getConfiguration().getPaging()) == Paging.KEYSET;
+    }
+
+    /**
+     * A full pass by keyset: page 1 sorted by id, then the highest id, then the ids in between split into one range
+     * per concurrent request, each read as {@code id > cursor AND id <= upper}, page 1 every time. Pages are handed
+     * to the route as they arrive (each key appears in one page only, so the order per key is still the store's);
+     * a bounded queue keeps memory at a few pages.
+     */
+    private void runKeysetPages(Sync sync) throws Exception {
+        String idFilter = stream.sortFields().get(0);
+        int pageSize = endpoint.getConfiguration().getPageSize();
+        SearchCriteria ascending = SearchCriteria.paged(pageSize).sortedBy(idFilter, "ASC");
+        Page first = sync.client.fetchPage(stream.resource(), ascending.withPage(1));
+        if (first.totalCount() == 0) {
+            reportEmpty(sync);
+            return;
+        }
+        emptyReported.remove(sync.store);
+        Runnable firstLookup = prefetchInventory(first);
+        if (firstLookup != null) {
+            fetchers.submit(firstLookup);
+        }
+        int estimated = new PagePlan(first.totalCount(), pageSize).pageCount();
+        int number = 1;
+        handOver(sync, first, number, estimated, true);
+        if (first.items().size() >= first.totalCount()) {
+            deliveries.awaitAll();
+            return;
+        }
+        Page top = sync.client.fetchPage(stream.resource(), SearchCriteria.paged(1).sortedBy(idFilter, "DESC").withPage(1));
+        long after = idOf(first.items().get(first.items().size() - 1), sync);
+        long highest = top.items().isEmpty() ? after : idOf(top.items().get(0), sync);
+        List<KeyRanges.Range> ranges = KeyRanges.split(after, highest, endpoint.getConfiguration().getMaxConcurrency());
+        BlockingQueue<Object> arrived = new ArrayBlockingQueue<>(2 * endpoint.getConfiguration().getMaxConcurrency());
+        List<Future<?>> readers = new ArrayList<>();
+        try {
+            for (KeyRanges.Range range : ranges) {
+                readers.add(fetchers.submit(() -> readRange(sync, ascending, idFilter, range, arrived)));
+            }
+            int finished = 0;
+            while (finished < ranges.size() && isRunAllowed()) {
+                Object next = arrived.take();
+                if (next instanceof Exception failure) {
+                    throw failure;
+                }
+                if (next == RANGE_DONE) {
+                    finished++;
+                    continue;
+                }
+                number++;
+                handOver(sync, (Page) next, number, Math.max(estimated, number), true);
+            }
+        } finally {
+            readers.forEach(r -> r.cancel(true));
+        }
+        deliveries.awaitAll();
+        if (!isRunAllowed()) {
+            throw new MagentoException(sync.client.address().path(stream.resource()), 0, true,
+                    "magento:" + endpoint.getStream() + " stopped during a sync; the next start resumes from the last committed page");
+        }
+    }
+
+    private static final Object RANGE_DONE = new Object();
+
+    /** One reader's sub-range, page after page; the store's total_count says when the range is exhausted. */
+    private Void readRange(Sync sync, SearchCriteria ascending, String idFilter, KeyRanges.Range range,
+                           BlockingQueue<Object> arrived) throws InterruptedException {
+        try {
+            long cursor = range.lower();
+            while (true) {
+                SearchCriteria criteria = ascending.withFilterGroup(new SearchCriteria.Filter(idFilter, String.valueOf(cursor), "gt"));
+                if (range.upper() != null) {
+                    criteria = criteria.withFilterGroup(new SearchCriteria.Filter(idFilter, String.valueOf(range.upper()), "lteq"));
+                }
+                Page page = sync.client.fetchPage(stream.resource(), criteria.withPage(1));
+                if (page.items().isEmpty()) {
+                    break;
+                }
+                Runnable lookup = prefetchInventory(page);
+                if (lookup != null) {
+                    lookup.run();
+                }
+                arrived.put(page);
+                if (page.items().size() >= page.totalCount()) {
+                    break;
+                }
+                cursor = idOf(page.items().get(page.items().size() - 1), sync);
+            }
+            arrived.put(RANGE_DONE);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            arrived.put(e);
+        }
+        return null;
+    }
+
+    private long idOf(Map<String, Object> item, Sync sync) {
+        Object id = item.get(stream.keysetIdField());
+        try {
+            return Long.parseLong(String.valueOf(id));
+        } catch (NumberFormatException e) {
+            throw new MagentoException(sync.client.address().path(stream.resource()), 200, false,
+                    "keyset paging needs a numeric '" + stream.keysetIdField() + "' on every item, got '" + id
+                    + "'; set magento.paging=page-number for this store");
         }
     }
 

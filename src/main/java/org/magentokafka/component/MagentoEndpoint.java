@@ -65,6 +65,7 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
         super.doStart();
         // Validate and build here, but never call the store: a store that is down must not stop the route.
         validatePageSize();
+        org.magentokafka.paging.Paging.parse(configuration.getPaging());
         Duration connect = Durations.parse("magento.connect-timeout", configuration.getConnectTimeout());
         Duration read = Durations.parse("magento.read-timeout", configuration.getReadTimeout());
         NetworkSettings network = new NetworkSettings(configuration.getProxyHost(), configuration.getProxyPort(),

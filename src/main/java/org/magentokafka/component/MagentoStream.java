@@ -56,6 +56,18 @@ public enum MagentoStream {
         return sortFields;
     }
 
+    /**
+     * The item field holding the numeric id that {@code sortFields().get(0)} filters on, for keyset paging; null
+     * when the collection has none (source items are keyed by SKU and source, with no id in the REST answer).
+     */
+    public String keysetIdField() {
+        return switch (this) {
+            case PRODUCTS, CATEGORIES, CMS_PAGES -> "id";
+            case PRODUCT_ATTRIBUTES -> "attribute_id";
+            case SOURCE_ITEMS -> null;
+        };
+    }
+
     /** The item's identity on its topic: {@code sku}, {@code id}, {@code sku|source_code}, {@code attribute_code}. */
     public String keyOf(Map<String, Object> item) {
         StringBuilder key = new StringBuilder();

@@ -156,7 +156,26 @@ final class SandboxHandler implements HttpHandler {
             call.searchCriteria();  // input validation still happens before the service fails
             throw MagentoException.internalError(ReportIds.next());
         }
-        return HttpAnswer.json(200, match.route().endpoint().handle(call));
+        HttpAnswer answer = HttpAnswer.json(200, match.route().endpoint().handle(call));
+        deepOffsetPause(call);
+        return answer;
+    }
+
+    /** What a deep page costs MySQL: the rows before it are read and discarded (see SandboxOptions). */
+    private void deepOffsetPause(RestCall call) {
+        if (options.offsetCostMicros() <= 0 || !call.query().asMap().containsKey("searchCriteria[currentPage]")) {
+            return;
+        }
+        SearchCriteria criteria = call.searchCriteria();
+        if (criteria.pageSize() == null || criteria.currentPage() == null || criteria.currentPage() <= 1) {
+            return;
+        }
+        long skipped = (long) (criteria.currentPage() - 1) * criteria.pageSize();
+        try {
+            Thread.sleep(skipped * options.offsetCostMicros() / 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void pause() {

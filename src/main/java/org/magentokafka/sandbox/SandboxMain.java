@@ -11,7 +11,7 @@ final class SandboxMain {
 
     static SandboxOptions parse(String[] args) {
         Map<String, String> settings = new HashMap<>();
-        for (String name : new String[] {"port", "products", "seed", "token", "latency", "maxPageSize",
+        for (String name : new String[] {"port", "products", "seed", "token", "latency", "offsetCost", "maxPageSize",
                 "rate429", "rate503", "rate500", "rateTruncated", "maxConcurrency", "jitter", "faultSeed"}) {
             String value = System.getProperty("sandbox." + name);
             if (value != null) {
@@ -35,6 +35,7 @@ final class SandboxMain {
                 case "seed" -> b.seed(Long.parseLong(value));
                 case "token" -> b.accessToken(value);
                 case "latency" -> b.latencyMillis(Long.parseLong(value));
+                case "offsetCost" -> b.offsetCostMicros(Long.parseLong(value));
                 case "maxPageSize" -> b.maxPageSize(Integer.parseInt(value));
                 case "rate429" -> f.rate429(Double.parseDouble(value));
                 case "rate503" -> f.rateHtml503(Double.parseDouble(value));

@@ -26,6 +26,7 @@ public final class SandboxOptions {
     private final int maxPageSize;
     private final List<String> storeCodes;
     private final long latencyMillis;
+    private final long offsetCostMicros;
     private final Authenticator authenticator;
     private final Clock clock;
     private final String oauthConsumerKey;
@@ -50,6 +51,7 @@ public final class SandboxOptions {
         this.maxPageSize = b.maxPageSize;
         this.storeCodes = List.copyOf(b.storeCodes);
         this.latencyMillis = b.latencyMillis;
+        this.offsetCostMicros = b.offsetCostMicros;
         this.authenticator = b.authenticator;
         this.clock = b.clock;
         this.oauthConsumerKey = b.oauthConsumerKey;
@@ -76,7 +78,7 @@ public final class SandboxOptions {
     public Builder toBuilder() {
         return new Builder().port(port).productCount(productCount).seed(seed).accessToken(accessToken)
                 .bearerAllowed(bearerAllowed).grantedResources(grantedResources).maxPageSize(maxPageSize)
-                .storeCodes(storeCodes).latencyMillis(latencyMillis).authenticator(authenticator).clock(clock)
+                .storeCodes(storeCodes).latencyMillis(latencyMillis).offsetCostMicros(offsetCostMicros).authenticator(authenticator).clock(clock)
                 .oauthConsumer(oauthConsumerKey, oauthConsumerSecret).oauthAccessToken(oauthAccessToken, oauthAccessTokenSecret)
                 .oauthSignatureMethods(oauthSignatureMethods).consumerKeyLifetime(consumerKeyLifetime)
                 .admin(adminUsername, adminPassword).adminTotpSecret(adminTotpSecret).adminTokenLifetime(adminTokenLifetime)
@@ -92,6 +94,8 @@ public final class SandboxOptions {
     public int maxPageSize() { return maxPageSize; }
     public List<String> storeCodes() { return storeCodes; }
     public long latencyMillis() { return latencyMillis; }
+    /** Extra time per row a page skips (currentPage > 1): MySQL reads and discards the OFFSET rows. */
+    public long offsetCostMicros() { return offsetCostMicros; }
     /** The authenticator to use; null means a bearer-token one built from the other options. */
     public Authenticator authenticator() { return authenticator; }
     public Clock clock() { return clock; }
@@ -119,6 +123,7 @@ public final class SandboxOptions {
         private int maxPageSize = 300;
         private List<String> storeCodes = List.of("default", "fr");
         private long latencyMillis = 0;
+        private long offsetCostMicros = 0;
         private Authenticator authenticator;
         private Clock clock = Clock.systemUTC();
         // Magento's consumer keys, secrets and tokens are 32 characters; it refuses other lengths.
@@ -230,6 +235,16 @@ public final class SandboxOptions {
                 throw new IllegalArgumentException("'all' and 'admin' are reserved store codes");
             }
             this.storeCodes = List.copyOf(storeCodes);
+            return this;
+        }
+
+        /**
+         * Models MySQL's deep OFFSET: a page after {@code n} skipped rows answers {@code n x micros} later (0: off).
+         * With 2 µs, page 1,000 of 100-item pages waits 200 ms more than page 1.
+         */
+        public Builder offsetCostMicros(long micros) {
+            if (micros < 0) throw new IllegalArgumentException("offsetCostMicros " + micros);
+            this.offsetCostMicros = micros;
             return this;
         }
 
