@@ -30,20 +30,27 @@ final class ProductEndpoints {
         SearchCriteria criteria = call.searchCriteria();
         String store = call.store().code();
         SandboxCatalog catalog = call.catalog();
-        List<ObjectNode> matching = catalog.searches().matching("products", store, catalog.version(), criteria, () -> {
-            // Store-scoped values (names) take part in filtering and sorting, so localize first.
-            List<ObjectNode> items = new ArrayList<>();
-            for (ObjectNode product : catalog.productNodes()) {
-                items.add(catalog.productInStore(product, store));
-            }
-            return items;
-        }, FIELDS);
+        IdRange range = IdRange.of(criteria, "entity_id");
+        List<ObjectNode> matching = range != null
+                // A keyset page: each one is a new query, answered from the id order instead of the query cache.
+                ? CollectionSearch.matching(localized(catalog, catalog.productNodes(range), store), criteria, FIELDS)
+                : catalog.searches().matching("products", store, catalog.version(), criteria,
+                        () -> localized(catalog, catalog.productNodes(), store), FIELDS);
         SearchResult result = CollectionSearch.paged(matching, criteria);
         Faults faults = call.faults().faults();
         if (!faults.hasBadData()) {
             return result.toJson(item -> item);
         }
         return withBadData(matching, criteria, result, call.faults()).toJson(item -> BadData.product(item, call.faults()));
+    }
+
+    /** Store-scoped values (names) take part in filtering and sorting, so items are localized first. */
+    private static List<ObjectNode> localized(SandboxCatalog catalog, List<ObjectNode> products, String store) {
+        List<ObjectNode> items = new ArrayList<>(products.size());
+        for (ObjectNode product : products) {
+            items.add(catalog.productInStore(product, store));
+        }
+        return items;
     }
 
     /** Repeats configured products from the previous page and lets total_count drift on pages 2+. */

@@ -247,6 +247,11 @@ public final class SandboxCatalog {
         return read(() -> new ArrayList<>(products.values()));
     }
 
+    /** The products whose id lies in the range, in id order: what the primary key gives MySQL for a keyset page. */
+    List<ObjectNode> productNodes(IdRange range) {
+        return read(() -> new ArrayList<>(range.of(products).values()));
+    }
+
     ObjectNode productNode(String sku) {
         return read(() -> findProduct(sku));
     }

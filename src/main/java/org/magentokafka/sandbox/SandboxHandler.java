@@ -83,15 +83,28 @@ final class SandboxHandler implements HttpHandler {
         }
     }
 
-    /** Fault injection around Magento's answer, in the order {@link Faults} documents. */
+    /**
+     * Fault injection around Magento's answer, in the order {@link Faults} documents. The configured latency is the
+     * store's response time: the answer leaves {@code latencyMillis} after the request arrived, the sandbox's own
+     * work included (it only adds when it takes longer), so a benchmark measures the client, not the simulator.
+     */
     private HttpAnswer faultedAnswer(FaultPlan plan, String method, URI uri, QueryString query,
                                      Map<String, String> headers, String body) {
+        long arrived = System.nanoTime();
         HttpAnswer refusal = plan.refusal();
         if (refusal != null) {
             return refusal;
         }
         plan.delay();
-        pause();
+        try {
+            return frontOrService(plan, method, uri, query, headers, body);
+        } finally {
+            pauseUntil(arrived + options.latencyMillis() * 1_000_000L);
+        }
+    }
+
+    private HttpAnswer frontOrService(FaultPlan plan, String method, URI uri, QueryString query,
+                                      Map<String, String> headers, String body) {
         HttpAnswer front = plan.frontLayer();
         if (front != null) {
             return front;
@@ -178,10 +191,11 @@ final class SandboxHandler implements HttpHandler {
         }
     }
 
-    private void pause() {
-        if (options.latencyMillis() > 0) {
+    private static void pauseUntil(long deadlineNanos) {
+        long wait = deadlineNanos - System.nanoTime();
+        if (wait > 0) {
             try {
-                Thread.sleep(options.latencyMillis());
+                Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -93,6 +93,7 @@ public final class SandboxOptions {
     public Set<String> grantedResources() { return grantedResources; }
     public int maxPageSize() { return maxPageSize; }
     public List<String> storeCodes() { return storeCodes; }
+    /** The store's response time: every answer leaves this long after its request arrived (its own work included). */
     public long latencyMillis() { return latencyMillis; }
     /** Extra time per row a page skips (currentPage > 1): MySQL reads and discards the OFFSET rows. */
     public long offsetCostMicros() { return offsetCostMicros; }
