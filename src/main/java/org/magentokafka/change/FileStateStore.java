@@ -129,6 +129,11 @@ public final class FileStateStore implements StateStore {
     }
 
     @Override
+    public synchronized void forEachKey(java.util.function.Consumer<String> action) {
+        hashes.forEach((key, hash) -> action.accept(key));
+    }
+
+    @Override
     public synchronized int size() {
         return hashes.size();
     }

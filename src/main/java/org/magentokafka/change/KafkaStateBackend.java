@@ -196,6 +196,11 @@ public final class KafkaStateBackend implements AutoCloseable {
         }
 
         @Override
+        public synchronized void forEachKey(java.util.function.Consumer<String> action) {
+            hashes.forEach((key, hash) -> action.accept(key));
+        }
+
+        @Override
         public synchronized int size() {
             return hashes.size();
         }

@@ -24,6 +24,9 @@ public interface StateStore extends AutoCloseable {
     /** A copy of the keys currently known to be published. */
     Set<String> keys();
 
+    /** Visits every key without copying them all (a full pass over a large catalog looks for deleted keys). */
+    void forEachKey(java.util.function.Consumer<String> action);
+
     int size();
 
     @Override

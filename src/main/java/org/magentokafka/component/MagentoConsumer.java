@@ -22,6 +22,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.util.ObjectHelper;
+import org.magentokafka.change.KeyFingerprints;
 import org.magentokafka.change.StateStore;
 import org.magentokafka.change.Watermark;
 import org.magentokafka.client.MagentoClient;
@@ -86,8 +87,10 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         fetchers = getEndpoint().getCamelContext().getExecutorServiceManager()
+                // Twice the concurrency: while some fetchers parse a page, others already wait at the store gate,
+                // which alone bounds the requests in flight.
                 .newFixedThreadPool(this, "MagentoPageFetch-" + endpoint.getStream(),
-                        endpoint.getConfiguration().getMaxConcurrency());
+                        2 * endpoint.getConfiguration().getMaxConcurrency());
         if (stream == MagentoStream.PRODUCTS) {
             endpoint.storeCodes().forEach(endpoint.getComponent().signals()::register);
         }
@@ -480,8 +483,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /** All keys of the collection, with the smallest answers Magento can give (only the key fields). */
-    private Set<String> listKeys(Sync sync, SearchCriteria criteria) throws Exception {
-        Set<String> keys = new HashSet<>();
+    private KeyFingerprints listKeys(Sync sync, SearchCriteria criteria) throws Exception {
+        KeyFingerprints keys = new KeyFingerprints();
         SearchCriteria list = SearchCriteria.paged(LIST_PAGE_SIZE);
         for (String field : stream.sortFields()) {
             list = list.sortedBy(field, "ASC");
@@ -504,13 +507,13 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         return keys;
     }
 
-    private static List<String> missing(StateStore state, Set<String> seen) {
+    private static List<String> missing(StateStore state, KeyFingerprints seen) {
         List<String> gone = new ArrayList<>();
-        for (String key : state.keys()) {
+        state.forEachKey(key -> {
             if (!seen.contains(key)) {
                 gone.add(key);
             }
-        }
+        });
         return gone;
     }
 
@@ -671,7 +674,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         final MagentoClient client;
         final StateStore state;
         final boolean initial;
-        final Set<String> seenKeys = new HashSet<>();
+        final KeyFingerprints seenKeys = new KeyFingerprints();
         final long startedNanos = System.nanoTime();
         String maxTimestamp;
         boolean totalChanged;

@@ -31,17 +31,32 @@ final class ProductEndpoints {
         String store = call.store().code();
         SandboxCatalog catalog = call.catalog();
         IdRange range = IdRange.of(criteria, "entity_id");
-        List<ObjectNode> matching = range != null
-                // A keyset page: each one is a new query, answered from the id order instead of the query cache.
-                ? CollectionSearch.matching(localized(catalog, catalog.productNodes(range), store), criteria, FIELDS)
-                : catalog.searches().matching("products", store, catalog.version(), criteria,
-                        () -> localized(catalog, catalog.productNodes(), store), FIELDS);
-        SearchResult result = CollectionSearch.paged(matching, criteria);
+        List<ObjectNode> matching;
+        SearchResult result;
+        if (range != null && sortedById(criteria)) {
+            // A keyset page: the id range in id order is the answer; only the page's rows need their store values.
+            matching = catalog.productNodes(range);
+            SearchResult raw = CollectionSearch.paged(matching, criteria);
+            result = new SearchResult(localized(catalog, raw.items(), store), raw.totalCount(), criteria);
+        } else {
+            matching = range != null
+                    ? CollectionSearch.matching(localized(catalog, catalog.productNodes(range), store), criteria, FIELDS)
+                    : catalog.searches().matching("products", store, catalog.version(), criteria,
+                            () -> localized(catalog, catalog.productNodes(), store), FIELDS);
+            result = CollectionSearch.paged(matching, criteria);
+        }
         Faults faults = call.faults().faults();
         if (!faults.hasBadData()) {
             return result.toJson(item -> item);
         }
         return withBadData(matching, criteria, result, call.faults()).toJson(item -> BadData.product(item, call.faults()));
+    }
+
+    /** No sort (the primary key's order) or entity_id ascending. */
+    private static boolean sortedById(SearchCriteria criteria) {
+        return criteria.sortOrders().isEmpty()
+               || criteria.sortOrders().size() == 1 && "entity_id".equals(criteria.sortOrders().get(0).field())
+                  && !criteria.sortOrders().get(0).descending();
     }
 
     /** Store-scoped values (names) take part in filtering and sorting, so items are localized first. */

@@ -99,7 +99,7 @@ final class SandboxHandler implements HttpHandler {
         try {
             return frontOrService(plan, method, uri, query, headers, body);
         } finally {
-            pauseUntil(arrived + options.latencyMillis() * 1_000_000L);
+            pauseUntil(arrived + options.latencyMillis() * 1_000_000L + deepOffsetNanos(query));
         }
     }
 
@@ -169,25 +169,23 @@ final class SandboxHandler implements HttpHandler {
             call.searchCriteria();  // input validation still happens before the service fails
             throw MagentoException.internalError(ReportIds.next());
         }
-        HttpAnswer answer = HttpAnswer.json(200, match.route().endpoint().handle(call));
-        deepOffsetPause(call);
-        return answer;
+        return HttpAnswer.json(200, match.route().endpoint().handle(call));
     }
 
-    /** What a deep page costs MySQL: the rows before it are read and discarded (see SandboxOptions). */
-    private void deepOffsetPause(RestCall call) {
-        if (options.offsetCostMicros() <= 0 || !call.query().asMap().containsKey("searchCriteria[currentPage]")) {
-            return;
+    /**
+     * What a deep page costs MySQL on top of the usual response time: the rows before it are read and discarded
+     * (see SandboxOptions#offsetCostMicros).
+     */
+    private long deepOffsetNanos(QueryString query) {
+        if (options.offsetCostMicros() <= 0) {
+            return 0;
         }
-        SearchCriteria criteria = call.searchCriteria();
-        if (criteria.pageSize() == null || criteria.currentPage() == null || criteria.currentPage() <= 1) {
-            return;
-        }
-        long skipped = (long) (criteria.currentPage() - 1) * criteria.pageSize();
         try {
-            Thread.sleep(skipped * options.offsetCostMicros() / 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            long page = Long.parseLong(query.asMap().getOrDefault("searchCriteria[currentPage]", "1").trim());
+            long size = Long.parseLong(query.asMap().getOrDefault("searchCriteria[pageSize]", "0").trim());
+            return page <= 1 ? 0 : (page - 1) * size * options.offsetCostMicros() * 1000;
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

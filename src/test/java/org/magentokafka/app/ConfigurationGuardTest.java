@@ -35,8 +35,10 @@ class ConfigurationGuardTest {
     @Test
     void oneLinePerInvalidValue() {
         List<String> problems = ConfigurationGuard.validate(values(Map.of("magento.page-size", "-1",
-                "magento.base-url", "shop.example.com", "magento.auth.mode", "token", "magento.read-timeout", "-5s")));
-        assertEquals(4, problems.size(), problems.toString());
+                "magento.base-url", "shop.example.com", "magento.auth.mode", "token", "magento.read-timeout", "-5s",
+                "magento.paging", "offset")));
+        assertEquals(5, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("magento.paging='offset' is not a paging mode")), problems.toString());
         assertTrue(problems.get(0).startsWith("magento.page-size=-1 is out of range: use 1 to 300"), problems.get(0));
         assertTrue(problems.stream().anyMatch(p -> p.contains("magento.read-timeout='-5s' is not a duration")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("magento.auth.mode='token' is not a known mode")), problems.toString());

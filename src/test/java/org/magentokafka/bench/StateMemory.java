@@ -8,15 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 import org.magentokafka.change.FileStateStore;
+import org.magentokafka.change.KeyFingerprints;
 
 /**
  * Heap taken by the change-detection state ({@link FileStateStore}) for N SKU-like keys (default 1,000,000),
  * measured as heap used after full GCs, before and after; target: at most 64 MiB for 1,000,000 keys. Also the
- * state re-opened from its file, and the transient copies a full pass makes (the {@code keys()} copy and the
- * consumer's set of seen keys). Run with {@code ./mvnw -Pbench-jmh process-test-classes} (BENCHMARKS.md).
+ * state re-opened from its file, and the transient set of keys a full pass has seen ({@link KeyFingerprints}). Run with {@code ./mvnw -Pbench-jmh process-test-classes} (BENCHMARKS.md).
  */
 public final class StateMemory {
 
@@ -52,10 +51,16 @@ public final class StateMemory {
         long afterCommit = usedAfterGc();
         report("state after committing", n, afterCommit - base, store.size());
 
-        Set<String> keysCopy = store.keys();
-        long withCopy = usedAfterGc();
-        report("  + keys() copy (made once per full pass / reconcile)", n, withCopy - afterCommit, keysCopy.size());
-        keysCopy = null;
+        // What a full pass holds besides the state: the fingerprints of the keys it saw (to find deleted ones).
+        KeyFingerprints seen = new KeyFingerprints();
+        Random again = new Random(42);
+        for (int i = 1; i <= n; i++) {
+            seen.add(sku(i, again));
+            again.nextLong();
+        }
+        long withSeen = usedAfterGc();
+        report("  + keys seen by a full pass (transient, fingerprints)", n, withSeen - afterCommit, seen.size());
+        seen = null;
         store.close();
         store = null;
         long released = usedAfterGc();

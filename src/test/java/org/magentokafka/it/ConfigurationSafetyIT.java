@@ -30,6 +30,7 @@ class ConfigurationSafetyIT {
             "MAGENTO_PAGE_SIZE|301|magento.page-size=301 is out of range: use 1 to 300",
             "MAGENTO_BASE_URL|shop.example.com|magento.base-url='shop.example.com' is not an http(s) URL",
             "MAGENTO_AUTH_MODE|token|magento.auth.mode='token' is not a known mode: use one of bearer, oauth1, admin, handshake",
+            "MAGENTO_PAGING|offset|magento.paging='offset' is not a paging mode: use page-number",
             "MAGENTO_READ_TIMEOUT|ten seconds|magento.read-timeout='ten seconds' is not a duration",
             "MAGENTO_STREAMS_CATEGORIES_POLL_INTERVAL|-5m|magento.streams.categories.poll-interval='-5m' is not a duration"})
     void anInvalidValueStopsTheStartWithOneLine(String env, String value, String message) throws Exception {
