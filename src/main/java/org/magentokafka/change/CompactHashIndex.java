@@ -6,21 +6,25 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Key to content-hash map for millions of keys in little heap: open addressing over primitive arrays (a 64-bit
- * fingerprint of the key, the 64-bit content hash and an offset) and the keys' UTF-8 bytes in one arena, about
- * 35 bytes plus the key's length per entry instead of ~130 for a {@code HashMap<String, Long>}. Keys are compared
- * byte for byte, so fingerprint collisions cost a comparison, never a wrong answer. Removed keys leave their
- * bytes in the arena until the next rebuild (the state file is compacted and reloaded at start).
+ * Key to content-hash map for millions of keys in little heap: open addressing over primitive arrays (a 32-bit tag
+ * of the key, the 64-bit content hash, an offset: 16 bytes per slot, at most 75 % full) and the keys' UTF-8 bytes
+ * in one arena, about 45 to 55 bytes per key for SKU-like keys instead of ~130 for a {@code HashMap<String, Long>}.
+ * Keys are compared byte for byte, so tag collisions cost a comparison, never a wrong answer. Removed keys leave
+ * their bytes in the arena until the next rebuild (the state file is compacted and reloaded at start). Capacities
+ * grow by less than doubling so a large state does not carry half a table of air.
  */
 final class CompactHashIndex {
 
-    private static final long EMPTY = 0L;
-    private static final double MAX_LOAD = 0.6;
+    private static final int EMPTY = 0;
+    private static final double MAX_LOAD = 0.75;
+    /** Slots per live key right after growing: the table is 57 % full then. */
+    private static final double GROWN_SLOTS_PER_KEY = 1.75;
+    private static final int MIN_SLOTS = 1024;
 
-    private long[] fingerprints = new long[1 << 10];
-    private long[] hashes = new long[1 << 10];
-    private int[] offsets = new int[1 << 10];
-    private boolean[] removed = new boolean[1 << 10];
+    private int[] tags = new int[MIN_SLOTS];
+    private long[] hashes = new long[MIN_SLOTS];
+    /** Offset of the key in the arena; {@code -(offset + 1)} once the key was removed (a tombstone slot). */
+    private int[] offsets = new int[MIN_SLOTS];
     private byte[] arena = new byte[1 << 14];
     private int arenaUsed;
     private int used;
@@ -28,35 +32,35 @@ final class CompactHashIndex {
 
     Long get(String key) {
         byte[] k = key.getBytes(StandardCharsets.UTF_8);
-        int slot = find(k, fingerprint(k));
-        return slot < 0 || removed[slot] ? null : hashes[slot];
+        int slot = find(k, tag(k));
+        return slot < 0 || offsets[slot] < 0 ? null : hashes[slot];
     }
 
     void put(String key, long hash) {
         byte[] k = key.getBytes(StandardCharsets.UTF_8);
-        long fp = fingerprint(k);
-        int slot = find(k, fp);
+        int tag = tag(k);
+        int slot = find(k, tag);
         if (slot >= 0) {
-            if (removed[slot]) {
-                removed[slot] = false;
+            if (offsets[slot] < 0) {
+                offsets[slot] = -offsets[slot] - 1;
                 live++;
             }
             hashes[slot] = hash;
             return;
         }
-        if (used + 1 > fingerprints.length * MAX_LOAD) {
+        if (used + 1 > tags.length * MAX_LOAD) {
             grow();
         }
-        insert(fp, hash, store(k));
+        insert(tag, hash, store(k));
         used++;
         live++;
     }
 
     void remove(String key) {
         byte[] k = key.getBytes(StandardCharsets.UTF_8);
-        int slot = find(k, fingerprint(k));
-        if (slot >= 0 && !removed[slot]) {
-            removed[slot] = true;
+        int slot = find(k, tag(k));
+        if (slot >= 0 && offsets[slot] >= 0) {
+            offsets[slot] = -offsets[slot] - 1;
             live--;
         }
     }
@@ -67,60 +71,61 @@ final class CompactHashIndex {
 
     Set<String> keys() {
         Set<String> keys = new HashSet<>(Math.max(16, live * 4 / 3));
-        for (int i = 0; i < fingerprints.length; i++) {
-            if (fingerprints[i] != EMPTY && !removed[i]) {
-                keys.add(keyAt(offsets[i]));
-            }
-        }
+        forEach((key, hash) -> keys.add(key));
         return keys;
     }
 
     /** Calls the visitor for every live entry. */
     void forEach(java.util.function.ObjLongConsumer<String> visitor) {
-        for (int i = 0; i < fingerprints.length; i++) {
-            if (fingerprints[i] != EMPTY && !removed[i]) {
+        for (int i = 0; i < tags.length; i++) {
+            if (tags[i] != EMPTY && offsets[i] >= 0) {
                 visitor.accept(keyAt(offsets[i]), hashes[i]);
             }
         }
     }
 
-    private int find(byte[] k, long fp) {
-        int mask = fingerprints.length - 1;
-        for (int i = (int) (fp ^ (fp >>> 32)) & mask;; i = (i + 1) & mask) {
-            if (fingerprints[i] == EMPTY) {
+    private int home(int tag) {
+        // Multiply-shift maps the tag onto any table size, so capacities need not be powers of two.
+        return (int) (((tag & 0xffffffffL) * tags.length) >>> 32);
+    }
+
+    /** The slot holding the key (live or removed), or -1. */
+    private int find(byte[] k, int tag) {
+        int n = tags.length;
+        for (int i = home(tag);; i = i + 1 == n ? 0 : i + 1) {
+            if (tags[i] == EMPTY) {
                 return -1;
             }
-            if (fingerprints[i] == fp && sameKey(offsets[i], k)) {
+            if (tags[i] == tag && sameKey(offsets[i] >= 0 ? offsets[i] : -offsets[i] - 1, k)) {
                 return i;
             }
         }
     }
 
-    private void insert(long fp, long hash, int offset) {
-        int mask = fingerprints.length - 1;
-        int i = (int) (fp ^ (fp >>> 32)) & mask;
-        while (fingerprints[i] != EMPTY) {
-            i = (i + 1) & mask;
+    private void insert(int tag, long hash, int offset) {
+        int n = tags.length;
+        int i = home(tag);
+        while (tags[i] != EMPTY) {
+            i = i + 1 == n ? 0 : i + 1;
         }
-        fingerprints[i] = fp;
+        tags[i] = tag;
         hashes[i] = hash;
         offsets[i] = offset;
     }
 
+    /** Rebuilds the table for the live keys only (removed ones are dropped here). */
     private void grow() {
-        long[] oldFp = fingerprints;
+        int[] oldTags = tags;
         long[] oldHashes = hashes;
         int[] oldOffsets = offsets;
-        boolean[] oldRemoved = removed;
-        int size = oldFp.length * 2;
-        fingerprints = new long[size];
+        int size = (int) Math.max(MIN_SLOTS, Math.min(Integer.MAX_VALUE - 8, (long) ((live + 1) * GROWN_SLOTS_PER_KEY)));
+        tags = new int[size];
         hashes = new long[size];
         offsets = new int[size];
-        removed = new boolean[size];
         used = 0;
-        for (int i = 0; i < oldFp.length; i++) {
-            if (oldFp[i] != EMPTY && !oldRemoved[i]) {
-                insert(oldFp[i], oldHashes[i], oldOffsets[i]);
+        for (int i = 0; i < oldTags.length; i++) {
+            if (oldTags[i] != EMPTY && oldOffsets[i] >= 0) {
+                insert(oldTags[i], oldHashes[i], oldOffsets[i]);
                 used++;
             }
         }
@@ -131,14 +136,20 @@ final class CompactHashIndex {
         if (k.length > 0xFFFF) {
             throw new IllegalArgumentException("key longer than 65535 bytes");
         }
-        if (arenaUsed + 2 + k.length > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + 2 + k.length));
+        int needed = arenaUsed + 2 + k.length;
+        if (needed > arena.length) {
+            // A quarter more each time: the arena is the bulk of a large state, so little of it stays unused.
+            long grown = Math.max((long) arena.length + (arena.length >> 2), needed);
+            if (grown > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("change-detection state exceeds 2 GiB of keys");
+            }
+            arena = Arrays.copyOf(arena, (int) grown);
         }
         int offset = arenaUsed;
         arena[offset] = (byte) (k.length >>> 8);
         arena[offset + 1] = (byte) k.length;
         System.arraycopy(k, 0, arena, offset + 2, k.length);
-        arenaUsed += 2 + k.length;
+        arenaUsed = needed;
         return offset;
     }
 
@@ -152,14 +163,17 @@ final class CompactHashIndex {
         return new String(arena, offset + 2, length, StandardCharsets.UTF_8);
     }
 
-    /** FNV-1a 64, never 0 (0 marks an empty slot). */
-    private static long fingerprint(byte[] k) {
+    /** FNV-1a then MurmurHash3's finalizer folded to 32 bits; never 0 (0 marks an empty slot). */
+    private static int tag(byte[] k) {
         long h = 0xcbf29ce484222325L;
         for (byte b : k) {
             h ^= b & 0xff;
             h *= 0x100000001b3L;
         }
-        h ^= h >>> 29;
-        return h == EMPTY ? 1 : h;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        int tag = (int) (h ^ (h >>> 32));
+        return tag == EMPTY ? 1 : tag;
     }
 }
