@@ -12,21 +12,19 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * State kept in a local append-only file: one line per committed hash or deletion, one per watermark. Needs no
  * server and survives restarts; the file is compacted when it is opened. A torn last line (the process was
  * killed while writing) is ignored: it was never acknowledged as committed.
  */
-public final class FileStateStore implements StateStore {
+public final class FileStateStore extends IndexedStateStore {
 
     private final Path file;
-    private final CompactHashIndex hashes = new CompactHashIndex();
-    private String watermark;
     private FileChannel channel;
 
     public FileStateStore(Path file) {
+        super(new CompactHashIndex(), null);
         this.file = file;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -83,35 +81,16 @@ public final class FileStateStore implements StateStore {
     }
 
     @Override
-    public synchronized Long hash(String key) {
-        return hashes.get(key);
-    }
-
-    @Override
-    public synchronized void commit(Map<String, Long> published, Collection<String> deleted) {
-        if (published.isEmpty() && deleted.isEmpty()) {
-            return;
-        }
+    protected void persist(Map<String, Long> published, Collection<String> deleted) {
         StringBuilder out = new StringBuilder();
         published.forEach((k, h) -> out.append("H\t").append(ContentHash.hex(h)).append('\t').append(escape(k)).append('\n'));
         deleted.forEach(k -> out.append("D\t-\t").append(escape(k)).append('\n'));
         append(out);
-        published.forEach(hashes::put);
-        deleted.forEach(hashes::remove);
     }
 
     @Override
-    public synchronized String watermark() {
-        return watermark;
-    }
-
-    @Override
-    public synchronized void commitWatermark(String value) {
-        if (value == null || value.equals(watermark)) {
-            return;
-        }
+    protected void persistWatermark(String value) {
         append(new StringBuilder("W\t-\t").append(value).append('\n'));
-        watermark = value;
     }
 
     private void append(StringBuilder lines) {
@@ -121,21 +100,6 @@ public final class FileStateStore implements StateStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the state file " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public synchronized Set<String> keys() {
-        return hashes.keys();
-    }
-
-    @Override
-    public synchronized void forEachKey(java.util.function.Consumer<String> action) {
-        hashes.forEach((key, hash) -> action.accept(key));
-    }
-
-    @Override
-    public synchronized int size() {
-        return hashes.size();
     }
 
     @Override

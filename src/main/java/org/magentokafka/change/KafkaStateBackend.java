@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -147,62 +146,25 @@ public final class KafkaStateBackend implements AutoCloseable {
         }
     }
 
-    private final class Store implements StateStore {
+    private final class Store extends IndexedStateStore {
         private final String prefix;
-        private final CompactHashIndex hashes;
-        private String watermark;
 
         Store(String prefix, CompactHashIndex hashes, String watermark) {
+            super(hashes, watermark);
             this.prefix = prefix;
-            this.hashes = hashes;
-            this.watermark = watermark;
         }
 
         @Override
-        public synchronized Long hash(String key) {
-            return hashes.get(key);
-        }
-
-        @Override
-        public synchronized void commit(Map<String, Long> published, Collection<String> deleted) {
+        protected void persist(Map<String, Long> published, Collection<String> deleted) {
             List<ProducerRecord<String, String>> records = new ArrayList<>();
             published.forEach((k, h) -> records.add(new ProducerRecord<>(topic, prefix + "H|" + k, ContentHash.hex(h))));
             deleted.forEach(k -> records.add(new ProducerRecord<>(topic, prefix + "H|" + k, null)));
-            if (records.isEmpty()) {
-                return;
-            }
             write(records);
-            published.forEach(hashes::put);
-            deleted.forEach(hashes::remove);
         }
 
         @Override
-        public synchronized String watermark() {
-            return watermark;
-        }
-
-        @Override
-        public synchronized void commitWatermark(String value) {
-            if (value == null || value.equals(watermark)) {
-                return;
-            }
+        protected void persistWatermark(String value) {
             write(List.of(new ProducerRecord<>(topic, prefix + "W", value)));
-            watermark = value;
-        }
-
-        @Override
-        public synchronized Set<String> keys() {
-            return hashes.keys();
-        }
-
-        @Override
-        public synchronized void forEachKey(java.util.function.Consumer<String> action) {
-            hashes.forEach((key, hash) -> action.accept(key));
-        }
-
-        @Override
-        public synchronized int size() {
-            return hashes.size();
         }
 
         @Override
