@@ -174,7 +174,7 @@ public final class BenchLauncher {
                     Duration.between(started, firstRequest).toMillis() / 1000.0,
                     synced.replaceAll("^.*(magento:products)", "$1"));
             line(report, "");
-            line(report, "| | full sync | idle poll |");
+            line(report, "| | full sync | first idle poll |");
             line(report, "|---|---|---|");
             line(report, "| items read (connector log) | %d | %s |", items,
                     idleSynced == null ? "0 (nothing logged)" : idleSynced.replaceAll("^.*synced (\\d+) items in (\\d+) pages.* in (\\d+) ms", "$1 in $2 pages ($3 ms), re-read"));
