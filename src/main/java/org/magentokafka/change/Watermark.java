@@ -34,6 +34,12 @@ public final class Watermark {
         return (x.isAfter(y) ? x : y).format(MAGENTO);
     }
 
+    /** The timestamp in Magento's format (longer values cut to the second), or null when it does not parse. */
+    public static String normalize(String value) {
+        LocalDateTime t = parse(value);
+        return t == null ? null : t.format(MAGENTO);
+    }
+
     private static LocalDateTime parse(String value) {
         if (value == null) {
             return null;

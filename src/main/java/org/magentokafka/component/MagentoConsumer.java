@@ -150,7 +150,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         for (String field : stream.sortFields()) {
             criteria = criteria.sortedBy(field, "ASC");
         }
-        Sync sync = new Sync(store, client, state, initial);
+        Sync sync = new Sync(store, client, state, initial, overlap);
         if (fullPass && keyset()) {
             runKeysetPages(sync);
         } else if (fullPass) {
@@ -169,6 +169,11 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         }
         if (stream.timestamped() && !sync.totalChanged) {
             state.commitWatermark(Watermark.max(state.watermark(), sync.maxTimestamp));
+            if (fullPass && sync.newestRows.newest() != null && sync.newestRows.newest().equals(state.watermark())) {
+                // The pass saw every row of the next window: the first incremental poll can trust page 1 alone.
+                windows.put(store, new Window(sync.newestRows.floor(), sync.newestRows.inWindow(), sync.newestRows.newest(),
+                        sync.startedAt));
+            }
         }
         metrics.items(endpoint.getStream(), store, sync.items);
         if (sync.items > 0 || sync.deleted > 0) {
@@ -330,8 +335,16 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
                 sync.seenKeys.add(key);
             }
             if (stream.timestamped()) {
-                Object ts = item.get(stream.timestampField());
-                sync.maxTimestamp = Watermark.max(sync.maxTimestamp, ts == null ? null : ts.toString());
+                Object raw = item.get(stream.timestampField());
+                String ts = raw == null ? null : Watermark.normalize(raw.toString());
+                if (ts != null) {
+                    if (sync.maxTimestamp == null || ts.compareTo(sync.maxTimestamp) > 0) {
+                        sync.maxTimestamp = ts;
+                    }
+                    if (collectKeys) {
+                        sync.newestRows.add(ts);
+                    }
+                }
             }
         }
         deliver(sync, page.items(), number, pageCount, page.totalCount(), false);
@@ -675,6 +688,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         final StateStore state;
         final boolean initial;
         final KeyFingerprints seenKeys = new KeyFingerprints();
+        final NewestRows newestRows;
+        /** When the poll began: rows written after it may be missing from what it read. */
+        final java.time.Instant startedAt = java.time.Instant.now();
         final long startedNanos = System.nanoTime();
         String maxTimestamp;
         boolean totalChanged;
@@ -682,7 +698,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         long deleted;
         int pages;
 
-        Sync(String store, MagentoClient client, StateStore state, boolean initial) {
+        Sync(String store, MagentoClient client, StateStore state, boolean initial, Duration overlap) {
+            this.newestRows = new NewestRows(overlap);
             this.store = store;
             this.client = client;
             this.state = state;

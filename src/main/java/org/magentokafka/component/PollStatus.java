@@ -18,9 +18,9 @@ public final class PollStatus {
     private volatile int pagesTotal;
 
     void started() {
+        // Page figures stay those of the last sync until this poll reports a page: a scrape between two polls
+        // (or during an idle poll that stops at page 1) still shows how far the last sync got.
         pollStarted = Instant.now();
-        pagesDone = 0;
-        pagesTotal = 0;
     }
 
     void succeeded() {
