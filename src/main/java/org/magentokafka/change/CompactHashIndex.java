@@ -163,16 +163,9 @@ final class CompactHashIndex {
         return new String(arena, offset + 2, length, StandardCharsets.UTF_8);
     }
 
-    /** FNV-1a then MurmurHash3's finalizer folded to 32 bits; never 0 (0 marks an empty slot). */
+    /** The key's 64-bit fingerprint folded to 32 bits; never 0 (0 marks an empty slot). */
     private static int tag(byte[] k) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : k) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
+        long h = KeyFingerprints.fingerprint(k);
         int tag = (int) (h ^ (h >>> 32));
         return tag == EMPTY ? 1 : tag;
     }

@@ -64,10 +64,14 @@ public final class KeyFingerprints {
         slots = bigger;
     }
 
-    /** FNV-1a over the UTF-8 bytes, then MurmurHash3's finalizer so every bit depends on every byte; never 0. */
     static long fingerprint(String key) {
+        return fingerprint(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** FNV-1a over the UTF-8 bytes, then MurmurHash3's finalizer so every bit depends on every byte; never 0. */
+    static long fingerprint(byte[] utf8) {
         long h = 0xcbf29ce484222325L;
-        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : utf8) {
             h ^= b & 0xff;
             h *= 0x100000001b3L;
         }

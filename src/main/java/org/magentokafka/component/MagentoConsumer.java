@@ -295,14 +295,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
                 while (nextToFetch <= pageCount && ahead.size() < 2 * endpoint.getConfiguration().getMaxConcurrency()) {
                     SearchCriteria pageCriteria = criteria.withPage(nextToFetch++);
                     MagentoClient client = sync.client;
-                    ahead.add(fetchers.submit(() -> {
-                        Page fetched = client.fetchPage(stream.resource(), pageCriteria);
-                        Runnable lookup = prefetchInventory(fetched);
-                        if (lookup != null) {
-                            lookup.run();
-                        }
-                        return fetched;
-                    }));
+                    ahead.add(fetchers.submit(() -> fetchWithStock(client, pageCriteria)));
                 }
                 if (number > 1) {
                     page = await(ahead.removeFirst());
@@ -321,10 +314,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             ahead.forEach(f -> f.cancel(true));
         }
         deliveries.awaitAll();
-        if (!isRunAllowed()) {
-            throw new MagentoException(sync.client.address().path(stream.resource()), 0, true,
-                    "magento:" + endpoint.getStream() + " stopped during a sync; the next start resumes from the last committed page");
-        }
+        failIfStopping(sync);
     }
 
     /** Notes what the page shows (keys, newest timestamp) and hands it to the route. */
@@ -412,10 +402,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             readers.forEach(r -> r.cancel(true));
         }
         deliveries.awaitAll();
-        if (!isRunAllowed()) {
-            throw new MagentoException(sync.client.address().path(stream.resource()), 0, true,
-                    "magento:" + endpoint.getStream() + " stopped during a sync; the next start resumes from the last committed page");
-        }
+        failIfStopping(sync);
     }
 
     private static final Object RANGE_DONE = new Object();
@@ -430,13 +417,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
                 if (range.upper() != null) {
                     criteria = criteria.withFilterGroup(new SearchCriteria.Filter(idFilter, String.valueOf(range.upper()), "lteq"));
                 }
-                Page page = sync.client.fetchPage(stream.resource(), criteria.withPage(1));
+                Page page = fetchWithStock(sync.client, criteria.withPage(1));
                 if (page.items().isEmpty()) {
                     break;
-                }
-                Runnable lookup = prefetchInventory(page);
-                if (lookup != null) {
-                    lookup.run();
                 }
                 arrived.put(page);
                 if (page.items().size() >= page.totalCount()) {
@@ -462,6 +445,23 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
                     "keyset paging needs a numeric '" + stream.keysetIdField() + "' on every item, got '" + id
                     + "'; set magento.paging=page-number for this store");
         }
+    }
+
+    private void failIfStopping(Sync sync) {
+        if (!isRunAllowed()) {
+            throw new MagentoException(sync.client.address().path(stream.resource()), 0, true,
+                    "magento:" + endpoint.getStream() + " stopped during a sync; the next start resumes from the last committed page");
+        }
+    }
+
+    /** A page, and with {@code prefetchInventory} its stock look-up right after it on the same fetcher. */
+    private Page fetchWithStock(MagentoClient client, SearchCriteria criteria) {
+        Page page = client.fetchPage(stream.resource(), criteria);
+        Runnable lookup = prefetchInventory(page);
+        if (lookup != null) {
+            lookup.run();
+        }
+        return page;
     }
 
     /**
