@@ -9,9 +9,8 @@ import com.networknt.schema.ValidationMessage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MagentoSchema {
 
-    static final String RELATIVE = "shared/magento/openapi/admin-schema-2.4.9.json";
+    /** Vendored with the tests (see SOURCE.md beside it): a clone needs nothing outside the repository. */
+    static final String RESOURCE = "/magento/openapi/admin-schema-2.4.9.json";
 
     private final JsonNode document;
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
@@ -35,35 +35,14 @@ final class MagentoSchema {
     }
 
     static MagentoSchema load() {
-        Path file = locate();
-        try {
-            return new MagentoSchema(StoreClient.JSON.readTree(file.toFile()));
+        try (InputStream in = MagentoSchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the test classpath (src/test/resources)");
+            }
+            return new MagentoSchema(StoreClient.JSON.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The project sits beside shared/ in CI (../shared/...); a worktree may sit deeper, so every
-     * parent directory is tried. -Dmagento.schema=... overrides.
-     */
-    static Path locate() {
-        String override = System.getProperty("magento.schema");
-        if (override != null) {
-            return Path.of(override);
-        }
-        Path direct = Path.of("..").resolve(RELATIVE);
-        if (Files.isRegularFile(direct)) {
-            return direct;
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(RELATIVE);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("cannot find " + RELATIVE + " in " + Path.of("").toAbsolutePath()
-                + " or any parent; set -Dmagento.schema=<file>");
     }
 
     /** The schema the document declares for GET {apiPath} answering {status} (or "default"). */
