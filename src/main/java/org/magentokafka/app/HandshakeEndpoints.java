@@ -5,7 +5,6 @@ import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -129,8 +128,8 @@ public class HandshakeEndpoints {
                 if (handshake == null) {
                     var config = ConfigProvider.getConfig();
                     SignatureMethod method = SignatureMethod.parse(config.getValue("magento.auth.signature-method", String.class));
-                    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    // The store's client: the token exchange goes through magento.proxy.* and trusts magento.tls.*.
+                    HttpClient http = context.getComponent("magento", MagentoComponent.class).httpClient();
                     handshake = new IntegrationHandshake(
                             new CallbackValidator(URI.create(config.getValue("magento.base-url", String.class))),
                             new TokenExchange(http, method),

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.magentokafka.client.NetworkSettings;
+
 /**
  * An admin user's token as Bearer, fetched with username/password (and a TOTP code when the store runs
  * Magento_TwoFactorAuth). The token is shared by all requests and renewed before it expires. Thread-safe.
@@ -154,6 +156,10 @@ public final class AdminTokenAuthenticator implements Authenticator {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            String tls = NetworkSettings.tlsProblem(e);
+            if (tls != null) {
+                throw new AuthFailureException("POST " + endpoint + " failed: " + tls + "; will retry", true, e);
+            }
             throw new AuthFailureException("POST " + endpoint + " failed (" + e.getClass().getSimpleName() + "): check"
                     + " that the store is reachable from the connector; will retry", true, e);
         } catch (InterruptedException e) {

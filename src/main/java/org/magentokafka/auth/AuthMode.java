@@ -13,7 +13,13 @@ public enum AuthMode {
     /** An admin user's username/password (and TOTP when 2FA is on) exchanged for a renewable token. */
     ADMIN,
     /** The integration's Callback/Identity Link handshake hands the four OAuth credentials to the connector. */
-    HANDSHAKE;
+    HANDSHAKE,
+    /**
+     * No credentials, as a guest: only what the store serves anonymously (with Magento's <i>Allow Anonymous Guest
+     * Access</i> on, GET /V1/products and the category tree; never source items, CMS page search or the attribute
+     * list).
+     */
+    NONE;
 
     public static AuthMode parse(String value) {
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.magentokafka.client.NetworkSettings;
+
 /**
  * The two signed POSTs of Magento's integration handshake: request token, then access token with the verifier.
  * Both endpoints answer form-encoded, errors as oauth_problem=...
@@ -61,6 +63,10 @@ public final class TokenExchange {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            String tls = NetworkSettings.tlsProblem(e);
+            if (tls != null) {
+                throw new AuthFailureException("POST " + endpoint + " failed: " + tls + ", then click Reauthorize", true, e);
+            }
             throw new AuthFailureException("POST " + endpoint + " failed (" + e.getClass().getSimpleName() + "): check"
                     + " that the store is reachable from the connector, then click Reauthorize", true, e);
         } catch (InterruptedException e) {

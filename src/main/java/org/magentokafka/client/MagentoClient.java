@@ -44,9 +44,9 @@ public final class MagentoClient implements AutoCloseable {
     private final ClientMetrics metrics;
 
     /**
-     * @param http a builder carrying the network settings (proxy, TLS trust); the client adds its own rules
+     * @param http the store's client from {@link NetworkSettings#httpClient(Duration)} (proxy, TLS trust, no redirects)
      */
-    public MagentoClient(StoreAddress address, Authenticator authenticator, StoreGate gate, HttpClient.Builder http,
+    public MagentoClient(StoreAddress address, Authenticator authenticator, StoreGate gate, HttpClient http,
                          Duration requestTimeout, ObjectMapper mapper, RetryPolicy retry, ClientMetrics metrics) {
         this.retry = retry;
         this.metrics = metrics;
@@ -56,11 +56,7 @@ public final class MagentoClient implements AutoCloseable {
         this.requestTimeout = requestTimeout;
         this.mapper = mapper;
         this.errors = new ErrorTranslator(mapper);
-        // Never follow redirects: a redirect to a login or home page means a wrong URL, which must be reported.
-        this.http = http
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.http = http;
     }
 
     public StoreAddress address() {
@@ -216,6 +212,11 @@ public final class MagentoClient implements AutoCloseable {
         } catch (IOException e) {
             if (e.getCause() instanceof UnresolvedAddressException || e.getCause() instanceof ConnectException) {
                 throw unreachable(endpoint, e);
+            }
+            String tls = NetworkSettings.tlsProblem(e);
+            if (tls != null) {
+                // The JDK says "PKIX path building failed", which names no setting: say which one fixes it.
+                throw new MagentoException(endpoint, 0, true, endpoint + " failed: " + tls + ". Retrying with back-off", e);
             }
             throw new MagentoException(endpoint, 0, true, endpoint + " failed: " + ErrorTranslator.oneLine(String.valueOf(e))
                                                           + ". Retrying with back-off",

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.magentokafka.auth.AdminTokenAuthenticator;
+import org.magentokafka.auth.AnonymousAuthenticator;
 import org.magentokafka.auth.AuthMode;
 import org.magentokafka.auth.Authenticator;
 import org.magentokafka.auth.BearerAuthenticator;
@@ -25,25 +26,26 @@ import org.magentokafka.client.StoreAddress;
 final class Authenticators {
 
     private final Map<String, Authenticator> byStore = new ConcurrentHashMap<>();
-    private volatile HttpClient tokenClient;
 
-    Authenticator forStore(MagentoConfiguration conf, StoreAddress address) {
+    /** @param http the store's client (proxy, trusted CAs): the admin token endpoints are called through it */
+    Authenticator forStore(MagentoConfiguration conf, StoreAddress address, HttpClient http) {
         AuthMode mode = AuthMode.parse(conf.getAuthMode());
         String key = mode + "|" + address.baseUrl() + address.restPath();
-        return byStore.computeIfAbsent(key, k -> create(mode, conf, address));
+        return byStore.computeIfAbsent(key, k -> create(mode, conf, address, http));
     }
 
     /** The handshake authenticator of a store, for the Callback URL endpoint to install credentials into. */
-    HandshakeAuthenticator handshake(MagentoConfiguration conf, StoreAddress address) {
-        Authenticator a = forStore(conf, address);
+    HandshakeAuthenticator handshake(MagentoConfiguration conf, StoreAddress address, HttpClient http) {
+        Authenticator a = forStore(conf, address, http);
         if (!(a instanceof HandshakeAuthenticator h)) {
             throw new IllegalStateException("magento.auth.mode is not handshake");
         }
         return h;
     }
 
-    private Authenticator create(AuthMode mode, MagentoConfiguration conf, StoreAddress address) {
+    private Authenticator create(AuthMode mode, MagentoConfiguration conf, StoreAddress address, HttpClient http) {
         return switch (mode) {
+            case NONE -> new AnonymousAuthenticator();
             case BEARER -> new BearerAuthenticator(conf.getAccessToken());
             case OAUTH1 -> new OAuth1Authenticator(new OAuth1Credentials(
                     required(conf.getConsumerKey(), "magento.auth.consumer-key"),
@@ -51,7 +53,7 @@ final class Authenticators {
                     required(conf.getAccessToken(), "magento.auth.access-token"),
                     required(conf.getAccessTokenSecret(), "magento.auth.access-token-secret")),
                     SignatureMethod.parse(conf.getSignatureMethod()));
-            case ADMIN -> new AdminTokenAuthenticator(tokenClient(conf),
+            case ADMIN -> new AdminTokenAuthenticator(http,
                     URI.create(address.baseUrl() + address.restPath() + "/V1"),
                     required(conf.getUsername(), "magento.auth.username"),
                     required(conf.getPassword(), "magento.auth.password"),
@@ -61,20 +63,6 @@ final class Authenticators {
                     new CredentialStore(Path.of(conf.getCredentialsFile())),
                     conf.getCallbackUrl() == null ? "http://<this connector>/magento/callback" : conf.getCallbackUrl());
         };
-    }
-
-    private HttpClient tokenClient(MagentoConfiguration conf) {
-        if (tokenClient == null) {
-            synchronized (this) {
-                if (tokenClient == null) {
-                    tokenClient = HttpClient.newBuilder()
-                            .connectTimeout(Durations.parse("magento.connect-timeout", conf.getConnectTimeout()))
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .build();
-                }
-            }
-        }
-        return tokenClient;
     }
 
     private static String required(String value, String property) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.magentokafka.auth.AuthMode;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.MagentoException;
 import org.magentokafka.paging.Page;
@@ -35,15 +36,34 @@ public final class ConnectionProbe {
                 MagentoClient client = endpoint.client(store);
                 path = client.address().path(stream.resource());
                 Page page = client.fetchPage(stream.resource(), SearchCriteria.paged(1));
+                boolean guest = guest(endpoint);
                 results.put(name, new Result(name, path, true,
-                        page.totalCount() == 0 ? "EMPTY (no items visible to this integration)" : "OK (" + page.totalCount() + " items)"));
+                        page.totalCount() == 0 ? "EMPTY (no items visible to this " + (guest ? "guest" : "integration") + ")"
+                                : "OK (" + page.totalCount() + " items" + (guest ? ", served to guests" : "") + ")"));
             } catch (MagentoException e) {
-                results.put(name, new Result(name, path, false, classify(stream, e)));
+                results.put(name, new Result(name, path, false, guest(endpoint) && e.status() == 401
+                        ? refusedToGuests(stream) : classify(stream, e)));
             } catch (RuntimeException e) {
                 results.put(name, new Result(name, path, false, "CONFIGURATION: " + e.getMessage()));
             }
         }
         return List.copyOf(results.values());
+    }
+
+    private static boolean guest(MagentoEndpoint endpoint) {
+        return AuthMode.parse(endpoint.getConfiguration().getAuthMode()) == AuthMode.NONE;
+    }
+
+    /** magento.auth.mode=none and the store answered 401: what the merchant can change, per stream. */
+    static String refusedToGuests(MagentoStream stream) {
+        if (stream.openToGuests()) {
+            return "NOT SERVED TO GUESTS: set Allow Anonymous Guest Access = Yes (Stores > Configuration > Services >"
+                   + " Magento Web API > Web API Security), or use an integration granted " + stream.aclResource()
+                   + " (magento.auth.mode=oauth1)";
+        }
+        return "NEVER SERVED TO GUESTS (Magento requires " + stream.aclResource() + "): use an integration granted "
+               + stream.aclResource() + " (magento.auth.mode=oauth1), or set magento.streams." + stream.uriName()
+               + ".enabled=false";
     }
 
     static String classify(MagentoStream stream, MagentoException e) {

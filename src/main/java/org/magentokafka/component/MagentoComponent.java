@@ -1,6 +1,9 @@
 package org.magentokafka.component;
 
+import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,6 +13,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.magentokafka.change.FileStateStore;
 import org.magentokafka.change.StateStore;
+import org.magentokafka.client.NetworkSettings;
 import org.magentokafka.client.StoreGate;
 
 /**
@@ -32,6 +36,7 @@ public class MagentoComponent extends HealthCheckComponent {
     private final Map<String, PollStatus> pollStatus = new ConcurrentHashMap<>();
     private final InventoryPrefetch inventoryPrefetch = new InventoryPrefetch();
     private final org.magentokafka.client.ClientMetrics clientMetrics = new org.magentokafka.client.ClientMetrics();
+    private final Map<Object, HttpClient> httpClients = new ConcurrentHashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -66,6 +71,22 @@ public class MagentoComponent extends HealthCheckComponent {
 
     StoreGate gateFor(String baseUrl, int maxConcurrency, double maxPerSecond) {
         return gates.computeIfAbsent(baseUrl, k -> new StoreGate(maxConcurrency, maxPerSecond));
+    }
+
+    /**
+     * The HTTP client for every request to the store with these settings (catalog, admin token, handshake token
+     * exchange): proxy and trusted CAs from magento.proxy.* and magento.tls.*, built once and shared.
+     */
+    HttpClient httpClientFor(MagentoConfiguration conf) {
+        NetworkSettings network = new NetworkSettings(conf.getProxyHost(), conf.getProxyPort(), conf.getTruststore(),
+                conf.getTruststorePassword(), conf.getTruststoreType());
+        Duration connect = Durations.parse("magento.connect-timeout", conf.getConnectTimeout());
+        return httpClients.computeIfAbsent(List.of(network, connect), k -> network.httpClient(connect));
+    }
+
+    /** The store's HTTP client for the component's own settings, for the handshake's token exchange. */
+    public HttpClient httpClient() {
+        return httpClientFor(configuration);
     }
 
     org.magentokafka.client.ClientMetrics clientMetrics() {
@@ -133,6 +154,6 @@ public class MagentoComponent extends HealthCheckComponent {
     public void installHandshakeCredentials(org.magentokafka.auth.OAuth1Credentials credentials) {
         org.magentokafka.client.StoreAddress address = new org.magentokafka.client.StoreAddress(configuration.getBaseUrl(),
                 configuration.getRestPath(), "default");
-        authenticators.handshake(configuration, address).install(credentials);
+        authenticators.handshake(configuration, address, httpClient()).install(credentials);
     }
 }

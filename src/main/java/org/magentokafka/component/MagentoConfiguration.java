@@ -134,7 +134,8 @@ public class MagentoConfiguration implements Cloneable {
     /**
      * How the connector authenticates: {@code bearer} (integration access token as {@code Authorization: Bearer}),
      * {@code oauth1} (requests signed with the integration's four credentials), {@code admin} (an admin user's
-     * token, renewed; TOTP for 2FA) or {@code handshake} (the integration's Activate hands the credentials over).
+     * token, renewed; TOTP for 2FA), {@code handshake} (the integration's Activate hands the credentials over) or
+     * {@code none} (no credentials: what the store serves to guests with Allow Anonymous Guest Access on).
      */
     public void setAuthMode(String authMode) {
         this.authMode = authMode;

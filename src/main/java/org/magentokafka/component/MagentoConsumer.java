@@ -469,7 +469,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
      * in parallel with the next pages; the route's enricher then finds it done.
      */
     private Runnable prefetchInventory(Page page) {
-        if (stream != MagentoStream.PRODUCTS || !endpoint.getConfiguration().isPrefetchInventory() || page.items().isEmpty()) {
+        if (stream != MagentoStream.PRODUCTS || !endpoint.getConfiguration().isPrefetchInventory() || page.items().isEmpty()
+            || MagentoProducer.guest(endpoint.getConfiguration())) {
             return null;
         }
         Set<String> skus = MagentoProducer.skusOf(page.items());

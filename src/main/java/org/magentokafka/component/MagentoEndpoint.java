@@ -1,5 +1,6 @@
 package org.magentokafka.component;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,6 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.magentokafka.auth.Authenticator;
 import org.magentokafka.client.MagentoClient;
-import org.magentokafka.client.NetworkSettings;
 import org.magentokafka.client.RetryPolicy;
 import org.magentokafka.client.StoreAddress;
 
@@ -66,19 +66,17 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
         // Validate and build here, but never call the store: a store that is down must not stop the route.
         validatePageSize();
         org.magentokafka.paging.Paging.parse(configuration.getPaging());
-        Duration connect = Durations.parse("magento.connect-timeout", configuration.getConnectTimeout());
         Duration read = Durations.parse("magento.read-timeout", configuration.getReadTimeout());
-        NetworkSettings network = new NetworkSettings(configuration.getProxyHost(), configuration.getProxyPort(),
-                configuration.getTruststore(), configuration.getTruststorePassword(), configuration.getTruststoreType());
+        HttpClient http = getComponent().httpClientFor(configuration);
         RetryPolicy retry = new RetryPolicy(configuration.getMaxRetries(),
                 Durations.parse("magento.retry.base-delay", configuration.getRetryBaseDelay()),
                 Durations.parse("magento.retry.max-delay", configuration.getRetryMaxDelay()));
         for (String code : storeCodes()) {
             StoreAddress address = new StoreAddress(configuration.getBaseUrl(), configuration.getRestPath(), code);
-            Authenticator authenticator = getComponent().authenticators().forStore(configuration, address);
+            Authenticator authenticator = getComponent().authenticators().forStore(configuration, address, http);
             clients.put(code, new MagentoClient(address, authenticator,
                     getComponent().gateFor(address.baseUrl(), maxConcurrency(), configuration.getMaxRequestsPerSecond()),
-                    network.clientBuilder(connect), read, mapper, retry, getComponent().clientMetrics()));
+                    http, read, mapper, retry, getComponent().clientMetrics()));
         }
     }
 

@@ -10,12 +10,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
+import org.magentokafka.auth.AuthMode;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.PagePlan;
 import org.magentokafka.paging.SearchCriteria;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Look-ups for enrichment, batched per page so a sync costs about one extra request per page, not per product:
@@ -34,6 +37,10 @@ public class MagentoProducer extends DefaultProducer {
 
     private static final TypeReference<Map<String, Object>> ITEM = new TypeReference<>() {
     };
+
+    private static final Logger LOG = LoggerFactory.getLogger(MagentoProducer.class);
+
+    private volatile boolean guestLookUpLogged;
 
     public MagentoProducer(MagentoEndpoint endpoint) {
         super(endpoint);
@@ -59,6 +66,9 @@ public class MagentoProducer extends DefaultProducer {
             String resource = (stream == MagentoStream.CATEGORIES ? "/V1/categories" : stream.resource()) + "/"
                               + SearchCriteria.PercentEncoding.encode(key);
             result = endpoint.mapper().convertValue(client.getJson(resource, null), ITEM);
+        } else if ((stream == MagentoStream.SOURCE_ITEMS || stream == MagentoStream.PRODUCT_ATTRIBUTES)
+                   && guest(endpoint.getConfiguration())) {
+            result = withoutGuestLookUp(stream);
         } else {
             result = switch (stream) {
                 case SOURCE_ITEMS -> sourceItems(client, skusOf(exchange));
@@ -74,6 +84,25 @@ public class MagentoProducer extends DefaultProducer {
         }
         exchange.getMessage().setHeader(MagentoConstants.LOOKUP, stream.uriName());
         exchange.getMessage().setBody(result);
+    }
+
+    /**
+     * magento.auth.mode=none: Magento never serves source items or the attribute list to guests (neither is in
+     * Magento_WebapiSecurity's list of routes <i>Allow Anonymous Guest Access</i> opens), so these look-ups are
+     * not sent; the products route still runs, with the inventory unknown and without option labels, said once.
+     */
+    private Object withoutGuestLookUp(MagentoStream stream) {
+        if (!guestLookUpLogged) {
+            guestLookUpLogged = true;
+            LOG.warn("magento:{} is never served to guests (Magento requires {}): with magento.auth.mode=none product"
+                     + " events carry {}; use an integration (magento.auth.mode=oauth1) for them", stream.uriName(),
+                    stream.aclResource(), stream == MagentoStream.SOURCE_ITEMS ? "inventory null (unknown)" : "no option labels");
+        }
+        return stream == MagentoStream.SOURCE_ITEMS ? GuestRefusal.INVENTORY : AttributeCatalog.of(List.of());
+    }
+
+    static boolean guest(MagentoConfiguration conf) {
+        return AuthMode.parse(conf.getAuthMode()) == AuthMode.NONE;
     }
 
     private java.time.Duration metadataRefresh() {

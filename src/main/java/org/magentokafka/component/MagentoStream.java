@@ -101,6 +101,17 @@ public enum MagentoStream {
         return aclResource;
     }
 
+    /**
+     * Whether Magento serves this stream's collection to guests once <i>Allow Anonymous Guest Access</i> is Yes:
+     * that setting marks anonymous only the routes listed in Magento_WebapiSecurity's etc/di.xml
+     * (AnonymousResourceSecurity: GET /V1/products, /V1/categories, /V1/categories/:id,
+     * /V1/products/attributes/:attributeCode, /V1/cmsPage/:pageId, ...), and no list of categories, CMS pages,
+     * attributes or source items is among them.
+     */
+    public boolean openToGuests() {
+        return this == PRODUCTS;
+    }
+
     /** The entity in CloudEvent types: {@code magento.<entity>.<created|updated|deleted>}. */
     public String entity() {
         return entity;

@@ -23,13 +23,16 @@ public class ProductEnricher implements Processor {
     public void process(Exchange exchange) {
         String store = exchange.getMessage().getHeader(MagentoConstants.STORE_CODE, String.class);
         List<Map<String, Object>> products = exchange.getMessage().getBody(List.class);
-        List<Map<String, Object>> sourceItems = exchange.getProperty(LookupAggregationStrategy.PREFIX + "source-items", List.class);
+        Object sourceItemsLookup = exchange.getProperty(LookupAggregationStrategy.PREFIX + "source-items");
         AttributeCatalog attributes = exchange.getProperty(LookupAggregationStrategy.PREFIX + "product-attributes", AttributeCatalog.class);
         CategoryPaths categories = exchange.getProperty(LookupAggregationStrategy.PREFIX + "categories", CategoryPaths.class);
-        if (sourceItems == null || attributes == null || categories == null) {
+        if (sourceItemsLookup == null || attributes == null || categories == null) {
             throw new IllegalStateException("productEnricher needs the source-items, product-attributes and categories look-ups before it");
         }
-        Map<String, List<Map<String, Object>>> stock = InventorySummary.bySku(sourceItems);
+        // A guest (magento.auth.mode=none) is never shown source items: the inventory is unknown, not zero.
+        boolean inventoryKnown = sourceItemsLookup != GuestRefusal.INVENTORY;
+        Map<String, List<Map<String, Object>>> stock = inventoryKnown
+                ? InventorySummary.bySku((List<Map<String, Object>>) sourceItemsLookup) : Map.of();
         List<Map<String, Object>> documents = new ArrayList<>(products.size());
         for (Object item : products) {
             String problem = ItemCheck.problemOf(item);
@@ -38,7 +41,11 @@ public class ProductEnricher implements Processor {
                 continue;
             }
             Map<String, Object> product = (Map<String, Object>) item;
-            documents.add(EnrichedProduct.of(store, product, attributes, stock.get(product.get("sku").toString()), categories));
+            Map<String, Object> document = EnrichedProduct.of(store, product, attributes, stock.get(product.get("sku").toString()), categories);
+            if (!inventoryKnown) {
+                document.put("inventory", null);
+            }
+            documents.add(document);
         }
         exchange.getMessage().setBody(documents);
     }

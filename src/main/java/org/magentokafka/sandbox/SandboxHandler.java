@@ -40,6 +40,7 @@ final class SandboxHandler implements HttpHandler {
     private final Clock clock;
     private final OAuthTokenEndpoints tokenEndpoints;
     private final FaultInjector faults;
+    private final GuestAccess guestAccess;
 
     SandboxHandler(SandboxOptions options, Authenticator authenticator, RestRoutes routes, SandboxCatalog catalog,
                    SandboxCatalog emptyCatalog, StoreViews storeViews, RequestLog log,
@@ -58,6 +59,7 @@ final class SandboxHandler implements HttpHandler {
         this.clock = options.clock();
         this.tokenEndpoints = tokenEndpoints;
         this.faults = faults;
+        this.guestAccess = new GuestAccess(options.anonymousGuestAccess());
     }
 
     @Override
@@ -153,7 +155,7 @@ final class SandboxHandler implements HttpHandler {
         RestRoutes.Match match = routes.find(method, segments.subList(1, segments.size()))
                 .orElseThrow(MagentoException::routeNotFound);
         String resource = match.route().resource();
-        if (!AclResources.ANONYMOUS.equals(resource)) {
+        if (!AclResources.ANONYMOUS.equals(resource) && !guestAccess.opens(match.route())) {
             Set<String> granted = authenticator.grantedResources(new AuthRequest(method, absolute, headers, query.asMap()));
             if (granted == null || !granted.contains(resource)) {
                 throw MagentoException.notAuthorized(resource);
@@ -213,7 +215,8 @@ final class SandboxHandler implements HttpHandler {
      */
     private URI absolute(URI uri, Map<String, String> headers) {
         String host = headers.get("host");
-        String origin = host == null || host.isBlank() ? baseUrl.get() : "http://" + host.strip();
+        String scheme = baseUrl.get().substring(0, baseUrl.get().indexOf("://") + 3);
+        String origin = host == null || host.isBlank() ? baseUrl.get() : scheme + host.strip();
         try {
             return URI.create(origin + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
         } catch (IllegalArgumentException badHost) {

@@ -40,6 +40,10 @@ public final class SandboxOptions {
     private final String adminTotpSecret;
     private final Duration adminTokenLifetime;
     private final Faults faults;
+    private final boolean anonymousGuestAccess;
+    private final java.nio.file.Path tlsKeystore;
+    private final String tlsKeystorePassword;
+    private final String host;
 
     private SandboxOptions(Builder b) {
         this.port = b.port;
@@ -65,6 +69,10 @@ public final class SandboxOptions {
         this.adminTotpSecret = b.adminTotpSecret;
         this.adminTokenLifetime = b.adminTokenLifetime;
         this.faults = b.faults;
+        this.anonymousGuestAccess = b.anonymousGuestAccess;
+        this.tlsKeystore = b.tlsKeystore;
+        this.tlsKeystorePassword = b.tlsKeystorePassword;
+        this.host = b.host;
     }
 
     public static SandboxOptions defaults() {
@@ -82,7 +90,7 @@ public final class SandboxOptions {
                 .oauthConsumer(oauthConsumerKey, oauthConsumerSecret).oauthAccessToken(oauthAccessToken, oauthAccessTokenSecret)
                 .oauthSignatureMethods(oauthSignatureMethods).consumerKeyLifetime(consumerKeyLifetime)
                 .admin(adminUsername, adminPassword).adminTotpSecret(adminTotpSecret).adminTokenLifetime(adminTokenLifetime)
-                .faults(faults);
+                .faults(faults).anonymousGuestAccess(anonymousGuestAccess).tls(tlsKeystore, tlsKeystorePassword).host(host);
     }
 
     public int port() { return port; }
@@ -113,6 +121,13 @@ public final class SandboxOptions {
     public Duration adminTokenLifetime() { return adminTokenLifetime; }
     /** Faults injected from the start; {@link Faults#none()} by default. */
     public Faults faults() { return faults; }
+    /** Magento's Allow Anonymous Guest Access (webapi/webapisecurity/allow_insecure); off by default, as in Magento. */
+    public boolean anonymousGuestAccess() { return anonymousGuestAccess; }
+    /** PKCS12 keystore with the store's certificate and key: the store answers HTTPS only; null for plain HTTP. */
+    public java.nio.file.Path tlsKeystore() { return tlsKeystore; }
+    public String tlsKeystorePassword() { return tlsKeystorePassword; }
+    /** The host name in {@link SandboxStore#baseUrl()}; the server itself always listens on 127.0.0.1. */
+    public String host() { return host; }
 
     public static final class Builder {
         private int port = 0;
@@ -139,8 +154,38 @@ public final class SandboxOptions {
         private String adminTotpSecret;
         private Duration adminTokenLifetime = Duration.ofHours(4);
         private Faults faults = Faults.none();
+        private boolean anonymousGuestAccess;
+        private java.nio.file.Path tlsKeystore;
+        private String tlsKeystorePassword;
+        private String host = "127.0.0.1";
 
         private Builder() {
+        }
+
+        /**
+         * Stores > Configuration > Services > Magento Web API > Web API Security > Allow Anonymous Guest Access: Yes
+         * opens the catalog GETs Magento_WebapiSecurity lists (see {@code GuestAccess}) to callers without
+         * credentials; No (the default) answers them 401 like any missing ACL resource.
+         */
+        public Builder anonymousGuestAccess(boolean allowed) {
+            this.anonymousGuestAccess = allowed;
+            return this;
+        }
+
+        /** Serves HTTPS with the certificate in this PKCS12 keystore (null: plain HTTP). */
+        public Builder tls(java.nio.file.Path keystore, String password) {
+            this.tlsKeystore = keystore;
+            this.tlsKeystorePassword = password;
+            return this;
+        }
+
+        /**
+         * The host name the store is known by (its certificate's name, e.g. one only a proxy resolves); the
+         * server listens on 127.0.0.1 whatever it is.
+         */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
         }
 
         /** The integration's consumer key and secret, 32 characters each as Magento generates them. */

@@ -1,12 +1,18 @@
 package org.magentokafka.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -14,6 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A Magento 2 store for tests and demos: a real HTTP server on 127.0.0.1 speaking Magento's REST
@@ -85,7 +94,7 @@ public final class SandboxStore implements AutoCloseable {
 
     /** The store URL a merchant would type, without a trailing slash. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return (options.tlsKeystore() == null ? "http://" : "https://") + options.host() + ":" + port;
     }
 
     public int port() {
@@ -212,7 +221,15 @@ public final class SandboxStore implements AutoCloseable {
 
     private synchronized void listen() {
         try {
-            HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+            HttpServer created;
+            if (options.tlsKeystore() == null) {
+                created = HttpServer.create(address, 64);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 64);
+                https.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
+                created = https;
+            }
             created.createContext("/", handler);
             created.setExecutor(executor);
             created.start();
@@ -220,6 +237,21 @@ public final class SandboxStore implements AutoCloseable {
             port = created.getAddress().getPort();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+        }
+    }
+
+    private SSLContext sslContext() {
+        try (InputStream in = Files.newInputStream(options.tlsKeystore())) {
+            char[] password = options.tlsKeystorePassword() == null ? new char[0] : options.tlsKeystorePassword().toCharArray();
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(in, password);
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("sandbox: cannot load the TLS keystore " + options.tlsKeystore() + ": " + e, e);
         }
     }
 
