@@ -215,8 +215,9 @@ public final class MagentoClient implements AutoCloseable {
             }
             String tls = NetworkSettings.tlsProblem(e);
             if (tls != null) {
-                // The JDK says "PKIX path building failed", which names no setting: say which one fixes it.
-                throw new MagentoException(endpoint, 0, true, endpoint + " failed: " + tls + ". Retrying with back-off", e);
+                // The JDK says "PKIX path building failed", which names no setting: say which one fixes it. Sending the
+                // same request again cannot help; the next poll tries again (a renewed certificate).
+                throw new MagentoException(endpoint, 0, false, endpoint + " failed: " + tls + ". Retrying with back-off", e);
             }
             throw new MagentoException(endpoint, 0, true, endpoint + " failed: " + ErrorTranslator.oneLine(String.valueOf(e))
                                                           + ". Retrying with back-off",

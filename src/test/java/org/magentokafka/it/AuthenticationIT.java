@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.SandboxCredentials;
 import org.magentokafka.testing.TestKafka;
 
 /**
@@ -88,19 +89,14 @@ class AuthenticationIT {
     @Test
     void anAdminAccountGetsATokenOnceAndReusesIt() {
         store.requests().clear();
-        connector = start("admin", store, Map.of("MAGENTO_AUTH_MODE", "admin",
-                "MAGENTO_AUTH_USERNAME", store.options().adminUsername(),
-                "MAGENTO_AUTH_PASSWORD", store.options().adminPassword()));
+        connector = start("admin", store, SandboxCredentials.admin(store));
         connector.awaitLine(SYNCED, WAIT);
         assertEquals(1, store.requests().matching("/V1/integration/admin/token").size(), "one token for all requests");
     }
 
     @Test
     void anAdminAccountWithTwoFactorAuthUsesTheTotpSecret() {
-        connector = start("admin-2fa", twoFactorStore, Map.of("MAGENTO_AUTH_MODE", "admin",
-                "MAGENTO_AUTH_USERNAME", twoFactorStore.options().adminUsername(),
-                "MAGENTO_AUTH_PASSWORD", twoFactorStore.options().adminPassword(),
-                "MAGENTO_AUTH_TOTP_SECRET", TOTP_SECRET));
+        connector = start("admin-2fa", twoFactorStore, SandboxCredentials.admin(twoFactorStore));
         connector.awaitLine(SYNCED, WAIT);
         assertFalse(twoFactorStore.requests().matching("/V1/tfa/provider/google/authenticate").isEmpty());
     }
@@ -181,12 +177,7 @@ class AuthenticationIT {
     }
 
     private static Map<String, String> oauth1(String method) {
-        return Map.of("MAGENTO_AUTH_MODE", "oauth1",
-                "MAGENTO_AUTH_CONSUMER_KEY", store.options().oauthConsumerKey(),
-                "MAGENTO_AUTH_CONSUMER_SECRET", store.options().oauthConsumerSecret(),
-                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().oauthAccessToken(),
-                "MAGENTO_AUTH_ACCESS_TOKEN_SECRET", store.options().oauthAccessTokenSecret(),
-                "MAGENTO_AUTH_SIGNATURE_METHOD", method);
+        return SandboxCredentials.oauth1(store, method);
     }
 
     private ConnectorProcess start(String name, SandboxStore target, Map<String, String> auth) {
@@ -195,11 +186,8 @@ class AuthenticationIT {
                 "MAGENTO_POLL_INTERVAL", "500ms",
                 "MAGENTO_ERROR_BACKOFF_MAX", "1s",
                 "MAGENTO_STREAMS_PRODUCTS_TOPIC", TestKafka.uniqueTopic("auth"),
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
-                "MAGENTO_STREAMS_CATEGORIES_ENABLED", "false",
-                "MAGENTO_STREAMS_CMS_PAGES_ENABLED", "false",
-                "MAGENTO_STREAMS_SOURCE_ITEMS_ENABLED", "false",
-                "MAGENTO_STREAMS_PRODUCT_ATTRIBUTES_ENABLED", "false"));
+                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
+        env.putAll(SandboxCredentials.productsOnly());
         env.putAll(auth);
         ConnectorProcess p = ConnectorProcess.start("auth-" + name, env);
         all.add(p);
