@@ -45,6 +45,12 @@ class ConfigurationGuardTest {
         assertTrue(problems.stream().anyMatch(p -> p.contains("magento.base-url='shop.example.com' is not an http(s) URL")), problems.toString());
     }
 
+    @Test
+    void anonymousModeNeedsNoCredentials() {
+        assertEquals(List.of(), ConfigurationGuard.validate(values(Map.of("magento.base-url", "https://shop.example.com",
+                "magento.auth.mode", "none"))));
+    }
+
     /** The packaged defaults (streams inherit the global page size and poll interval) plus overrides. */
     private static ConfigurationGuard.Values values(Map<String, String> overrides) {
         Map<String, String> raw = new HashMap<>(Map.of("magento.page-size", "100", "magento.poll-interval", "1m",
