@@ -129,8 +129,7 @@ public final class MagentoClient implements AutoCloseable {
                 gate.succeeded();
                 return result;
             } catch (MagentoException e) {
-                if (e.status() == 401 && !reauthenticated
-                    && (e.getMessage().contains("nonce") || authenticator.renewAfterUnauthorized())) {
+                if (e.status() == 401 && !reauthenticated && (e.getMessage().contains("nonce") || renewed(endpoint))) {
                     // Never more than once: a missing ACL resource answers the same 401 and no renewal fixes it.
                     reauthenticated = true;
                     metrics.retry(metricEndpoint, "unauthorized");
@@ -152,6 +151,15 @@ public final class MagentoClient implements AutoCloseable {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** New credentials after a 401; a failure to get them (e.g. the token endpoint unreachable) names this endpoint. */
+    private boolean renewed(String endpoint) {
+        try {
+            return authenticator.renewAfterUnauthorized();
+        } catch (AuthFailureException e) {
+            throw new MagentoException(endpoint, 401, e.retryable(), endpoint + " not sent: " + e.getMessage(), e);
         }
     }
 
