@@ -59,6 +59,13 @@ public record NetworkSettings(String proxyHost, int proxyPort, String truststore
         return null;
     }
 
+    /** Never the truststore password: the settings are a map key and may end up in a log line. */
+    @Override
+    public String toString() {
+        return "NetworkSettings[proxy=" + proxyHost + ":" + proxyPort + ", truststore=" + truststorePath + " (" + truststoreType
+               + "), truststorePassword=****]";
+    }
+
     HttpClient.Builder clientBuilder(Duration connectTimeout) {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout);
         if (proxyHost != null && !proxyHost.isBlank()) {

@@ -56,6 +56,11 @@ class PrivateCaTrustTest {
     }
 
     @Test
+    void theTruststorePasswordNeverAppearsInTheSettingsText() {
+        assertTrue(!new NetworkSettings("proxy", 3128, "/ca.p12", "s3cret-pass", "PKCS12").toString().contains("s3cret-pass"));
+    }
+
+    @Test
     void otherIoFailuresAreNotCalledTlsProblems() {
         assertNull(NetworkSettings.tlsProblem(new IOException("connection reset")));
     }
