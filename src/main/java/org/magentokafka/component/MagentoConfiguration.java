@@ -9,9 +9,9 @@ import org.apache.camel.spi.UriParams;
  * Options shared by all endpoints of the component (the store and its credentials) and tunable per endpoint.
  * The component holds one instance and copies it for each endpoint.
  */
-@UriParams
 // Durations are String fields typed java.time.Duration for the catalog (Camel tooling shows them as durations) but
 // parsed by Durations: Camel's own converter reads ISO-8601 such as PT30S, and any typo, as zero.
+@UriParams
 public class MagentoConfiguration implements Cloneable {
 
     // Not required in the URI: usually set once on the component (magento.base-url); checked when an endpoint is created.
