@@ -44,6 +44,12 @@ public class MagentoComponent extends HealthCheckComponent {
         MagentoEndpoint endpoint = new MagentoEndpoint(uri, this, configuration.copy());
         endpoint.setStream(stream.uriName());
         setProperties(endpoint, parameters);
+        // baseUrl is optional in the URI (the catalog says so) because it is normally set once on the component.
+        String baseUrl = endpoint.getConfiguration().getBaseUrl();
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("Endpoint magento:" + stream.uriName() + " has no store URL: set baseUrl on"
+                                               + " the URI or magento.base-url (env MAGENTO_BASE_URL), e.g. https://www.yourstore.com");
+        }
         return endpoint;
     }
 

@@ -9,11 +9,13 @@ import org.apache.camel.spi.UriParams;
  * Options shared by all endpoints of the component (the store and its credentials) and tunable per endpoint.
  * The component holds one instance and copies it for each endpoint.
  */
+// Durations are String fields typed java.time.Duration for the catalog (Camel tooling shows them as durations) but
+// parsed by Durations: Camel's own converter reads ISO-8601 such as PT30S, and any typo, as zero.
 @UriParams
 public class MagentoConfiguration implements Cloneable {
 
+    // Not required in the URI: usually set once on the component (magento.base-url); checked when an endpoint is created.
     @UriParam(label = "common")
-    @Metadata(required = true)
     private String baseUrl;
     @UriParam(label = "common", defaultValue = "/rest")
     private String restPath = "/rest";
@@ -37,7 +39,7 @@ public class MagentoConfiguration implements Cloneable {
     private String password;
     @UriParam(label = "security", secret = true)
     private String totpSecret;
-    @UriParam(label = "security", defaultValue = "4h")
+    @UriParam(label = "security", defaultValue = "4h", javaType = "java.time.Duration")
     private String tokenLifetime = "4h";
     @UriParam(label = "security", defaultValue = "state/magento-oauth.properties")
     private String credentialsFile = "state/magento-oauth.properties";
@@ -51,9 +53,9 @@ public class MagentoConfiguration implements Cloneable {
     private double maxRequestsPerSecond;
     @UriParam(label = "advanced", defaultValue = "5")
     private int maxRetries = 5;
-    @UriParam(label = "advanced", defaultValue = "500ms")
+    @UriParam(label = "advanced", defaultValue = "500ms", javaType = "java.time.Duration")
     private String retryBaseDelay = "500ms";
-    @UriParam(label = "advanced", defaultValue = "30s")
+    @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration")
     private String retryMaxDelay = "30s";
     @UriParam(label = "proxy")
     private String proxyHost;
@@ -65,13 +67,13 @@ public class MagentoConfiguration implements Cloneable {
     private String truststorePassword;
     @UriParam(label = "security", defaultValue = "PKCS12")
     private String truststoreType = "PKCS12";
-    @UriParam(label = "advanced", defaultValue = "10s")
+    @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration")
     private String connectTimeout = "10s";
-    @UriParam(label = "advanced", defaultValue = "60s")
+    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration")
     private String readTimeout = "60s";
-    @UriParam(label = "consumer", defaultValue = "1m")
+    @UriParam(label = "consumer", defaultValue = "1m", javaType = "java.time.Duration")
     private String pollInterval = "1m";
-    @UriParam(label = "consumer", defaultValue = "5m")
+    @UriParam(label = "consumer", defaultValue = "5m", javaType = "java.time.Duration")
     private String errorBackoffMax = "5m";
     @UriParam(label = "consumer", defaultValue = "state")
     private String stateDirectory = "state";
@@ -81,11 +83,11 @@ public class MagentoConfiguration implements Cloneable {
     private String stateTopic = "magento.connector-state";
     @UriParam(label = "consumer")
     private String stateKafkaBootstrapServers;
-    @UriParam(label = "consumer", defaultValue = "60s")
+    @UriParam(label = "consumer", defaultValue = "60s", javaType = "java.time.Duration")
     private String watermarkOverlap = "60s";
-    @UriParam(label = "consumer", defaultValue = "1h")
+    @UriParam(label = "consumer", defaultValue = "1h", javaType = "java.time.Duration")
     private String reconcileInterval = "1h";
-    @UriParam(label = "producer", defaultValue = "15m")
+    @UriParam(label = "producer", defaultValue = "15m", javaType = "java.time.Duration")
     private String metadataRefresh = "15m";
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean prefetchInventory;
@@ -97,7 +99,8 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * The store URL as the merchant gives it, e.g. {@code https://www.yourstore.com} (without {@code /rest}).
+     * The store URL as the merchant gives it, without /rest, e.g. https://www.yourstore.com. Required, on the URI or
+     * on the component.
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -108,8 +111,7 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * Path of the REST API below the store URL: {@code /rest}, or {@code /index.php/rest} for stores without URL
-     * rewrites.
+     * Path of the REST API below the store URL: /rest, or /index.php/rest for stores without URL rewrites.
      */
     public void setRestPath(String restPath) {
         this.restPath = restPath;
@@ -120,8 +122,8 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * Comma-separated store view codes to read ({@code /rest/{code}/V1/...}); {@code default} is the default store
-     * view. Store-scoped streams (products, categories, attributes) are read once per store view.
+     * Comma-separated store view codes to read (each one's REST path is /rest/code/V1/...); default is the default
+     * store view. Store-scoped streams (products, categories, attributes) are read once per store view.
      */
     public void setStoreCodes(String storeCodes) {
         this.storeCodes = storeCodes;
@@ -132,10 +134,10 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * How the connector authenticates: {@code bearer} (integration access token as {@code Authorization: Bearer}),
-     * {@code oauth1} (requests signed with the integration's four credentials), {@code admin} (an admin user's
-     * token, renewed; TOTP for 2FA), {@code handshake} (the integration's Activate hands the credentials over) or
-     * {@code none} (no credentials: what the store serves to guests with Allow Anonymous Guest Access on).
+     * How the connector authenticates: bearer (integration access token as Authorization: Bearer), oauth1 (requests
+     * signed with the integration's four credentials), admin (an admin user's token, renewed; TOTP for 2FA),
+     * handshake (the integration's Activate hands the credentials over) or none (no credentials: what the store
+     * serves to guests with Allow Anonymous Guest Access on).
      */
     public void setAuthMode(String authMode) {
         this.authMode = authMode;
@@ -146,7 +148,7 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * The integration's Access Token (System > Extensions > Integrations > Activate).
+     * The integration's Access Token (shown on Activate under System, Extensions, Integrations).
      */
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
@@ -190,8 +192,7 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * OAuth 1.0a signature method: {@code HMAC-SHA256} (default; the only one newer Magento versions accept) or
-     * {@code HMAC-SHA1}.
+     * OAuth 1.0a signature method: HMAC-SHA256 (default; the only one newer Magento versions accept) or HMAC-SHA1.
      */
     public void setSignatureMethod(String signatureMethod) {
         this.signatureMethod = signatureMethod;
@@ -392,7 +393,7 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * How long to wait for a TCP/TLS connection to the store, e.g. {@code 10s}.
+     * How long to wait for a TCP/TLS connection to the store, e.g. 10s.
      */
     public void setConnectTimeout(String connectTimeout) {
         this.connectTimeout = connectTimeout;
@@ -403,7 +404,7 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * How long one request may take until its whole answer arrived, e.g. {@code 60s}.
+     * How long one request may take until its whole answer arrived, e.g. 60s.
      */
     public void setReadTimeout(String readTimeout) {
         this.readTimeout = readTimeout;
@@ -414,8 +415,8 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * Time between the end of one poll and the start of the next, e.g. {@code 30s}, {@code 5m} or {@code PT1M}.
-     * Takes precedence over the scheduler's {@code delay}.
+     * Time between the end of one poll and the start of the next, e.g. 30s, 5m or PT1M. Takes precedence over the
+     * scheduler's delay option.
      */
     public void setPollInterval(String pollInterval) {
         this.pollInterval = pollInterval;
@@ -450,7 +451,7 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * Where the change-detection state lives: {@code file} (a local directory, needs a volume) or {@code kafka} (a
+     * Where the change-detection state lives: file (a local directory, needs a volume) or kafka (a
      * compacted topic, read back at the first poll: for stateless pods).
      */
     public void setStateStore(String stateStore) {
@@ -521,8 +522,8 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * How full passes walk a collection: {@code page-number} (pages fetched in parallel once page 1 gave
-     * total_count) or {@code keyset} (id greater than the last seen, sorted by id, page 1; the id range split into
+     * How full passes walk a collection: page-number (pages fetched in parallel once page 1 gave
+     * total_count) or keyset (id greater than the last seen, sorted by id, page 1; the id range split into
      * one sub-range per concurrent request). Keyset avoids MySQL's deep OFFSET cost and rows shifting between pages
      * of a changing catalog; source items have no id and always use page numbers. Incremental polls use page numbers.
      */
@@ -535,7 +536,7 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * Products consumer only: start each page's stock look-up ({@code magento:source-items}) as soon as the page
+     * Products consumer only: start each page's stock look-up (magento:source-items) as soon as the page
      * arrives, in parallel with the next pages, for a route that enriches products with inventory.
      */
     public void setPrefetchInventory(boolean prefetchInventory) {

@@ -19,13 +19,13 @@ public final class MagentoConstants {
     @Metadata(label = "consumer", description = "The store view's REST base URL, used as the CloudEvent source.",
               javaType = "String")
     public static final String SOURCE = "CamelMagentoSource";
-    @Metadata(label = "consumer", description = "True on a page of deleted keys (items {\"key\": ...}) rather than items.",
+    @Metadata(label = "consumer", description = "True on a page of deleted keys (each item holds only the key) rather than items.",
               javaType = "Boolean")
     public static final String DELETES = "CamelMagentoDeletes";
     @Metadata(label = "consumer", description = "created, updated, deleted or unchanged: set per item by the change detector.",
               javaType = "String")
     public static final String CHANGE = "CamelMagentoChange";
-    @Metadata(label = "consumer", description = "The stream's base Kafka topic, set by the route; store views other than default publish to <topic>.<store_code>.",
+    @Metadata(label = "consumer", description = "The stream's base Kafka topic, set by the route; store views other than default publish to that topic followed by a dot and the store code.",
               javaType = "String")
     public static final String TOPIC = "CamelMagentoTopic";
     @Metadata(label = "consumer", description = "The dead-letter topic for items that cannot be published, set by the route.",

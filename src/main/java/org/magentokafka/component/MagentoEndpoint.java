@@ -157,8 +157,7 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
     }
 
     /**
-     * The catalog stream: {@code products}, {@code categories}, {@code cms-pages}, {@code source-items} or
-     * {@code product-attributes}.
+     * The catalog stream: products, categories, cms-pages, source-items or product-attributes.
      */
     public void setStream(String stream) {
         this.stream = stream;

@@ -65,6 +65,15 @@ public final class ConnectorProcess implements AutoCloseable {
     /** Starts the connector with command-line arguments (e.g. --check). */
     public static ConnectorProcess start(String name, Map<String, String> env, java.util.function.Consumer<String> echo,
                                          String... args) {
+        return startIn(PROJECT, name, env, echo, args);
+    }
+
+    /**
+     * Starts the packaged connector with another working directory (where it reads routes/, application.properties
+     * and config/application.properties), as an operator runs the jar from their own directory.
+     */
+    public static ConnectorProcess startIn(Path workingDirectory, String name, Map<String, String> env,
+                                           java.util.function.Consumer<String> echo, String... args) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the integration tests run after 'package' (./mvnw verify)");
         }
@@ -72,7 +81,7 @@ public final class ConnectorProcess implements AutoCloseable {
             Path logs = Files.createDirectories(PROJECT.resolve("target/it-logs"));
             List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-jar", JAR.toString()));
             command.addAll(List.of(args));
-            ProcessBuilder pb = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true);
+            ProcessBuilder pb = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
             // Only what the test sets: no inherited MAGENTO_* or KAFKA_* from the developer's shell.
             pb.environment().keySet().removeIf(k -> k.startsWith("MAGENTO_") || k.startsWith("KAFKA_") || k.startsWith("QUARKUS_"));
             pb.environment().put("QUARKUS_HTTP_PORT", "0");
