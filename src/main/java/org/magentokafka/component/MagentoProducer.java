@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,8 +15,9 @@ import org.magentokafka.client.MagentoClient;
 import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
 import org.magentokafka.paging.Page;
-import org.magentokafka.paging.PagePlan;
 import org.magentokafka.paging.SearchCriteria;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Look-ups for enrichment, batched per page so a sync costs about one extra request per page, not per product:
@@ -31,6 +33,10 @@ import org.magentokafka.paging.SearchCriteria;
  * The store view is the exchange's {@value MagentoConstants#STORE_CODE} header when the endpoint reads it.
  */
 public class MagentoProducer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MagentoProducer.class);
+    /** stream|kind of inconsistent look-up answers already reported: once per process is enough. */
+    private static final Set<String> INCONSISTENCY_REPORTED = ConcurrentHashMap.newKeySet();
 
     private static final TypeReference<Map<String, Object>> ITEM = new TypeReference<>() {
     };
@@ -130,11 +136,22 @@ public class MagentoProducer extends DefaultProducer {
         for (String field : stream.sortFields()) {
             criteria = criteria.sortedBy(field, "ASC");
         }
-        Page page = client.fetchPage(stream.resource(), criteria.withPage(1));
-        List<Map<String, Object>> items = new ArrayList<>(page.items());
-        int pages = new PagePlan(page.totalCount(), criteria.pageSize()).pageCount();
-        for (int n = 2; n <= pages; n++) {
-            items.addAll(client.fetchPage(stream.resource(), criteria.withPage(n)).items());
+        // Never past what the answers show (see PageBounds): an inconsistent list gives the items it showed.
+        PageBounds bounds = new PageBounds(criteria.pageSize(), 1);
+        List<Map<String, Object>> items = new ArrayList<>();
+        int number = 1;
+        do {
+            Page page = client.fetchPage(stream.resource(), criteria.withPage(number++));
+            List<String> keys = new ArrayList<>(page.items().size());
+            page.items().forEach(item -> keys.add(stream.keyOf(item)));
+            bounds.accept(page.totalCount(), keys);
+            if (!bounds.repeated()) {
+                items.addAll(page.items());
+            }
+        } while (bounds.hasMore());
+        if (!bounds.consistent() && INCONSISTENCY_REPORTED.add(stream + "|" + bounds.problem().kind())) {
+            LOG.warn("magento: GET {} answered an inconsistent list for a look-up: {}. Using the {} items it showed;"
+                     + " reported once", client.address().path(stream.resource()), bounds.problem().detail(), items.size());
         }
         return items;
     }
