@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -620,7 +621,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
      *
      * @return false when an answer was inconsistent (reported): what was read is then not the whole list
      */
-    private boolean readAll(Sync sync, SearchCriteria list, String fields, java.util.function.Consumer<Page> each) {
+    private boolean readAll(Sync sync, SearchCriteria list, String fields, Consumer<Page> each) {
         PageBounds bounds = new PageBounds(list.pageSize(), 1);
         int number = 1;
         do {
