@@ -62,8 +62,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
     private final Duration reconcileInterval;
     private ExecutorService fetchers;
     private final Set<String> emptyReported = new HashSet<>();
-    /** store view|kind of inconsistent list answers already reported (see {@link PageBounds}). */
-    private final Set<String> inconsistencyReported = new HashSet<>();
+    /** Inconsistent list answers already reported, per store view. */
+    private final InconsistentListReports inconsistencies = new InconsistentListReports();
     private final java.util.Map<String, Window> windows = new java.util.HashMap<>();
     private final StreamMetrics metrics = new StreamMetrics();
     private final PageDeliveries deliveries = new PageDeliveries(PAGES_IN_FLIGHT);
@@ -179,7 +179,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             }
         }
         if (!sync.inconsistent) {
-            inconsistencyReported.removeIf(reported -> reported.startsWith(store + "|"));
+            inconsistencies.consistent(store);
         }
         if (stream.timestamped() && !sync.totalChanged && !sync.inconsistent) {
             state.commitWatermark(Watermark.max(state.watermark(), sync.maxTimestamp));
@@ -384,7 +384,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
     private void reportInconsistent(Sync sync, PageBounds.Problem problem) {
         sync.inconsistent = true;
         String path = sync.client.address().path(stream.resource());
-        if (inconsistencyReported.add(sync.store + "|" + problem.kind())) {
+        if (inconsistencies.firstTime(sync.store, problem)) {
             LOG.warn("magento:{} GET {} (store view {}) answered an inconsistent list: {}. The pass ended early on the items shown"
                      + " (they are published); the watermark stays and no deletes are derived from this pass; the next poll reads"
                      + " again. Reported once until the store answers consistently", endpoint.getStream(), path, sync.store,

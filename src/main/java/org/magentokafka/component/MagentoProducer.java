@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,8 +34,8 @@ import org.slf4j.LoggerFactory;
 public class MagentoProducer extends DefaultProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MagentoProducer.class);
-    /** stream|kind of inconsistent look-up answers already reported: once per process is enough. */
-    private static final Set<String> INCONSISTENCY_REPORTED = ConcurrentHashMap.newKeySet();
+    /** Inconsistent look-up answers already reported, per stream: once per process is enough. */
+    private static final InconsistentListReports INCONSISTENCIES = new InconsistentListReports();
 
     private static final TypeReference<Map<String, Object>> ITEM = new TypeReference<>() {
     };
@@ -149,9 +148,10 @@ public class MagentoProducer extends DefaultProducer {
                 items.addAll(page.items());
             }
         } while (bounds.hasMore());
-        if (!bounds.consistent() && INCONSISTENCY_REPORTED.add(stream + "|" + bounds.problem().kind())) {
-            LOG.warn("magento: GET {} answered an inconsistent list for a look-up: {}. Using the {} items it showed;"
-                     + " reported once", client.address().path(stream.resource()), bounds.problem().detail(), items.size());
+        if (!bounds.consistent() && INCONSISTENCIES.firstTime(stream.uriName(), bounds.problem())) {
+            LOG.warn("magento:{} look-up GET {} answered an inconsistent list: {}. Using the {} items it showed;"
+                     + " reported once", stream.uriName(), client.address().path(stream.resource()), bounds.problem().detail(),
+                    items.size());
         }
         return items;
     }
