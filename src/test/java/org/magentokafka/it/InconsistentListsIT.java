@@ -225,6 +225,38 @@ class InconsistentListsIT {
         assertTrue(connector.isAlive(), connector.output());
     }
 
+    @Test
+    void aKeysetPassIgnoresAHugeTotalCountAndEndsOnItsShortPages() {
+        try (SandboxStore huge = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default"))
+                .inconsistentLists(InconsistentLists.HUGE_TOTAL_COUNT).build())) {
+            String topic = TestKafka.uniqueTopic("nonsense-keyset");
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "MAGENTO_BASE_URL", huge.baseUrl(),
+                    "MAGENTO_AUTH_ACCESS_TOKEN", huge.options().accessToken(),
+                    "MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE),
+                    "MAGENTO_MAX_CONCURRENCY", String.valueOf(CONCURRENCY),
+                    "MAGENTO_PAGING", "keyset",
+                    "MAGENTO_POLL_INTERVAL", "1h",
+                    "MAGENTO_STREAMS_PRODUCTS_TOPIC", topic,
+                    "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
+            for (String stream : List.of("categories", "cms-pages", "source-items", "product-attributes")) {
+                env.put("MAGENTO_STREAMS_" + stream.toUpperCase().replace('-', '_') + "_ENABLED", "false");
+            }
+            try (ConnectorProcess keyset = ConnectorProcess.start("inconsistent-lists-keyset", env)) {
+                keyset.awaitLine(Pattern.compile("magento:products synced " + PRODUCTS + " items"), WAIT);
+                List<ConsumerRecord<String, String>> records = TestKafka.read(topic, PRODUCTS, WAIT, Duration.ofSeconds(1));
+                assertEquals(PRODUCTS, records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).size());
+                List<LoggedRequest> lists = huge.requests().matching(PRODUCTS_PATH);
+                // Page 1, the highest id, then each id range until its short page: a handful, not 397,356 pages.
+                assertTrue(lists.size() <= pages(PRODUCTS) + 2 + 2 * CONCURRENCY, lists.size() + " list requests");
+                assertTrue(lists.stream().allMatch(r -> r.query().getOrDefault("searchCriteria[currentPage]", "1").equals("1")),
+                        "keyset asks for page 1 only");
+                assertEquals(1, keyset.count(warning("products", "total_count is " + InconsistentLists.HUGE_COUNT)), keyset.output());
+                assertTrue(keyset.lines().stream().noneMatch(l -> l.startsWith("\tat ")), keyset.output());
+            }
+        }
+    }
+
     private static int pages(int items) {
         return (items + PAGE_SIZE - 1) / PAGE_SIZE;
     }
