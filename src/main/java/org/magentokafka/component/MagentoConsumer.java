@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -61,12 +62,15 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
     private final Duration reconcileInterval;
     private ExecutorService fetchers;
     private final Set<String> emptyReported = new HashSet<>();
+    /** Inconsistent list answers already reported, per store view. */
+    private final InconsistentListReports inconsistencies = new InconsistentListReports();
     private final java.util.Map<String, Window> windows = new java.util.HashMap<>();
     private final StreamMetrics metrics = new StreamMetrics();
     private final PageDeliveries deliveries = new PageDeliveries(PAGES_IN_FLIGHT);
     /** store view → hashes of pages in flight (see {@link PageCommit}). */
     private final Map<String, Map<String, Long>> inFlightHashes = new java.util.concurrent.ConcurrentHashMap<>();
     private final PollStatus status;
+    private final QuietPollExceptionHandler quiet;
     private long lastReconcile = System.nanoTime();
     private long lastProgressLog;
 
@@ -79,8 +83,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         this.overlap = endpoint.durationOf("magento.watermark-overlap", conf.getWatermarkOverlap());
         this.reconcileInterval = endpoint.durationOf("magento.reconcile-interval", conf.getReconcileInterval());
         this.status = endpoint.getComponent().pollStatus(endpoint.getStream());
+        this.quiet = new QuietPollExceptionHandler(endpoint.getStream());
         // Failures are logged once, on one line, by poll(); the default handler would add a stack trace per poll.
-        setExceptionHandler(new QuietPollExceptionHandler(getExceptionHandler()));
+        setExceptionHandler(quiet);
     }
 
     @Override
@@ -135,6 +140,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             LOG.warn("magento:{} poll failed: {} (next attempt in {} s)", endpoint.getStream(), message,
                     wait.toMillis() / 1000.0);
             LOG.debug("magento:{} poll failure detail", endpoint.getStream(), e);
+            quiet.reported(e);
+            // Thrown on, so Camel's consumer health check and error counters see the failure as before.
             throw e;
         }
     }
@@ -162,12 +169,19 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         if (stream == MagentoStream.PRODUCTS) {
             republish(sync, criteria);
         }
-        if (fullPass) {
+        // An inconsistent list answer ended the pass early: what it did not show is not gone.
+        if (fullPass && !sync.inconsistent) {
             emitDeletes(sync, missing(state, sync.seenKeys));
-        } else if (reconcile) {
-            emitDeletes(sync, missing(state, listKeys(sync, criteria)));
+        } else if (reconcile && !sync.inconsistent) {
+            KeyFingerprints listed = listKeys(sync, criteria);
+            if (listed != null) {
+                emitDeletes(sync, missing(state, listed));
+            }
         }
-        if (stream.timestamped() && !sync.totalChanged) {
+        if (!sync.inconsistent) {
+            inconsistencies.consistent(store);
+        }
+        if (stream.timestamped() && !sync.totalChanged && !sync.inconsistent) {
             state.commitWatermark(Watermark.max(state.watermark(), sync.maxTimestamp));
             if (fullPass && sync.newestRows.newest() != null && sync.newestRows.newest().equals(state.watermark())) {
                 // The pass saw every row of the next window: the first incremental poll can trust page 1 alone.
@@ -207,7 +221,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             return previous != null && previous.unchanged(lowerBound, first, stream.timestampField(), overlap);
         });
         Page first = firstSeen[0];
-        if (first != null && !sync.totalChanged) {
+        if (first != null && !sync.totalChanged && !sync.inconsistent) {
             windows.put(sync.store, Window.of(lowerBound, first, stream.timestampField(), previous, readAt));
         }
     }
@@ -256,6 +270,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
                 String in = String.join(",", list.subList(i, Math.min(list.size(), i + chunk)));
                 runPages(sync, criteria.withFilterGroup(new SearchCriteria.Filter("sku", in, "in")), false, null);
             }
+            if (sync.inconsistent) {
+                endpoint.getComponent().signals().restorePendingSkus(sync.store, skus);
+            }
         } catch (Exception e) {
             endpoint.getComponent().signals().restorePendingSkus(sync.store, skus);
             throw e;
@@ -269,38 +286,41 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         if (skip != null && skip.test(first)) {
             return;
         }
-        PagePlan plan = new PagePlan(first.totalCount(), criteria.pageSize());
-        if (!plan.isEmpty()) {
+        int readAhead = 2 * endpoint.getConfiguration().getMaxConcurrency();
+        PageBounds bounds = new PageBounds(criteria.pageSize(), readAhead);
+        bounds.accept(first.totalCount(), keysOf(first));
+        if (!first.items().isEmpty()) {
             // Registered here, run on a fetcher: the route's enricher for page 1 then waits for it.
             Runnable lookup = prefetchInventory(first);
             if (lookup != null) {
                 fetchers.submit(lookup);
             }
         }
-        if (plan.isEmpty()) {
+        if (bounds.empty()) {
             if (collectKeys) {
                 reportEmpty(sync);
             }
             return;
         }
         emptyReported.remove(sync.store);
-        int pageCount = plan.pageCount();
+        int pageCount = Math.max(1, bounds.declaredPages());
         Deque<Future<Page>> ahead = new ArrayDeque<>();
         int nextToFetch = 2;
         try {
             Page page = first;
-            for (int number = 1; number <= pageCount && isRunAllowed(); number++) {
+            for (int number = 1; isRunAllowed(); number++) {
+                if (number > 1) {
+                    page = await(ahead.removeFirst());
+                    bounds.accept(page.totalCount(), keysOf(page));
+                }
                 // Fetch ahead twice the concurrency, so the store is kept busy while the route is slower for a moment;
-                // the fetcher pool and the store gate bound what actually hits the store.
-                while (nextToFetch <= pageCount && ahead.size() < 2 * endpoint.getConfiguration().getMaxConcurrency()) {
+                // the fetcher pool and the store gate bound what actually hits the store, the bounds how far it goes.
+                while (nextToFetch <= bounds.requestLimit()) {
                     SearchCriteria pageCriteria = criteria.withPage(nextToFetch++);
                     MagentoClient client = sync.client;
                     ahead.add(fetchers.submit(() -> fetchWithStock(client, pageCriteria)));
                 }
-                if (number > 1) {
-                    page = await(ahead.removeFirst());
-                }
-                if (page.totalCount() != first.totalCount() && !sync.totalChanged) {
+                if (page.totalCount() != first.totalCount() && !sync.totalChanged && bounds.consistent()) {
                     // Rows shifted between pages: this poll may have missed some. Keep the watermark where it was so
                     // the next poll reads the same window again; the hashes drop what was already published.
                     sync.totalChanged = true;
@@ -308,13 +328,71 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
                              + " the next poll reads the same window again", endpoint.getStream(), sync.store, first.totalCount(),
                             page.totalCount());
                 }
-                handOver(sync, page, number, pageCount, collectKeys);
+                if (!bounds.repeated()) {
+                    handOver(sync, page, number, pageCount, collectKeys);
+                }
+                if (!bounds.consistent()) {
+                    reportInconsistent(sync, bounds.problem());
+                    handOverInFlight(sync, ahead, bounds, number, pageCount, collectKeys);
+                    break;
+                }
+                if (!bounds.hasMore()) {
+                    break;
+                }
             }
         } finally {
             ahead.forEach(f -> f.cancel(true));
         }
         deliveries.awaitAll();
         failIfStopping(sync);
+    }
+
+    /**
+     * After an inconsistent page: the pages already requested are still published (items read are never dropped),
+     * apart from repeats of earlier pages; nothing further is requested. A failure of one of them changes nothing
+     * (the pass already ended early and the next one reads again), so it is only noted at DEBUG.
+     */
+    private void handOverInFlight(Sync sync, Deque<Future<Page>> ahead, PageBounds bounds, int lastNumber, int pageCount,
+                                  boolean collectKeys) throws Exception {
+        int number = lastNumber;
+        while (!ahead.isEmpty() && isRunAllowed()) {
+            Page page;
+            try {
+                page = await(ahead.removeFirst());
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                LOG.debug("magento:{} page requested before the pass ended early failed", endpoint.getStream(), e);
+                continue;
+            }
+            if (!page.items().isEmpty() && !bounds.isRepeat(keysOf(page))) {
+                handOver(sync, page, ++number, pageCount, collectKeys);
+            }
+        }
+    }
+
+    private List<String> keysOf(Page page) {
+        List<String> keys = new ArrayList<>(page.items().size());
+        page.items().forEach(item -> keys.add(stream.keyOf(item)));
+        return keys;
+    }
+
+    /**
+     * A list answer that cannot be true ends the pass on what it showed: nothing derived from the pass (watermark,
+     * deletes) is trusted. One WARN line per stream, store view and kind of nonsense until a pass is consistent again.
+     */
+    private void reportInconsistent(Sync sync, PageBounds.Problem problem) {
+        sync.inconsistent = true;
+        String path = sync.client.address().path(stream.resource());
+        if (inconsistencies.firstTime(sync.store, problem)) {
+            LOG.warn("magento:{} GET {} (store view {}) answered an inconsistent list: {}. The pass ended early on the items shown"
+                     + " (they are published); the watermark stays and no deletes are derived from this pass; the next poll reads"
+                     + " again. Reported once until the store answers consistently", endpoint.getStream(), path, sync.store,
+                    problem.detail());
+        } else {
+            LOG.debug("magento:{} GET {} (store view {}) still answers an inconsistent list: {}", endpoint.getStream(), path,
+                    sync.store, problem.detail());
+        }
     }
 
     /** Notes what the page shows (keys, newest timestamp) and hands it to the route. */
@@ -359,7 +437,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         int pageSize = endpoint.getConfiguration().getPageSize();
         SearchCriteria ascending = SearchCriteria.paged(pageSize).sortedBy(idFilter, "ASC");
         Page first = sync.client.fetchPage(stream.resource(), ascending.withPage(1));
-        if (first.totalCount() == 0) {
+        if (first.totalCount() == 0 && first.items().isEmpty()) {
             reportEmpty(sync);
             return;
         }
@@ -368,10 +446,17 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         if (firstLookup != null) {
             fetchers.submit(firstLookup);
         }
-        int estimated = new PagePlan(first.totalCount(), pageSize).pageCount();
+        // Keyset paging needs no count: a short page ends it. A count that contradicts the items is only reported.
+        PageBounds.Problem nonsense = PageBounds.keysetProblem(first.totalCount(), first.items().size(), pageSize);
+        int estimated = Math.max(1, new PagePlan(Math.max(0, first.totalCount()), pageSize).pageCount());
         int number = 1;
-        handOver(sync, first, number, estimated, true);
-        if (first.items().size() >= first.totalCount()) {
+        if (!first.items().isEmpty()) {
+            handOver(sync, first, number, estimated, true);
+        }
+        if (nonsense != null) {
+            reportInconsistent(sync, nonsense);
+        }
+        if (nonsense == null ? first.items().size() >= first.totalCount() : first.items().size() < pageSize) {
             deliveries.awaitAll();
             return;
         }
@@ -391,6 +476,10 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
                 if (next instanceof Exception failure) {
                     throw failure;
                 }
+                if (next instanceof PageBounds.Problem problem) {
+                    reportInconsistent(sync, problem);
+                    continue;
+                }
                 if (next == RANGE_DONE) {
                     finished++;
                     continue;
@@ -407,7 +496,11 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Object RANGE_DONE = new Object();
 
-    /** One reader's sub-range, page after page; the store's total_count says when the range is exhausted. */
+    /**
+     * One reader's sub-range, page after page, until a page is empty or short (or, when the store's total_count is
+     * consistent with the items, holds all it counts). A count that contradicts the items, or ids that do not
+     * advance, go to the queue as a {@link PageBounds.Problem} for the poll to report.
+     */
     private Void readRange(Sync sync, SearchCriteria ascending, String idFilter, KeyRanges.Range range,
                            BlockingQueue<Object> arrived) throws InterruptedException {
         try {
@@ -422,10 +515,21 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
                     break;
                 }
                 arrived.put(page);
-                if (page.items().size() >= page.totalCount()) {
+                int pageSize = criteria.pageSize();
+                PageBounds.Problem nonsense = PageBounds.keysetProblem(page.totalCount(), page.items().size(), pageSize);
+                if (nonsense != null) {
+                    arrived.put(nonsense);
+                }
+                if (page.items().size() < pageSize || nonsense == null && page.items().size() >= page.totalCount()) {
                     break;
                 }
-                cursor = idOf(page.items().get(page.items().size() - 1), sync);
+                long next = idOf(page.items().get(page.items().size() - 1), sync);
+                if (next <= cursor) {
+                    arrived.put(new PageBounds.Problem(PageBounds.Kind.REPEATED_PAGE, "a keyset page for " + idFilter + " > "
+                                                       + cursor + " ends at " + idFilter + " " + next));
+                    break;
+                }
+                cursor = next;
             }
             arrived.put(RANGE_DONE);
         } catch (InterruptedException e) {
@@ -504,21 +608,35 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             list = list.sortedBy(field, "ASC");
         }
         String fields = "items[" + String.join(",", stream.keyFields()) + "],total_count";
-        Page first = sync.client.fetchPage(stream.resource(), list.withPage(1), fields);
-        int pageCount = new PagePlan(first.totalCount(), LIST_PAGE_SIZE).pageCount();
-        Page page = first;
-        for (int number = 1; number <= pageCount; number++) {
-            if (number > 1) {
-                page = sync.client.fetchPage(stream.resource(), list.withPage(number), fields);
+        boolean consistent = readAll(sync, list, fields, page -> page.items().forEach(item -> {
+            String key = stream.keyOf(item);
+            if (key != null) {
+                keys.add(key);
             }
-            page.items().forEach(item -> {
-                String key = stream.keyOf(item);
-                if (key != null) {
-                    keys.add(key);
-                }
-            });
+        }));
+        return consistent ? keys : null;
+    }
+
+    /**
+     * Every page of a small list, one after the other (key listings, delete confirmations).
+     *
+     * @return false when an answer was inconsistent (reported): what was read is then not the whole list
+     */
+    private boolean readAll(Sync sync, SearchCriteria list, String fields, Consumer<Page> each) {
+        PageBounds bounds = new PageBounds(list.pageSize(), 1);
+        int number = 1;
+        do {
+            Page page = sync.client.fetchPage(stream.resource(), list.withPage(number++), fields);
+            bounds.accept(page.totalCount(), keysOf(page));
+            if (!bounds.repeated()) {
+                each.accept(page);
+            }
+        } while (bounds.hasMore());
+        if (!bounds.consistent()) {
+            reportInconsistent(sync, bounds.problem());
+            return false;
         }
-        return keys;
+        return true;
     }
 
     private static List<String> missing(StateStore state, KeyFingerprints seen) {
@@ -549,13 +667,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
             SearchCriteria check = SearchCriteria.paged(LIST_PAGE_SIZE)
                     .withFilterGroup(new SearchCriteria.Filter(keyField, String.join(",", values), "in"));
             Set<String> stillThere = new HashSet<>();
-            Page page = sync.client.fetchPage(stream.resource(), check.withPage(1));
-            int pageCount = new PagePlan(page.totalCount(), LIST_PAGE_SIZE).pageCount();
-            for (int n = 1; n <= pageCount; n++) {
-                if (n > 1) {
-                    page = sync.client.fetchPage(stream.resource(), check.withPage(n));
-                }
-                page.items().forEach(item -> stillThere.add(stream.keyOf(item)));
+            if (!readAll(sync, check, null, page -> page.items().forEach(item -> stillThere.add(stream.keyOf(item))))) {
+                return;  // an answer that cannot be true confirms nothing
             }
             for (String key : batch) {
                 if (!stillThere.contains(key)) {
@@ -695,6 +808,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         final long startedNanos = System.nanoTime();
         String maxTimestamp;
         boolean totalChanged;
+        /** A list answer could not be true: the pass ended early, its watermark and deletes are not trusted. */
+        boolean inconsistent;
         long items;
         long deleted;
         int pages;

@@ -15,7 +15,6 @@ import org.magentokafka.client.MagentoClient;
 import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
 import org.magentokafka.paging.Page;
-import org.magentokafka.paging.PagePlan;
 import org.magentokafka.paging.SearchCriteria;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * The store view is the exchange's {@value MagentoConstants#STORE_CODE} header when the endpoint reads it.
  */
 public class MagentoProducer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MagentoProducer.class);
+    /** Inconsistent look-up answers already reported, per stream: once per process is enough. */
+    private static final InconsistentListReports INCONSISTENCIES = new InconsistentListReports();
 
     private static final TypeReference<Map<String, Object>> ITEM = new TypeReference<>() {
     };
@@ -159,11 +162,23 @@ public class MagentoProducer extends DefaultProducer {
         for (String field : stream.sortFields()) {
             criteria = criteria.sortedBy(field, "ASC");
         }
-        Page page = client.fetchPage(stream.resource(), criteria.withPage(1));
-        List<Map<String, Object>> items = new ArrayList<>(page.items());
-        int pages = new PagePlan(page.totalCount(), criteria.pageSize()).pageCount();
-        for (int n = 2; n <= pages; n++) {
-            items.addAll(client.fetchPage(stream.resource(), criteria.withPage(n)).items());
+        // Never past what the answers show (see PageBounds): an inconsistent list gives the items it showed.
+        PageBounds bounds = new PageBounds(criteria.pageSize(), 1);
+        List<Map<String, Object>> items = new ArrayList<>();
+        int number = 1;
+        do {
+            Page page = client.fetchPage(stream.resource(), criteria.withPage(number++));
+            List<String> keys = new ArrayList<>(page.items().size());
+            page.items().forEach(item -> keys.add(stream.keyOf(item)));
+            bounds.accept(page.totalCount(), keys);
+            if (!bounds.repeated()) {
+                items.addAll(page.items());
+            }
+        } while (bounds.hasMore());
+        if (!bounds.consistent() && INCONSISTENCIES.firstTime(stream.uriName(), bounds.problem())) {
+            LOG.warn("magento:{} look-up GET {} answered an inconsistent list: {}. Using the {} items it showed;"
+                     + " reported once", stream.uriName(), client.address().path(stream.resource()), bounds.problem().detail(),
+                    items.size());
         }
         return items;
     }

@@ -71,6 +71,8 @@ import java.util.TreeSet;
  *       {@code total_count + drift} (never below 0); page 1 (or no currentPage) reports the truth, so
  *       the count "changes after page 1 is served". The items are not changed.</li>
  * </ul>
+ * {@link Builder#inconsistentLists} applies to every collection's list answers: schema-valid, but the count
+ * or a page contradicts the items (see {@link InconsistentLists}).
  */
 public final class Faults {
 
@@ -93,7 +95,9 @@ public final class Faults {
         /** One per repeated product item. */
         DUPLICATE_ACROSS_PAGES,
         /** One per list answer whose total_count was changed. */
-        TOTAL_COUNT_DRIFT
+        TOTAL_COUNT_DRIFT,
+        /** One per list answer rewritten by {@link #inconsistentLists()}. */
+        INCONSISTENT_LIST
     }
 
     /** The shape a wrong-typed custom attribute value takes. */
@@ -116,6 +120,7 @@ public final class Faults {
     private final Set<String> missingSku;
     private final Set<String> duplicateAcrossPages;
     private final int totalCountDrift;
+    private final InconsistentLists inconsistentLists;
 
     private Faults(Builder b) {
         this.latencyMillis = b.latencyMillis;
@@ -136,6 +141,7 @@ public final class Faults {
         this.missingSku = Collections.unmodifiableSet(new TreeSet<>(b.missingSku));
         this.duplicateAcrossPages = Collections.unmodifiableSet(new TreeSet<>(b.duplicateAcrossPages));
         this.totalCountDrift = b.totalCountDrift;
+        this.inconsistentLists = b.inconsistentLists;
     }
 
     /** No faults at all: the default. */
@@ -151,7 +157,7 @@ public final class Faults {
         Builder b = new Builder().latencyMillis(latencyMillis).latencyJitterMillis(latencyJitterMillis)
                 .rate429(rate429).retryAfterSeconds(retryAfterSeconds).rateHtml503(rateHtml503)
                 .rate500(rate500).rateTruncated(rateTruncated).maxConcurrency(maxConcurrency).seed(seed)
-                .totalCountDrift(totalCountDrift);
+                .totalCountDrift(totalCountDrift).inconsistentLists(inconsistentLists);
         b.retryAfterOn503 = retryAfterOn503;
         wrongTypeAttributes.forEach((sku, byCode) -> b.wrongTypeAttributes.put(sku, new LinkedHashMap<>(byCode)));
         b.numbersAsStrings.addAll(numbersAsStrings);
@@ -184,6 +190,8 @@ public final class Faults {
     /** Lower-case SKUs. */
     public Set<String> duplicateAcrossPages() { return duplicateAcrossPages; }
     public int totalCountDrift() { return totalCountDrift; }
+    /** How every list answer (all collections) is made inconsistent; {@link InconsistentLists#NONE} by default. */
+    public InconsistentLists inconsistentLists() { return inconsistentLists; }
 
     /** True when some product is sent wrong or total_count drifts. */
     public boolean hasBadData() {
@@ -198,7 +206,7 @@ public final class Faults {
                 + ", truncated=" + rateTruncated + ", maxConcurrency=" + maxConcurrency + ", seed=" + seed
                 + ", wrongType=" + wrongTypeAttributes + ", numbersAsStrings=" + numbersAsStrings
                 + ", missingSku=" + missingSku + ", duplicates=" + duplicateAcrossPages
-                + ", totalCountDrift=" + totalCountDrift + "]";
+                + ", totalCountDrift=" + totalCountDrift + ", inconsistentLists=" + inconsistentLists + "]";
     }
 
     static String key(String sku) {
@@ -221,6 +229,7 @@ public final class Faults {
         private final Set<String> missingSku = new TreeSet<>();
         private final Set<String> duplicateAcrossPages = new TreeSet<>();
         private int totalCountDrift;
+        private InconsistentLists inconsistentLists = InconsistentLists.NONE;
 
         private Builder() {
         }
@@ -325,6 +334,12 @@ public final class Faults {
         /** Added to total_count on product list pages 2 and later; default 0; negative shrinks it. */
         public Builder totalCountDrift(int drift) {
             this.totalCountDrift = drift;
+            return this;
+        }
+
+        /** Answers every list inconsistently in this way (schema-valid nonsense); NONE (default) turns it off. */
+        public Builder inconsistentLists(InconsistentLists mode) {
+            this.inconsistentLists = Objects.requireNonNull(mode);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package org.magentokafka.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
@@ -171,7 +172,11 @@ final class SandboxHandler implements HttpHandler {
             call.searchCriteria();  // input validation still happens before the service fails
             throw MagentoException.internalError(ReportIds.next());
         }
-        return HttpAnswer.json(200, match.route().endpoint().handle(call));
+        JsonNode result = match.route().endpoint().handle(call);
+        if (plan.faults().inconsistentLists().apply(result)) {
+            plan.record(Faults.Kind.INCONSISTENT_LIST);
+        }
+        return HttpAnswer.json(200, result);
     }
 
     /**

@@ -318,6 +318,12 @@ public final class SandboxOptions {
             return this;
         }
 
+        /** Shorthand for {@link Faults.Builder#inconsistentLists} on the faults set so far. */
+        public Builder inconsistentLists(InconsistentLists mode) {
+            this.faults = faults.toBuilder().inconsistentLists(mode).build();
+            return this;
+        }
+
         public SandboxOptions build() {
             return new SandboxOptions(this);
         }

@@ -135,6 +135,11 @@ public final class SandboxStore implements AutoCloseable {
         this.faults.set(faults);
     }
 
+    /** Answers list requests arriving from now on inconsistently in this way (NONE: truthfully); other faults stay. */
+    public void setInconsistentLists(InconsistentLists mode) {
+        setFaults(faults().toBuilder().inconsistentLists(mode).build());
+    }
+
     /** Catalog GETs (every GET under /rest/) being handled right now, refused ones included. */
     public int inFlight() {
         return faults.inFlight();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -59,6 +60,42 @@ class SchemaConformanceTest {
         StoreClient.Answer answer = client.get(request);
         assertEquals(200, answer.status(), answer.body());
         assertConforms(schema.validateResponse(apiPath, "200", answer.json()), request);
+    }
+
+    /** Every collection's list, read as page 2 where the collection has that many pages. */
+    private static final List<String[]> LISTS = List.of(
+            new String[] {"/V1/products", "/rest/V1/products?searchCriteria%5BpageSize%5D=50&searchCriteria%5BcurrentPage%5D=2"},
+            new String[] {"/V1/categories/list", "/rest/V1/categories/list?searchCriteria%5BpageSize%5D=100"},
+            new String[] {"/V1/cmsPage/search", "/rest/V1/cmsPage/search?searchCriteria%5BpageSize%5D=100"},
+            new String[] {"/V1/inventory/source-items", "/rest/V1/inventory/source-items?searchCriteria%5BpageSize%5D=100&searchCriteria%5BcurrentPage%5D=2"},
+            new String[] {"/V1/products/attributes", "/rest/V1/products/attributes?searchCriteria%5BpageSize%5D=100"});
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = InconsistentLists.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    void inconsistentListsAreStillValidAgainstTheOfficialSchema(InconsistentLists mode) {
+        store.setInconsistentLists(mode);
+        try {
+            for (String[] list : LISTS) {
+                StoreClient.Answer answer = client.get(list[1]);
+                assertEquals(200, answer.status(), answer.body());
+                assertConforms(schema.validateResponse(list[0], "200", answer.json()), mode + " " + list[1]);
+            }
+            JsonNode products = client.get(LISTS.get(0)[1]).json();
+            long total = products.get("total_count").asLong();
+            int items = products.get("items").size();
+            switch (mode) {
+                case NEGATIVE_TOTAL_COUNT -> assertTrue(total < 0, products.toString());
+                case HUGE_TOTAL_COUNT -> assertEquals(InconsistentLists.HUGE_COUNT, total);
+                case SHORT_PAGE_IN_THE_MIDDLE -> assertEquals(List.of(300L, 25), List.of(total, items), "page 2 of 6 cut in half");
+                case ZERO_TOTAL_COUNT_WITH_ITEMS -> assertEquals(List.of(0L, 50), List.of(total, items));
+                default -> throw new AssertionError(mode);
+            }
+        } finally {
+            store.setInconsistentLists(InconsistentLists.NONE);
+        }
+        JsonNode truthful = client.get(LISTS.get(0)[1]).json();
+        assertEquals(List.of(300L, 50), List.of(truthful.get("total_count").asLong(), truthful.get("items").size()),
+                "NONE answers truthfully again");
     }
 
     @ParameterizedTest(name = "{0} {1}")
