@@ -41,7 +41,6 @@ public class MagentoProducer extends DefaultProducer {
     private static final TypeReference<Map<String, Object>> ITEM = new TypeReference<>() {
     };
 
-    private static final Logger LOG = LoggerFactory.getLogger(MagentoProducer.class);
 
     private volatile boolean guestLookUpLogged;
 
