@@ -1,10 +1,13 @@
 package org.magentokafka.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -204,6 +207,46 @@ class ChangeEventsIT {
     void aRestartPublishesNothing() {
         connector.stop();
         connector = start("change-events-restarted");
+        assertNothingPublishedAfterSomePolls("a restart");
+    }
+
+    @Test
+    @Order(5)
+    void anUpgradeFromTheHashOnlyStateFormatPublishesNothingAndThenNewIds() throws Exception {
+        connector.stop();
+        downgradeStateFiles();
+        connector = start("change-events-upgraded");
+        assertNothingPublishedAfterSomePolls("an upgrade from the earlier state format");
+
+        String sku = store.catalog().products().get(0).get("sku").asText();
+        List<String> earlierIds = TestKafka.read(topic, seen, WAIT, Duration.ZERO).stream()
+                .map(r -> Records.header(r, "ce_id")).toList();
+        store.catalog().updateProduct(sku, p -> p.put("name", p.get("name").asText() + " (after the upgrade)"));
+        ConsumerRecord<String, String> update = nextEventsOf(sku, 1).get(0);
+        assertEquals("magento.product.updated", Records.header(update, "ce_type"), "the upgraded state still knows the key");
+        assertFalse(earlierIds.contains(Records.header(update, "ce_id")), "a new change, a new id");
+    }
+
+    /** Rewrites the state files as the version before sequences wrote them: H (hash, key), D (key), W. */
+    private static void downgradeStateFiles() throws Exception {
+        try (var files = Files.list(state)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".state")).toList()) {
+                StringBuilder old = new StringBuilder();
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    String[] v = line.split("\t", 4);
+                    if (v[0].equals("V")) {
+                        old.append(v[1].equals("-") ? "D\t-\t" + v[3] : "H\t" + v[1] + "\t" + v[3]).append('\n');
+                    } else {
+                        old.append(line).append('\n');
+                    }
+                }
+                assertTrue(old.indexOf("H\t") >= 0, "the state file " + file + " holds published keys");
+                Files.writeString(file, old, StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private static void assertNothingPublishedAfterSomePolls(String after) {
         connector.awaitLine(Pattern.compile("Apache Camel .* started"), WAIT);
         int before = store.requests().matching("/V1/products").size();
         // Let several polls and a reconcile sweep run.
@@ -213,7 +256,7 @@ class ChangeEventsIT {
         }
         assertTrue(store.requests().matching("/V1/products").size() >= before + 4, "the restarted connector polls");
         List<ConsumerRecord<String, String>> all = TestKafka.read(topic, seen + 1, Duration.ofSeconds(6), Duration.ZERO);
-        assertEquals(seen, all.size(), "nothing new after a restart: " + all.subList(Math.min(seen, all.size()), all.size()));
+        assertEquals(seen, all.size(), "nothing new after " + after + ": " + all.subList(Math.min(seen, all.size()), all.size()));
     }
 
     private static String colorOf(ObjectNode product) {
