@@ -8,10 +8,12 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Processor;
+import org.apache.camel.component.kafka.serde.KafkaHeaderSerializer;
 import org.magentokafka.component.ChangeDetector;
 import org.magentokafka.component.LookupAggregationStrategy;
 import org.magentokafka.component.PageBatchAggregationStrategy;
 import org.magentokafka.component.ProductEnricher;
+import org.magentokafka.events.Utf8HeaderSerializer;
 
 /** Beans the YAML routes refer to by name, registered at build time (no runtime class loading by name). */
 @ApplicationScoped
@@ -40,6 +42,14 @@ public class RouteBeans {
     @Singleton
     Processor productEnricher() {
         return new ProductEnricher();
+    }
+
+    /** Kafka header values as UTF-8 whatever the platform charset (the kafka endpoint's headerSerializer). */
+    @Produces
+    @Named("utf8Headers")
+    @Singleton
+    KafkaHeaderSerializer utf8Headers() {
+        return new Utf8HeaderSerializer();
     }
 
     /** Hash per key against the state: created, updated, deleted or unchanged; CloudEvent headers. */

@@ -4,64 +4,87 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.ObjLongConsumer;
 
 /**
- * Key to content-hash map for millions of keys in little heap: open addressing over primitive arrays (a 32-bit tag
- * of the key, the 64-bit content hash, an offset: 16 bytes per slot, at most 75 % full) and the keys' UTF-8 bytes
- * in one arena, about 45 to 55 bytes per key for SKU-like keys instead of ~130 for a {@code HashMap<String, Long>}.
- * Keys are compared byte for byte, so tag collisions cost a comparison, never a wrong answer. Removed keys leave
- * their bytes in the arena until the next rebuild (the state file is compacted and reloaded at start). Capacities
- * grow by less than doubling so a large state does not carry half a table of air.
+ * Key to {@link KeyVersion} (content hash and event sequence) map for millions of keys in little heap: open
+ * addressing over primitive arrays (a 32-bit tag of the key, the 64-bit content hash, an offset, the 32-bit
+ * sequence: 20 bytes per slot, at most 75 % full) and the keys' UTF-8 bytes in one arena, about 55 bytes per key
+ * for SKU-like keys instead of ~150 for a {@code HashMap<String, KeyVersion>}. Keys are compared byte for byte, so
+ * tag collisions cost a comparison, never a wrong answer. A deleted key keeps its slot and its sequence (its hash
+ * is gone), so a key re-created later continues its sequence instead of repeating the ids of its first life.
+ * Capacities grow by less than doubling so a large state does not carry half a table of air.
  */
 final class CompactHashIndex {
 
     private static final int EMPTY = 0;
     private static final double MAX_LOAD = 0.75;
-    /** Slots per live key right after growing: the table is 57 % full then. */
+    /** Slots per kept key (live or deleted with a sequence) right after growing: the table is 57 % full then. */
     private static final double GROWN_SLOTS_PER_KEY = 1.75;
     private static final int MIN_SLOTS = 1024;
 
     private int[] tags = new int[MIN_SLOTS];
     private long[] hashes = new long[MIN_SLOTS];
-    /** Offset of the key in the arena; {@code -(offset + 1)} once the key was removed (a tombstone slot). */
+    /** Offset of the key in the arena; {@code -(offset + 1)} once the key was deleted (its sequence stays). */
     private int[] offsets = new int[MIN_SLOTS];
+    private int[] sequences = new int[MIN_SLOTS];
     private byte[] arena = new byte[1 << 14];
     private int arenaUsed;
     private int used;
     private int live;
 
+    /** The key's content hash, or null when it was deleted or never seen. */
     Long get(String key) {
         byte[] k = key.getBytes(StandardCharsets.UTF_8);
         int slot = find(k, tag(k));
         return slot < 0 || offsets[slot] < 0 ? null : hashes[slot];
     }
 
-    void put(String key, long hash) {
+    /** The key's hash and sequence; {@link KeyVersion#NONE} for a key never seen. */
+    KeyVersion version(String key) {
+        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        int slot = find(k, tag(k));
+        if (slot < 0) {
+            return KeyVersion.NONE;
+        }
+        return new KeyVersion(offsets[slot] < 0 ? null : hashes[slot], sequences[slot]);
+    }
+
+    /** Records the key's version; a null hash marks the key deleted (it keeps its sequence). */
+    void put(String key, KeyVersion version) {
         byte[] k = key.getBytes(StandardCharsets.UTF_8);
         int tag = tag(k);
         int slot = find(k, tag);
         if (slot >= 0) {
-            if (offsets[slot] < 0) {
+            boolean wasLive = offsets[slot] >= 0;
+            if (version.live() != wasLive) {
                 offsets[slot] = -offsets[slot] - 1;
-                live++;
+                live += version.live() ? 1 : -1;
             }
-            hashes[slot] = hash;
+            hashes[slot] = version.live() ? version.hash() : 0L;
+            sequences[slot] = version.sequence();
             return;
+        }
+        if (!version.live() && version.sequence() == 0) {
+            return; // deleting a key never seen with no sequence to keep: nothing to remember
         }
         if (used + 1 > tags.length * MAX_LOAD) {
             grow();
         }
-        insert(tag, hash, store(k));
+        int offset = store(k);
+        insert(tag, version.live() ? version.hash() : 0L, version.live() ? offset : -offset - 1, version.sequence());
         used++;
-        live++;
+        if (version.live()) {
+            live++;
+        }
     }
 
+    /** Marks the key deleted, keeping its sequence (the state file's older format had no sequences). */
     void remove(String key) {
-        byte[] k = key.getBytes(StandardCharsets.UTF_8);
-        int slot = find(k, tag(k));
-        if (slot >= 0 && offsets[slot] >= 0) {
-            offsets[slot] = -offsets[slot] - 1;
-            live--;
+        KeyVersion version = version(key);
+        if (version.live()) {
+            put(key, new KeyVersion(null, version.sequence()));
         }
     }
 
@@ -76,10 +99,24 @@ final class CompactHashIndex {
     }
 
     /** Calls the visitor for every live entry. */
-    void forEach(java.util.function.ObjLongConsumer<String> visitor) {
+    void forEach(ObjLongConsumer<String> visitor) {
         for (int i = 0; i < tags.length; i++) {
             if (tags[i] != EMPTY && offsets[i] >= 0) {
                 visitor.accept(keyAt(offsets[i]), hashes[i]);
+            }
+        }
+    }
+
+    /** Calls the visitor for every entry worth keeping: the live keys and the deleted keys with a sequence. */
+    void forEachVersion(BiConsumer<String, KeyVersion> visitor) {
+        for (int i = 0; i < tags.length; i++) {
+            if (tags[i] == EMPTY) {
+                continue;
+            }
+            if (offsets[i] >= 0) {
+                visitor.accept(keyAt(offsets[i]), new KeyVersion(hashes[i], sequences[i]));
+            } else if (sequences[i] != 0) {
+                visitor.accept(keyAt(-offsets[i] - 1), new KeyVersion(null, sequences[i]));
             }
         }
     }
@@ -102,7 +139,7 @@ final class CompactHashIndex {
         }
     }
 
-    private void insert(int tag, long hash, int offset) {
+    private void insert(int tag, long hash, int offset, int sequence) {
         int n = tags.length;
         int i = home(tag);
         while (tags[i] != EMPTY) {
@@ -111,21 +148,24 @@ final class CompactHashIndex {
         tags[i] = tag;
         hashes[i] = hash;
         offsets[i] = offset;
+        sequences[i] = sequence;
     }
 
-    /** Rebuilds the table for the live keys only (removed ones are dropped here). */
+    /** Rebuilds the table for the entries worth keeping (deleted keys without a sequence are dropped here). */
     private void grow() {
         int[] oldTags = tags;
         long[] oldHashes = hashes;
         int[] oldOffsets = offsets;
-        int size = (int) Math.max(MIN_SLOTS, Math.min(Integer.MAX_VALUE - 8, (long) ((live + 1) * GROWN_SLOTS_PER_KEY)));
+        int[] oldSequences = sequences;
+        int size = (int) Math.max(MIN_SLOTS, Math.min(Integer.MAX_VALUE - 8, (long) ((used + 1) * GROWN_SLOTS_PER_KEY)));
         tags = new int[size];
         hashes = new long[size];
         offsets = new int[size];
+        sequences = new int[size];
         used = 0;
         for (int i = 0; i < oldTags.length; i++) {
-            if (oldTags[i] != EMPTY && oldOffsets[i] >= 0) {
-                insert(oldTags[i], oldHashes[i], oldOffsets[i]);
+            if (oldTags[i] != EMPTY && (oldOffsets[i] >= 0 || oldSequences[i] != 0)) {
+                insert(oldTags[i], oldHashes[i], oldOffsets[i], oldSequences[i]);
                 used++;
             }
         }

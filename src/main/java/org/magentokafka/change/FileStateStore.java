@@ -10,13 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Collection;
 import java.util.Map;
 
 /**
- * State kept in a local append-only file: one line per committed hash or deletion, one per watermark. Needs no
+ * State kept in a local append-only file: one line per committed key version, one per watermark. Needs no
  * server and survives restarts; the file is compacted when it is opened. A torn last line (the process was
  * killed while writing) is ignored: it was never acknowledged as committed.
+ * <p>
+ * Lines: {@code V<TAB>hash-hex<TAB>sequence<TAB>key} (hash {@code -} once the key was deleted: it keeps its
+ * sequence) and {@code W<TAB>-<TAB>watermark}. Files of earlier versions ({@code H<TAB>hash<TAB>key},
+ * {@code D<TAB>-<TAB>key}, no sequences) are read as keys with sequence 0 and rewritten in this format.
  */
 public final class FileStateStore extends IndexedStateStore {
 
@@ -41,34 +44,55 @@ public final class FileStateStore extends IndexedStateStore {
         if (!Files.exists(file)) {
             return;
         }
+        boolean lastLineComplete = endsWithNewline();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                String[] parts = line.split("\t", 3);
-                if (parts.length != 3) {
-                    continue; // a torn write at a crash
+            String line = in.readLine();
+            while (line != null) {
+                String next = in.readLine();
+                if (next != null || lastLineComplete) {
+                    apply(line);
                 }
-                switch (parts[0]) {
-                    case "H" -> {
-                        try {
-                            hashes.put(unescape(parts[2]), Long.parseUnsignedLong(parts[1], 16));
-                        } catch (NumberFormatException e) {
-                            // torn line
-                        }
-                    }
-                    case "D" -> hashes.remove(unescape(parts[2]));
-                    case "W" -> watermark = parts[2];
-                    default -> {
-                    }
+                line = next;
+            }
+        }
+    }
+
+    private boolean endsWithNewline() throws IOException {
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (c.size() == 0) {
+                return true;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            c.read(last, c.size() - 1);
+            return last.get(0) == '\n';
+        }
+    }
+
+    private void apply(String line) {
+        String[] parts = line.split("\t", 4);
+        try {
+            switch (parts[0]) {
+                case "V" -> hashes.put(unescape(parts[3]), new KeyVersion(
+                        parts[1].equals("-") ? null : Long.parseUnsignedLong(parts[1], 16), Integer.parseInt(parts[2])));
+                case "H" -> { // earlier versions: no sequence
+                    String[] legacy = line.split("\t", 3);
+                    String key = unescape(legacy[2]);
+                    hashes.put(key, new KeyVersion(Long.parseUnsignedLong(legacy[1], 16), hashes.version(key).sequence()));
+                }
+                case "D" -> hashes.remove(unescape(line.split("\t", 3)[2]));
+                case "W" -> watermark = line.split("\t", 3)[2];
+                default -> {
                 }
             }
+        } catch (RuntimeException e) {
+            // a line this version cannot read (damaged by hand or by a disk): skipped like a torn one
         }
     }
 
     private void compact() throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        StringBuilder out = new StringBuilder(hashes.size() * 40);
-        hashes.forEach((k, h) -> out.append("H\t").append(ContentHash.hex(h)).append('\t').append(escape(k)).append('\n'));
+        StringBuilder out = new StringBuilder(hashes.size() * 44);
+        hashes.forEachVersion((k, v) -> line(out, k, v));
         if (watermark != null) {
             out.append("W\t-\t").append(watermark).append('\n');
         }
@@ -80,11 +104,15 @@ public final class FileStateStore extends IndexedStateStore {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    private static void line(StringBuilder out, String key, KeyVersion version) {
+        out.append("V\t").append(version.live() ? ContentHash.hex(version.hash()) : "-").append('\t')
+                .append(version.sequence()).append('\t').append(escape(key)).append('\n');
+    }
+
     @Override
-    protected void persist(Map<String, Long> published, Collection<String> deleted) {
+    protected void persist(Map<String, KeyVersion> changes) {
         StringBuilder out = new StringBuilder();
-        published.forEach((k, h) -> out.append("H\t").append(ContentHash.hex(h)).append('\t').append(escape(k)).append('\n'));
-        deleted.forEach(k -> out.append("D\t-\t").append(escape(k)).append('\n'));
+        changes.forEach((k, v) -> line(out, k, v));
         append(out);
     }
 

@@ -1,6 +1,5 @@
 package org.magentokafka.change;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -19,8 +18,8 @@ abstract class IndexedStateStore implements StateStore {
         this.watermark = watermark;
     }
 
-    /** Writes these hashes and deletions durably; throws when it could not. */
-    protected abstract void persist(Map<String, Long> published, Collection<String> deleted);
+    /** Writes these versions (a null hash: deleted) durably; throws when it could not. */
+    protected abstract void persist(Map<String, KeyVersion> changes);
 
     /** Writes the watermark durably; throws when it could not. */
     protected abstract void persistWatermark(String value);
@@ -31,13 +30,17 @@ abstract class IndexedStateStore implements StateStore {
     }
 
     @Override
-    public synchronized void commit(Map<String, Long> published, Collection<String> deleted) {
-        if (published.isEmpty() && deleted.isEmpty()) {
+    public synchronized KeyVersion version(String key) {
+        return hashes.version(key);
+    }
+
+    @Override
+    public synchronized void commit(Map<String, KeyVersion> changes) {
+        if (changes.isEmpty()) {
             return;
         }
-        persist(published, deleted);
-        published.forEach(hashes::put);
-        deleted.forEach(hashes::remove);
+        persist(changes);
+        changes.forEach(hashes::put);
     }
 
     @Override

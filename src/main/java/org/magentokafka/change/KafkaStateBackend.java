@@ -2,7 +2,6 @@ package org.magentokafka.change;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +28,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * State kept in a compacted Kafka topic, for pods without a volume: every commit is written (and acknowledged)
  * before it counts, and the whole topic is read back once, at the first poll after a start. Records: key
- * {@code <stream>|<store>|H|<key>} → content hash (hex), a tombstone when the key was deleted; key
- * {@code <stream>|<store>|W} → the watermark. A rebuild costs reading the topic (one small record per key).
+ * {@code <stream>|<store>|H|<key>} → {@code <content hash hex>:<sequence>}, {@code -:<sequence>} once the key was
+ * deleted (it keeps its sequence, see {@link KeyVersion}); key {@code <stream>|<store>|W} → the watermark. Topics
+ * written by earlier versions (a bare hash, a tombstone for a deletion) are read as keys with sequence 0. A
+ * rebuild costs reading the topic (one small record per key).
  */
 public final class KafkaStateBackend implements AutoCloseable {
 
     private final String bootstrap;
     private final String topic;
     private KafkaProducer<String, String> producer;
-    private final Map<String, Map<String, Long>> loadedHashes = new HashMap<>();
+    private final Map<String, Map<String, KeyVersion>> loadedVersions = new HashMap<>();
     private final Map<String, String> loadedWatermarks = new HashMap<>();
     private boolean loaded;
 
@@ -51,8 +52,8 @@ public final class KafkaStateBackend implements AutoCloseable {
         load();
         String prefix = stream + "|" + store + "|";
         CompactHashIndex index = new CompactHashIndex();
-        loadedHashes.getOrDefault(prefix, Map.of()).forEach(index::put);
-        loadedHashes.remove(prefix);
+        loadedVersions.getOrDefault(prefix, Map.of()).forEach(index::put);
+        loadedVersions.remove(prefix);
         return new Store(prefix, index, loadedWatermarks.remove(prefix));
     }
 
@@ -97,15 +98,29 @@ public final class KafkaStateBackend implements AutoCloseable {
         if (h > 0) {
             String prefix = key.substring(0, h + 1);
             String item = key.substring(h + 3);
-            Map<String, Long> hashes = loadedHashes.computeIfAbsent(prefix, k -> new HashMap<>());
+            Map<String, KeyVersion> versions = loadedVersions.computeIfAbsent(prefix, k -> new HashMap<>());
             if (value == null) {
-                hashes.remove(item);
+                versions.remove(item); // an earlier version's deletion: no sequence to keep
             } else {
-                hashes.put(item, Long.parseUnsignedLong(value, 16));
+                versions.put(item, parse(value));
             }
         } else if (key.endsWith("|W") && value != null) {
             loadedWatermarks.put(key.substring(0, key.length() - 1), value);
         }
+    }
+
+    static String format(KeyVersion version) {
+        return (version.live() ? ContentHash.hex(version.hash()) : "-") + ":" + version.sequence();
+    }
+
+    static KeyVersion parse(String value) {
+        int colon = value.indexOf(':');
+        if (colon < 0) {
+            return new KeyVersion(Long.parseUnsignedLong(value, 16), 0); // an earlier version's bare hash
+        }
+        String hash = value.substring(0, colon);
+        return new KeyVersion(hash.equals("-") ? null : Long.parseUnsignedLong(hash, 16),
+                Integer.parseInt(value.substring(colon + 1)));
     }
 
     private void ensureTopic() {
@@ -155,10 +170,9 @@ public final class KafkaStateBackend implements AutoCloseable {
         }
 
         @Override
-        protected void persist(Map<String, Long> published, Collection<String> deleted) {
+        protected void persist(Map<String, KeyVersion> changes) {
             List<ProducerRecord<String, String>> records = new ArrayList<>();
-            published.forEach((k, h) -> records.add(new ProducerRecord<>(topic, prefix + "H|" + k, ContentHash.hex(h))));
-            deleted.forEach(k -> records.add(new ProducerRecord<>(topic, prefix + "H|" + k, null)));
+            changes.forEach((k, v) -> records.add(new ProducerRecord<>(topic, prefix + "H|" + k, format(v))));
             write(records);
         }
 

@@ -1,20 +1,23 @@
 package org.magentokafka.change;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What was last published per key of one stream and store view (a content hash), and how far incremental
- * polling got (the watermark). Written only after Kafka acknowledged the events it records.
+ * What was last published per key of one stream and store view (a content hash and the key's event sequence, see
+ * {@link KeyVersion}), and how far incremental polling got (the watermark). Written only after Kafka acknowledged
+ * the events it records.
  */
 public interface StateStore extends AutoCloseable {
 
     /** The hash last published for the key, or null when the key was never published or was deleted. */
     Long hash(String key);
 
-    /** Records published hashes and deletions; durable when this returns. */
-    void commit(Map<String, Long> published, Collection<String> deleted);
+    /** The key's hash and sequence: a deleted key has no hash but keeps its sequence; a key never seen is NONE. */
+    KeyVersion version(String key);
+
+    /** Records the keys' new versions (a null hash: the key was deleted); durable when this returns. */
+    void commit(Map<String, KeyVersion> changes);
 
     /** The last committed watermark (Magento's timestamp format), or null before the first complete sync. */
     String watermark();

@@ -1,5 +1,6 @@
 package org.magentokafka.component;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -9,17 +10,19 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.magentokafka.change.ContentHash;
-import org.magentokafka.change.StateStore;
+import org.magentokafka.change.KeyVersion;
 import org.magentokafka.events.ChangeType;
 import org.magentokafka.events.CloudEvent;
+import org.magentokafka.events.DeletedData;
 import org.magentokafka.events.StoreTopics;
 
 /**
  * For one item of a page (inside the route's split): serializes the document to be published, hashes it and
  * compares with what was last published for its key. Sets {@link MagentoConstants#CHANGE}; for a real change it
- * also sets the record key, the CloudEvent headers and the store view's topic, and records the new hash in the
- * page's {@link PageCommit} (applied once Kafka acknowledged the page). A deletion becomes a tombstone (null
- * value).
+ * also sets the record key, the CloudEvent headers and the store view's topic, and records the key's new version
+ * (hash and sequence, which the event id is derived from) in the page's {@link PageCommit} (applied once Kafka
+ * acknowledged the page). A deletion becomes a {@code deleted} event with a small data document; the page's
+ * batch adds its tombstone ({@link Tombstone}).
  */
 public class ChangeDetector implements Processor {
 
@@ -54,20 +57,23 @@ public class ChangeDetector implements Processor {
         if (commit == null) {
             throw new IllegalStateException("changeDetector must run on items split from a magento: page");
         }
-        StateStore state = commit.state();
         Map<String, Object> document = message.getBody(Map.class);
         boolean delete = Boolean.TRUE.equals(message.getHeader(MagentoConstants.DELETES, Boolean.class));
 
         String key;
         long hash;
         ChangeType type;
-        byte[] json = null;
+        byte[] json;
+        KeyVersion version = null;
+        Instant now = Instant.now();
         if (delete) {
             key = String.valueOf(document.get("key"));
-            Long previous = state.hash(key);
-            hash = previous == null ? 0L : previous;
+            KeyVersion previous = commit.previous(key);
+            // The id hashes what was deleted: the last published content (deterministic for a re-send).
+            hash = previous.live() ? previous.hash() : 0L;
             type = ChangeType.DELETED;
-            commit.deleted(key);
+            version = commit.next(key, null);
+            json = mapper.writeValueAsBytes(DeletedData.of(key, message.getHeader(MagentoConstants.STORE_CODE, String.class), now));
         } else {
             Object item = document.get("product") instanceof Map<?, ?> product && document.containsKey("store_code")
                     ? product : document;
@@ -80,10 +86,10 @@ public class ChangeDetector implements Processor {
             }
             json = mapper.writeValueAsBytes(document);
             hash = ContentHash.of(json);
-            Long previous = commit.previousHash(key);
-            type = previous == null ? ChangeType.CREATED : previous == hash ? ChangeType.UNCHANGED : ChangeType.UPDATED;
+            KeyVersion previous = commit.previous(key);
+            type = !previous.live() ? ChangeType.CREATED : previous.hash() == hash ? ChangeType.UNCHANGED : ChangeType.UPDATED;
             if (type != ChangeType.UNCHANGED) {
-                commit.published(key, hash);
+                version = commit.next(key, hash);
             }
         }
         message.setHeader(MagentoConstants.CHANGE, type.wireName());
@@ -97,8 +103,8 @@ public class ChangeDetector implements Processor {
             message.setHeader(KafkaConstants.OVERRIDE_TOPIC,
                     StoreTopics.topic(baseTopic, message.getHeader(MagentoConstants.STORE_CODE, String.class)));
         }
-        CloudEvent.headers(stream.entity(), type, key, hash, message.getHeader(MagentoConstants.SOURCE, String.class),
-                Instant.now()).forEach(message::setHeader);
-        message.setBody(json == null ? null : new String(json, java.nio.charset.StandardCharsets.UTF_8));
+        CloudEvent.headers(stream.entity(), type, key, version.sequence(), hash,
+                message.getHeader(MagentoConstants.SOURCE, String.class), now).forEach(message::setHeader);
+        message.setBody(new String(json, StandardCharsets.UTF_8));
     }
 }

@@ -24,6 +24,7 @@ import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.util.ObjectHelper;
 import org.magentokafka.change.KeyFingerprints;
+import org.magentokafka.change.KeyVersion;
 import org.magentokafka.change.StateStore;
 import org.magentokafka.change.Watermark;
 import org.magentokafka.client.MagentoClient;
@@ -68,7 +69,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
     private final StreamMetrics metrics = new StreamMetrics();
     private final PageDeliveries deliveries = new PageDeliveries(PAGES_IN_FLIGHT);
     /** store view → hashes of pages in flight (see {@link PageCommit}). */
-    private final Map<String, Map<String, Long>> inFlightHashes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, KeyVersion>> inFlightHashes = new java.util.concurrent.ConcurrentHashMap<>();
     private final PollStatus status;
     private final QuietPollExceptionHandler quiet;
     private long lastReconcile = System.nanoTime();

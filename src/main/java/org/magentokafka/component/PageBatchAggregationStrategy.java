@@ -5,11 +5,14 @@ import java.util.List;
 
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
+import org.magentokafka.events.ChangeType;
+import org.magentokafka.events.CloudEvent;
 
 /**
  * Collects the changed items of one page (those the change detector did not mark unchanged) into a list of
  * exchanges, so the Kafka producer sends the page as one batch and the page's exchange completes only when Kafka
- * acknowledged every record of it.
+ * acknowledged every record of it. A deleted event is followed by its {@link Tombstone} in the same batch, so the
+ * state records the deletion only once both are acknowledged.
  */
 public class PageBatchAggregationStrategy implements AggregationStrategy {
 
@@ -27,8 +30,12 @@ public class PageBatchAggregationStrategy implements AggregationStrategy {
         }
         // Each record keeps its own headers (the CloudEvent attributes): the Kafka endpoint sets
         // batchWithIndividualHeaders, else every record of a batch would carry the page's headers.
-        if (!"unchanged".equals(newExchange.getMessage().getHeader(MagentoConstants.CHANGE, String.class))) {
+        String change = newExchange.getMessage().getHeader(MagentoConstants.CHANGE, String.class);
+        if (!ChangeType.UNCHANGED.wireName().equals(change)) {
             batch.add(newExchange);
+        }
+        if (ChangeType.DELETED.wireName().equals(change)) {
+            batch.add(Tombstone.after(newExchange));
         }
         return result;
     }
@@ -40,6 +47,6 @@ public class PageBatchAggregationStrategy implements AggregationStrategy {
         // The result started as a copy of the first item: its per-item headers must not leak onto the page.
         exchange.getMessage().removeHeaders("ce_*");
         exchange.getMessage().removeHeaders("kafka.*");
-        exchange.getMessage().removeHeader("content-type");
+        exchange.getMessage().removeHeader(CloudEvent.CONTENT_TYPE_HEADER);
     }
 }

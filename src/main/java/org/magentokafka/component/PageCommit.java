@@ -5,28 +5,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.magentokafka.change.KeyVersion;
 import org.magentokafka.change.StateStore;
 
 /**
- * What one page will record in the state once Kafka acknowledged its events: the hashes of the items it
- * published and the keys it deleted. Travels with the page's exchange (and its split copies) as a property and
- * is applied in the exchange's on-completion, never before.
+ * What one page will record in the state once Kafka acknowledged its events: the new version (content hash and
+ * sequence, see {@link KeyVersion}) of every key it published or deleted. Travels with the page's exchange (and
+ * its split copies) as a property and is applied in the exchange's on-completion, never before.
  * <p>
- * Several pages of a poll are in flight at once, so a hash published by an earlier page that Kafka has not
+ * Several pages of a poll are in flight at once, so a version published by an earlier page that Kafka has not
  * acknowledged yet is visible to the later pages through {@code inFlight}: an item the store repeats on the next
- * page is then recognised as unchanged instead of being published twice.
+ * page is then recognised as unchanged instead of being published twice, and a key changed twice in flight gets
+ * two sequence numbers.
  */
 public final class PageCommit {
 
     public static final String PROPERTY = "CamelMagentoPageCommit";
 
     private final StateStore state;
-    private final Map<String, Long> inFlight;
-    private final Map<String, Long> published = new LinkedHashMap<>();
-    private final List<String> deleted = new ArrayList<>();
+    private final Map<String, KeyVersion> inFlight;
+    private final Map<String, KeyVersion> changes = new LinkedHashMap<>();
 
-    /** @param inFlight hashes of pages handed to the route but not yet committed, shared by one store view's pages */
-    PageCommit(StateStore state, Map<String, Long> inFlight) {
+    /** @param inFlight versions of pages handed to the route but not yet committed, shared by one store view's pages */
+    PageCommit(StateStore state, Map<String, KeyVersion> inFlight) {
         this.state = state;
         this.inFlight = inFlight;
     }
@@ -36,37 +37,39 @@ public final class PageCommit {
     }
 
     /** What was last published for the key: by a page still in flight, else as committed. */
-    public Long previousHash(String key) {
-        Long pending = inFlight.get(key);
-        return pending != null ? pending : state.hash(key);
+    public KeyVersion previous(String key) {
+        KeyVersion pending = inFlight.get(key);
+        return pending != null ? pending : state.version(key);
     }
 
-    public synchronized void published(String key, long hash) {
-        published.put(key, hash);
-        inFlight.put(key, hash);
-    }
-
-    public synchronized void deleted(String key) {
-        deleted.add(key);
+    /**
+     * Takes the key's next sequence for an event this page publishes: the new content hash, or {@code null} for a
+     * deletion. Nothing is committed until the page is acknowledged, so a page lost in a crash is re-sent with the
+     * same sequence numbers (the same ids).
+     */
+    public synchronized KeyVersion next(String key, Long hash) {
+        KeyVersion version = previous(key).next(hash);
+        changes.put(key, version);
+        inFlight.put(key, version);
+        return version;
     }
 
     synchronized List<String> changedKeys() {
-        List<String> keys = new ArrayList<>(published.keySet());
-        keys.addAll(deleted);
-        return keys;
+        return new ArrayList<>(changes.keySet());
     }
 
     synchronized void apply() {
-        state.commit(published, deleted);
+        state.commit(changes);
         forget();
     }
 
-    /** The page failed: its hashes never reached the state, and later pages must not count on them either. */
+    /** The page failed: its versions never reached the state, and later pages must not count on them either. */
     synchronized void abandon() {
         forget();
     }
 
     private void forget() {
-        published.forEach(inFlight::remove);
+        // Only this page's own entries: a later page may have put a newer version of the same key meanwhile.
+        changes.forEach(inFlight::remove);
     }
 }

@@ -4,16 +4,17 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
 import org.magentokafka.change.FileStateStore;
+import org.magentokafka.change.KeyVersion;
 import org.magentokafka.change.KeyFingerprints;
 
 /**
- * Heap taken by the change-detection state ({@link FileStateStore}) for N SKU-like keys (default 1,000,000),
+ * Heap taken by the change-detection state ({@link FileStateStore}: content hash and event sequence per key) for N
+ * SKU-like keys (default 1,000,000),
  * measured as heap used after full GCs, before and after; target: at most 64 MiB for 1,000,000 keys. Also the
  * state re-opened from its file, and the transient set of keys a full pass has seen ({@link KeyFingerprints}). Run with {@code ./mvnw -Pbench-jmh process-test-classes} (BENCHMARKS.md).
  */
@@ -35,14 +36,14 @@ public final class StateMemory {
         long base = usedAfterGc();
         FileStateStore store = new FileStateStore(file);
         long totalKeyChars = 0;
-        Map<String, Long> batch = new HashMap<>();
+        Map<String, KeyVersion> batch = new HashMap<>();
         long t = System.nanoTime();
         for (int i = 1; i <= n; i++) {
             String sku = sku(i, random);
             totalKeyChars += sku.length();
-            batch.put(sku, random.nextLong());
+            batch.put(sku, new KeyVersion(random.nextLong(), 1));
             if (batch.size() == 10_000 || i == n) {
-                store.commit(batch, List.of());
+                store.commit(batch);
                 batch = new HashMap<>();
             }
         }

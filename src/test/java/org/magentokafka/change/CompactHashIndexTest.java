@@ -25,7 +25,7 @@ class CompactHashIndexTest {
                 }
                 default -> {
                     long hash = random.nextLong();
-                    index.put(key, hash);
+                    index.put(key, new KeyVersion(hash, 1));
                     expected.put(key, hash);
                 }
             }
@@ -37,5 +37,21 @@ class CompactHashIndexTest {
         Map<String, Long> visited = new HashMap<>();
         index.forEach(visited::put);
         assertEquals(expected, visited);
+    }
+
+    @Test
+    void aDeletedKeyKeepsItsSequenceThroughGrowthAndComesBackWithIt() {
+        CompactHashIndex index = new CompactHashIndex();
+        index.put("gone", new KeyVersion(7L, 3));
+        index.put("gone", new KeyVersion(null, 4));
+        for (int i = 0; i < 50_000; i++) {
+            index.put("SKU-" + i, new KeyVersion((long) i, 1));
+        }
+        assertNull(index.get("gone"));
+        assertEquals(new KeyVersion(null, 4), index.version("gone"), "the deletion's sequence survives the table growing");
+        assertEquals(50_000, index.size(), "a deleted key is not counted as published");
+        index.put("gone", new KeyVersion(9L, 5));
+        assertEquals(new KeyVersion(9L, 5), index.version("gone"));
+        assertEquals(KeyVersion.NONE, index.version("never"));
     }
 }

@@ -1,10 +1,13 @@
 package org.magentokafka.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,13 +30,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.CloudEventRecords;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
 
 /**
  * One event per real change: an initial sync publishes every product as created; updates, a delete, stock changes
- * and an option-label change publish exactly the products concerned; a restart publishes nothing.
+ * and an option-label change publish exactly the products concerned; a delete is a deleted event followed by a
+ * tombstone; the same content coming back is a new event with a new id; a restart publishes nothing. Every record
+ * is read through the CloudEvents SDK ({@link CloudEventRecords}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChangeEventsIT {
@@ -85,6 +91,7 @@ class ChangeEventsIT {
     void theInitialSyncPublishesEveryProductOnceAsCreated() {
         List<ConsumerRecord<String, String>> records = TestKafka.read(topic, PRODUCTS, WAIT, Duration.ofSeconds(5));
         assertEquals(PRODUCTS, records.size());
+        CloudEventRecords.assertEveryRecordConverts(records);
         seen = records.size();
         for (ConsumerRecord<String, String> r : records) {
             assertEquals("magento.product.created", Records.header(r, "ce_type"));
@@ -122,20 +129,30 @@ class ChangeEventsIT {
         Set<String> expectedUpdates = new HashSet<>(updated);
         expectedUpdates.addAll(restocked);
         expectedUpdates.addAll(relabelled);
-        int expected = seen + expectedUpdates.size() + 1;
+        // The delete is two records: its deleted event and the tombstone.
+        int expected = seen + expectedUpdates.size() + 2;
         List<ConsumerRecord<String, String>> all = TestKafka.read(topic, expected, WAIT, Duration.ofSeconds(8));
+        CloudEventRecords.assertEveryRecordConverts(all);
         List<ConsumerRecord<String, String>> changes = new ArrayList<>(all.subList(seen, all.size()));
         seen = all.size();
 
         Map<String, List<String>> typesByKey = new HashMap<>();
-        changes.forEach(r -> typesByKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(Records.header(r, "ce_type")));
+        CloudEventRecords.withoutTombstones(changes)
+                .forEach(r -> typesByKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(Records.header(r, "ce_type")));
         Map<String, List<String>> expectedTypes = new HashMap<>();
         expectedUpdates.forEach(k -> expectedTypes.put(k, List.of("magento.product.updated")));
         expectedTypes.put(deleted, List.of("magento.product.deleted"));
         assertEquals(expectedTypes, typesByKey, "exactly one event per changed product");
 
-        ConsumerRecord<String, String> tombstone = changes.stream().filter(r -> r.key().equals(deleted)).findFirst().orElseThrow();
-        assertNull(tombstone.value(), "a delete is a tombstone");
+        List<ConsumerRecord<String, String>> delete = changes.stream().filter(r -> r.key().equals(deleted)).toList();
+        assertEquals(2, delete.size(), "a delete is a deleted event and a tombstone: " + delete);
+        assertEquals("magento.product.deleted", Records.header(delete.get(0), "ce_type"));
+        assertEquals(deleted, Records.json(delete.get(0)).get("key").asText());
+        assertEquals("default", Records.json(delete.get(0)).get("store_code").asText());
+        assertEquals(delete.get(0).partition(), delete.get(1).partition());
+        assertTrue(delete.get(0).offset() < delete.get(1).offset(), "the deleted event comes first");
+        assertNull(delete.get(1).value(), "then the tombstone, for compaction");
+        assertNull(delete.get(1).headers().lastHeader("content-type"), "a tombstone has no content-type");
         ConsumerRecord<String, String> relabel = changes.stream().filter(r -> relabelled.contains(r.key())).findFirst().orElseThrow();
         assertEquals("Renamed colour", Records.json(relabel).get("attributes").get("color").get("value_label").asText());
         ConsumerRecord<String, String> restock = changes.stream().filter(r -> r.key().equals(restocked.get(0))).findFirst().orElseThrow();
@@ -146,9 +163,90 @@ class ChangeEventsIT {
 
     @Test
     @Order(3)
+    void aStockFlipFiveZeroFiveZeroIsThreeUpdatesWithThreeIds() {
+        ObjectNode source = singleSourceItem();
+        String sku = source.get("sku").asText();
+        String sourceCode = source.get("source_code").asText();
+        if (source.get("quantity").asDouble() != 5) {
+            store.catalog().setSourceItemQuantity(sku, sourceCode, 5);
+            nextEventsOf(sku, 1);
+        }
+        List<ConsumerRecord<String, String>> flips = new ArrayList<>();
+        for (double quantity : new double[] {0, 5, 0}) {
+            store.catalog().setSourceItemQuantity(sku, sourceCode, quantity);
+            flips.addAll(nextEventsOf(sku, 1));
+        }
+        assertEquals(List.of("magento.product.updated", "magento.product.updated", "magento.product.updated"),
+                flips.stream().map(r -> Records.header(r, "ce_type")).toList());
+        assertEquals(List.of(0.0, 5.0, 0.0), flips.stream().map(r -> Records.json(r).get("inventory").get("quantity").asDouble()).toList());
+        assertEquals(Records.json(flips.get(0)), Records.json(flips.get(2)), "both 5 -> 0 changes publish the same document");
+        assertEquals(3, flips.stream().map(r -> Records.header(r, "ce_id")).distinct().count(),
+                "yet three distinct events have three distinct ids: " + flips.stream().map(r -> Records.header(r, "ce_id")).toList());
+    }
+
+    /** The next {@code count} records after those seen so far, all of them of this key. */
+    private static List<ConsumerRecord<String, String>> nextEventsOf(String key, int count) {
+        List<ConsumerRecord<String, String>> all = TestKafka.read(topic, seen + count, WAIT, Duration.ofSeconds(3));
+        CloudEventRecords.assertEveryRecordConverts(all);
+        List<ConsumerRecord<String, String>> next = new ArrayList<>(all.subList(seen, all.size()));
+        seen = all.size();
+        assertEquals(count, next.size(), "exactly the change of " + key + ": " + next);
+        next.forEach(r -> assertEquals(key, r.key()));
+        return next;
+    }
+
+    private static ObjectNode singleSourceItem() {
+        Map<String, List<ObjectNode>> bySku = store.catalog().sourceItems().stream()
+                .collect(Collectors.groupingBy(s -> s.get("sku").asText()));
+        return bySku.values().stream().filter(items -> items.size() == 1).map(items -> items.get(0))
+                .filter(s -> store.catalog().product(s.get("sku").asText()).isPresent()).findFirst().orElseThrow();
+    }
+
+    @Test
+    @Order(4)
     void aRestartPublishesNothing() {
         connector.stop();
         connector = start("change-events-restarted");
+        assertNothingPublishedAfterSomePolls("a restart");
+    }
+
+    @Test
+    @Order(5)
+    void anUpgradeFromTheHashOnlyStateFormatPublishesNothingAndThenNewIds() throws Exception {
+        connector.stop();
+        downgradeStateFiles();
+        connector = start("change-events-upgraded");
+        assertNothingPublishedAfterSomePolls("an upgrade from the earlier state format");
+
+        String sku = store.catalog().products().get(0).get("sku").asText();
+        List<String> earlierIds = TestKafka.read(topic, seen, WAIT, Duration.ZERO).stream()
+                .map(r -> Records.header(r, "ce_id")).toList();
+        store.catalog().updateProduct(sku, p -> p.put("name", p.get("name").asText() + " (after the upgrade)"));
+        ConsumerRecord<String, String> update = nextEventsOf(sku, 1).get(0);
+        assertEquals("magento.product.updated", Records.header(update, "ce_type"), "the upgraded state still knows the key");
+        assertFalse(earlierIds.contains(Records.header(update, "ce_id")), "a new change, a new id");
+    }
+
+    /** Rewrites the state files as the version before sequences wrote them: H (hash, key), D (key), W. */
+    private static void downgradeStateFiles() throws Exception {
+        try (var files = Files.list(state)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".state")).toList()) {
+                StringBuilder old = new StringBuilder();
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    String[] v = line.split("\t", 4);
+                    if (v[0].equals("V")) {
+                        old.append(v[1].equals("-") ? "D\t-\t" + v[3] : "H\t" + v[1] + "\t" + v[3]).append('\n');
+                    } else {
+                        old.append(line).append('\n');
+                    }
+                }
+                assertTrue(old.indexOf("H\t") >= 0, "the state file " + file + " holds published keys");
+                Files.writeString(file, old, StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private static void assertNothingPublishedAfterSomePolls(String after) {
         connector.awaitLine(Pattern.compile("Apache Camel .* started"), WAIT);
         int before = store.requests().matching("/V1/products").size();
         // Let several polls and a reconcile sweep run.
@@ -158,7 +256,7 @@ class ChangeEventsIT {
         }
         assertTrue(store.requests().matching("/V1/products").size() >= before + 4, "the restarted connector polls");
         List<ConsumerRecord<String, String>> all = TestKafka.read(topic, seen + 1, Duration.ofSeconds(6), Duration.ZERO);
-        assertEquals(seen, all.size(), "nothing new after a restart: " + all.subList(Math.min(seen, all.size()), all.size()));
+        assertEquals(seen, all.size(), "nothing new after " + after + ": " + all.subList(Math.min(seen, all.size()), all.size()));
     }
 
     private static String colorOf(ObjectNode product) {

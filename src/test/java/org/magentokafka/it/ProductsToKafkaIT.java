@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.LoggedRequest;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.CloudEventRecords;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.TestKafka;
 
@@ -74,6 +75,7 @@ class ProductsToKafkaIT {
 
         List<ConsumerRecord<String, String>> records = TestKafka.read(topic, PRODUCTS, Duration.ofSeconds(30), Duration.ofSeconds(2));
         assertEquals(PRODUCTS, records.size(), "one record per product, no duplicates");
+        CloudEventRecords.assertEveryRecordConverts(records);
 
         Map<String, JsonNode> expected = new HashMap<>();
         for (JsonNode product : store.catalog().products()) {

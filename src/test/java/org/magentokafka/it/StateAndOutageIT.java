@@ -17,7 +17,11 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
@@ -51,6 +55,46 @@ class StateAndOutageIT {
                 }
                 assertEquals(150, TestKafka.read(topic, 151, Duration.ofSeconds(5), Duration.ZERO).size(),
                         "the restarted pod knew what was published");
+            }
+        }
+    }
+
+    @Test
+    void aStateTopicWrittenByTheHashOnlyVersionStillLoadsOnUpgrade() throws Exception {
+        try (SandboxStore store = SandboxStore.start(SandboxOptions.builder().productCount(60).storeCodes(List.of("default")).build())) {
+            String topic = TestKafka.uniqueTopic("kafka-state-upgrade");
+            String stateTopic = TestKafka.uniqueTopic("connector-state-upgrade");
+            Map<String, String> env = env(store, topic, TestKafka.bootstrapServers());
+            env.put("MAGENTO_STATE_STORE", "kafka");
+            env.put("MAGENTO_STATE_TOPIC", stateTopic);
+            try (ConnectorProcess first = ConnectorProcess.start("kafka-state-before-upgrade", env)) {
+                first.awaitLine(Pattern.compile("magento:products synced 60 items"), Duration.ofSeconds(60));
+            }
+            // Rewrite every key's record as the earlier version wrote it: the bare content hash, no sequence.
+            List<ConsumerRecord<String, String>> state = TestKafka.read(stateTopic, 60, Duration.ofSeconds(30), Duration.ofSeconds(1));
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            int rewritten = 0;
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+                for (ConsumerRecord<String, String> r : state) {
+                    if (r.key().contains("|H|") && r.value() != null && r.value().contains(":")) {
+                        producer.send(new ProducerRecord<>(stateTopic, r.key(), r.value().substring(0, r.value().indexOf(':')))).get();
+                        rewritten++;
+                    }
+                }
+            }
+            assertTrue(rewritten >= 60, "the state topic held the products' versions: " + rewritten);
+            try (ConnectorProcess upgraded = ConnectorProcess.start("kafka-state-after-upgrade", env)) {
+                upgraded.awaitLine(Pattern.compile("Apache Camel .* started"), Duration.ofSeconds(60));
+                int before = store.requests().matching("/V1/products").size();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (store.requests().matching("/V1/products").size() < before + 3 && System.nanoTime() < deadline) {
+                    sleep(200);
+                }
+                assertEquals(60, TestKafka.read(topic, 61, Duration.ofSeconds(5), Duration.ZERO).size(),
+                        "the upgraded connector read the earlier state and published nothing again");
             }
         }
     }

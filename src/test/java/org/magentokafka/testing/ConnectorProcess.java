@@ -65,7 +65,7 @@ public final class ConnectorProcess implements AutoCloseable {
     /** Starts the connector with command-line arguments (e.g. --check). */
     public static ConnectorProcess start(String name, Map<String, String> env, java.util.function.Consumer<String> echo,
                                          String... args) {
-        return startIn(PROJECT, name, env, echo, args);
+        return launch(PROJECT, name, env, echo, List.of(), args);
     }
 
     /**
@@ -74,12 +74,26 @@ public final class ConnectorProcess implements AutoCloseable {
      */
     public static ConnectorProcess startIn(Path workingDirectory, String name, Map<String, String> env,
                                            java.util.function.Consumer<String> echo, String... args) {
+        return launch(workingDirectory, name, env, echo, List.of(), args);
+    }
+
+    /** Starts the connector with JVM options before {@code -jar} (e.g. {@code -Dfile.encoding=US-ASCII}). */
+    public static ConnectorProcess startWithJvmOptions(String name, Map<String, String> env, List<String> jvmOptions) {
+        return launch(PROJECT, name, env, line -> {
+        }, jvmOptions);
+    }
+
+    private static ConnectorProcess launch(Path workingDirectory, String name, Map<String, String> env,
+                                           java.util.function.Consumer<String> echo, List<String> jvmOptions,
+                                           String... args) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the integration tests run after 'package' (./mvnw verify)");
         }
         try {
             Path logs = Files.createDirectories(PROJECT.resolve("target/it-logs"));
-            List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-jar", JAR.toString()));
+            List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", JAR.toString()));
             command.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
             // Only what the test sets: no inherited MAGENTO_* or KAFKA_* from the developer's shell.

@@ -1,0 +1,73 @@
+package org.magentokafka.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.magentokafka.sandbox.SandboxOptions;
+import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.CloudEventRecords;
+import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.Records;
+import org.magentokafka.testing.TestKafka;
+
+/**
+ * Header values are UTF-8 whatever the platform charset: the packaged app on a JVM with a POSIX locale and
+ * {@code -Dfile.encoding=US-ASCII} (where {@code String.getBytes()} turns every non-ASCII character into {@code ?})
+ * still sends a non-ASCII SKU intact in {@code ce_subject}.
+ */
+class HeaderEncodingIT {
+
+    private static final String SKU = "Größe-Ärmel-€-東京/1";
+    private static final int PRODUCTS = 20;
+
+    private static SandboxStore store;
+    private static ConnectorProcess connector;
+    private static String topic;
+
+    @BeforeAll
+    static void start() {
+        store = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build());
+        store.catalog().addProduct(SKU, "Ärmel-Shirt « Tōkyō »", 12.5);
+        topic = TestKafka.uniqueTopic("products-ascii-platform");
+        connector = ConnectorProcess.startWithJvmOptions("header-encoding", Map.of(
+                "LANG", "C",
+                "LC_ALL", "C",
+                "MAGENTO_BASE_URL", store.baseUrl(),
+                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
+                "MAGENTO_POLL_INTERVAL", "1h",
+                "MAGENTO_STREAMS_PRODUCTS_TOPIC", topic,
+                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()),
+                List.of("-Dfile.encoding=US-ASCII", "-Dsun.jnu.encoding=US-ASCII"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (connector != null) {
+            connector.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void aNonAsciiSkuArrivesIntactInCeSubjectOnAnAsciiPlatform() {
+        connector.awaitLine(Pattern.compile("magento:products synced " + (PRODUCTS + 1) + " items"), Duration.ofSeconds(90));
+        List<ConsumerRecord<String, String>> records = TestKafka.read(topic, PRODUCTS + 1, Duration.ofSeconds(30), Duration.ofSeconds(1));
+        CloudEventRecords.assertEveryRecordConverts(records);
+        ConsumerRecord<String, String> record = records.stream().filter(r -> SKU.equals(r.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("no record keyed " + SKU + ": " + records.stream().map(ConsumerRecord::key).toList()));
+        assertEquals(SKU, Records.header(record, "ce_subject"), "ce_subject in UTF-8, not the platform's US-ASCII");
+        assertEquals(SKU, Records.json(record).get("product").get("sku").asText());
+        assertTrue(Records.header(record, "ce_type").startsWith("magento.product."));
+    }
+}
