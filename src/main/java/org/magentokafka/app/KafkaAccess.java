@@ -1,0 +1,46 @@
+package org.magentokafka.app;
+
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import org.magentokafka.kafka.KafkaAccessFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether the broker accepts the connector (authentication, TLS, ACLs), as every Kafka client of the connector has
+ * last seen it. A refusal is logged as ONE ERROR line naming the property to fix, again only when its kind changes
+ * or after access was restored; readiness reports it ({@link KafkaReadiness}) while it lasts.
+ */
+@Singleton
+public class KafkaAccess {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaAccess.class);
+
+    private volatile KafkaAccessFailure current;
+
+    public void failed(KafkaAccessFailure failure) {
+        synchronized (this) {
+            if (current != null && current.kind() == failure.kind()) {
+                return;
+            }
+            current = failure;
+        }
+        LOG.error("{}", failure.message());
+    }
+
+    public void succeeded() {
+        synchronized (this) {
+            if (current == null) {
+                return;
+            }
+            current = null;
+        }
+        LOG.info("Kafka accepts the connector again");
+    }
+
+    public Optional<KafkaAccessFailure> current() {
+        return Optional.ofNullable(current);
+    }
+}
