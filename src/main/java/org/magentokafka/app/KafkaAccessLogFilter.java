@@ -21,7 +21,8 @@ final class KafkaAccessLogFilter implements Filter {
 
     /** Kafka loggers that report refused connections at WARN/ERROR (found with a wrong password and an unknown CA). */
     static final List<String> LOGGERS = List.of("org.apache.kafka.clients.NetworkClient",
-            "org.apache.kafka.clients.admin.KafkaAdminClient", "org.apache.kafka.clients.producer.internals.Sender",
+            "org.apache.kafka.clients.admin.KafkaAdminClient", "org.apache.kafka.clients.admin.internals.AdminMetadataManager",
+            "org.apache.kafka.clients.producer.internals.Sender",
             "org.apache.kafka.clients.consumer.internals.ConsumerCoordinator",
             "org.apache.kafka.clients.consumer.internals.AbstractCoordinator",
             "org.apache.kafka.clients.consumer.internals.ClassicKafkaConsumer",
@@ -56,8 +57,12 @@ final class KafkaAccessLogFilter implements Filter {
         if (failure.isEmpty()) {
             failure = KafkaAccessFailure.ofLogLine(text(record));
         }
-        failure.ifPresent(access::failed);
-        return failure.isEmpty();
+        if (failure.isPresent()) {
+            access.failed(failure.get());
+            return false;
+        }
+        // While the broker refuses the connector, each client's reconnect also logs "Bootstrap broker ... disconnected".
+        return !(access.current().isPresent() && text(record).contains("disconnected"));
     }
 
     private static String text(LogRecord record) {

@@ -27,6 +27,7 @@ import org.magentokafka.component.MagentoStream;
 import org.magentokafka.events.StoreTopics;
 import org.magentokafka.kafka.KafkaAccessFailure;
 import org.magentokafka.kafka.KafkaClientSettings;
+import org.magentokafka.kafka.KafkaRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +100,7 @@ public class TopicsReady implements Processor {
             Optional<KafkaAccessFailure> refused = KafkaAccessFailure.of(e);
             if (refused.isPresent()) {
                 access.failed(refused.get());
-                throw new IllegalStateException(refused.get().message() + "; retrying at the next poll");
+                throw new KafkaRefusedException(refused.get().message() + "; retrying at the next poll");
             }
             throw new IllegalStateException("Kafka at kafka.bootstrap.servers is unreachable or refused to create the topics ("
                                             + e.getClass().getSimpleName() + "): check kafka.bootstrap.servers and the broker's ACLs; retrying at the next poll",

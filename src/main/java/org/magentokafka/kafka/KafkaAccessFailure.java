@@ -46,10 +46,16 @@ public record KafkaAccessFailure(Kind kind, String message) {
 
     /** From the text of a Kafka client log line ("... failed authentication due to: SSL handshake failed"). */
     public static Optional<KafkaAccessFailure> ofLogLine(String line) {
-        if (line == null || !line.contains("failed authentication")) {
+        if (line == null) {
             return Optional.empty();
         }
-        return Optional.of(line.contains("SSL") ? tls(null) : new KafkaAccessFailure(Kind.SASL, SASL_FIX));
+        if (line.contains("SslAuthenticationException") || line.contains("failed authentication due to: SSL")) {
+            return Optional.of(tls(null));
+        }
+        if (line.contains("SaslAuthenticationException") || line.contains("failed authentication")) {
+            return Optional.of(new KafkaAccessFailure(Kind.SASL, SASL_FIX));
+        }
+        return Optional.empty();
     }
 
     private static KafkaAccessFailure tls(String detail) {
