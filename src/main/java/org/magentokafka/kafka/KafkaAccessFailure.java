@@ -73,8 +73,9 @@ public record KafkaAccessFailure(Kind kind, String message) {
         if (detail == null) {
             return null;
         }
-        int colon = detail.indexOf(": ");
-        String shortened = detail.startsWith("PKIX") && colon > 0 ? detail.substring(0, colon) : detail;
+        // "PKIX path building failed: sun.security...SunCertPathBuilderException: unable to find valid certification path"
+        int colon = detail.lastIndexOf(": ");
+        String shortened = colon > 0 ? detail.substring(colon + 2) : detail;
         return shortened.length() > 160 ? shortened.substring(0, 160) + "..." : shortened;
     }
 }
