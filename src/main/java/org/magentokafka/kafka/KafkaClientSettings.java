@@ -2,6 +2,7 @@ package org.magentokafka.kafka;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +64,7 @@ public final class KafkaClientSettings {
     private final List<String> warnings;
 
     private KafkaClientSettings(Map<String, String> properties, List<String> problems, List<String> warnings) {
-        this.properties = Map.copyOf(properties);
+        this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
         this.problems = List.copyOf(problems);
         this.warnings = List.copyOf(warnings);
     }
