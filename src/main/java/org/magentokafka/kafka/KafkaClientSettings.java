@@ -118,10 +118,14 @@ public final class KafkaClientSettings {
             }
             properties.put(key, v.get().strip());
         }
+        problems.addAll(KafkaStoreFiles.problems(properties));
         return new KafkaClientSettings(properties, problems, warnings);
     }
 
-    /** ERROR lines: a setting the connector must fix was given (the connector does not start). */
+    /**
+     * ERROR lines: a setting the connector must fix was given, or a truststore / keystore cannot be opened (the
+     * connector does not start).
+     */
     public List<String> problems() {
         return problems;
     }

@@ -150,6 +150,20 @@ class SecuredKafkaIT {
         assertFalse(connector.output().contains("KAFKA_SERVICE_HOST"), connector.output());
     }
 
+    @Test
+    void aTruststoreTheGivenPasswordDoesNotOpenStopsTheStartWithOneLine() {
+        Map<String, String> env = storeEnv(kafka.scramEnv(SecuredKafka.SCRAM_PASSWORD));
+        env.put("KAFKA_SSL_TRUSTSTORE_PASSWORD", "not-the-Store-Password");
+        ConnectorProcess connector = ConnectorProcess.start("secured-truststore-password", env);
+        assertEquals(1, connector.awaitExit(WAIT), connector.output());
+        List<String> errors = connector.lines().stream().filter(l -> l.contains(" ERROR ")).toList();
+        assertEquals(1, errors.size(), connector.output());
+        assertTrue(errors.get(0).contains("kafka.ssl.truststore.location=" + kafka.truststore() + " cannot be opened as PKCS12")
+                   && errors.get(0).contains("check kafka.ssl.truststore.password"), errors.get(0));
+        assertFalse(connector.output().contains("not-the-Store-Password"));
+        assertEquals(List.of(), connector.lines().stream().filter(l -> STACK_TRACE.matcher(l).find()).toList());
+    }
+
     private void publishesProducts(String name, Map<String, String> kafkaEnv) {
         Map<String, String> env = storeEnv(kafkaEnv);
         onlyProducts(env);

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KafkaClientSettingsTest {
 
@@ -28,17 +32,18 @@ class KafkaClientSettingsTest {
             "kafka.topic.replication-factor", "-1", "kafka.sasl.jaas.config", "");
 
     @Test
-    void environmentVariablesReachEveryClientAndOverrideTheFile() {
+    void environmentVariablesReachEveryClientAndOverrideTheFile(@TempDir Path dir) throws Exception {
+        String ca = truststore(dir, "changeit").toString();
         KafkaClientSettings s = read(FILE, Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
                 "KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"p\";",
-                "KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/kafka/ca.p12", "KAFKA_SSL_TRUSTSTORE_PASSWORD", "changeit",
+                "KAFKA_SSL_TRUSTSTORE_LOCATION", ca, "KAFKA_SSL_TRUSTSTORE_PASSWORD", "changeit",
                 "KAFKA_BOOTSTRAP_SERVERS", "broker:9093"));
         assertEquals(List.of(), s.problems());
         assertEquals(List.of(), s.warnings());
         for (Map<String, Object> client : List.of(s.producer(), s.consumer(), s.admin())) {
             assertEquals("SASL_SSL", client.get("security.protocol"));
             assertEquals("SCRAM-SHA-512", client.get("sasl.mechanism"));
-            assertEquals("/etc/kafka/ca.p12", client.get("ssl.truststore.location"));
+            assertEquals(ca, client.get("ssl.truststore.location"));
             assertEquals("changeit", client.get("ssl.truststore.password"));
             assertEquals("broker:9093", client.get("bootstrap.servers"));
             assertTrue(((String) client.get("sasl.jaas.config")).contains("ScramLoginModule"));
@@ -108,9 +113,36 @@ class KafkaClientSettingsTest {
     }
 
     @Test
+    void aTruststoreThatCannotBeOpenedIsRefusedWithoutShowingThePassword(@TempDir Path dir) throws Exception {
+        Path store = truststore(dir, "right-pw");
+        assertEquals(List.of(), read(FILE, Map.of("KAFKA_SSL_TRUSTSTORE_LOCATION", store.toString(),
+                "KAFKA_SSL_TRUSTSTORE_PASSWORD", "right-pw", "KAFKA_SSL_TRUSTSTORE_TYPE", "PKCS12")).problems());
+
+        List<String> wrong = read(FILE, Map.of("KAFKA_SSL_TRUSTSTORE_LOCATION", store.toString(), "KAFKA_SSL_TRUSTSTORE_PASSWORD", "wrong-pw",
+                "KAFKA_SSL_TRUSTSTORE_TYPE", "PKCS12")).problems();
+        assertEquals(1, wrong.size());
+        assertTrue(wrong.get(0).contains("cannot be opened as PKCS12") && wrong.get(0).contains("check kafka.ssl.truststore.password"), wrong.get(0));
+        assertFalse(wrong.get(0).contains("wrong-pw"));
+
+        List<String> missing = read(FILE, Map.of("KAFKA_SSL_KEYSTORE_LOCATION", dir.resolve("nope.p12").toString())).problems();
+        assertEquals(List.of("kafka.ssl.keystore.location=" + dir.resolve("nope.p12") + " (env KAFKA_SSL_KEYSTORE_LOCATION) is not a readable file"),
+                missing);
+    }
+
+    @Test
     void theStateStoreCanUseItsOwnBrokersWithTheSameSecurity() {
         KafkaClientSettings s = read(FILE, Map.of("KAFKA_SECURITY_PROTOCOL", "SSL")).withBootstrapServers("state:9093");
         assertEquals("state:9093", s.consumer().get("bootstrap.servers"));
         assertEquals("SSL", s.consumer().get("security.protocol"));
+    }
+
+    private static Path truststore(Path dir, String password) throws Exception {
+        Path store = dir.resolve("ca.p12");
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        try (var out = Files.newOutputStream(store)) {
+            ks.store(out, password.toCharArray());
+        }
+        return store;
     }
 }
