@@ -203,6 +203,12 @@ public class ConfigurationGuard {
         for (String name : DURATIONS) {
             check(problems, name, values, v -> Durations.parse(name, v));
         }
+        check(problems, "magento.kafka.compression", values, v -> {
+            if (!List.of("none", "gzip", "snappy", "lz4", "zstd").contains(v.strip())) {
+                throw new IllegalArgumentException("magento.kafka.compression='" + v + "' is not a Kafka compression: use none, gzip, lz4 or zstd");
+            }
+        });
+        check(problems, "magento.kafka.topic.partitions", values, v -> intIn("magento.kafka.topic.partitions", v, 1, 100_000));
         check(problems, "magento.auth.mode", values, AuthMode::parse);
         check(problems, "magento.paging", values, org.magentokafka.paging.Paging::parse);
         check(problems, "magento.auth.signature-method", values, SignatureMethod::parse);
