@@ -33,6 +33,16 @@ class ConfigurationGuardTest {
     }
 
     @Test
+    void theConnectorsKafkaSettingsAreCheckedUnderTheirNewNames() {
+        List<String> problems = ConfigurationGuard.validate(values(Map.of("magento.base-url", "https://shop.example.com",
+                "magento.kafka.compression", "snapy", "magento.kafka.topic.partitions", "0")));
+        assertEquals(List.of("magento.kafka.compression='snapy' is not a Kafka compression: use none, gzip, lz4 or zstd"
+                             + " (set by magento.kafka.compression or env MAGENTO_KAFKA_COMPRESSION)",
+                "magento.kafka.topic.partitions=0 is out of range: use 1 to 100000 (set by magento.kafka.topic.partitions or env"
+                + " MAGENTO_KAFKA_TOPIC_PARTITIONS)"), problems);
+    }
+
+    @Test
     void oneLinePerInvalidValue() {
         List<String> problems = ConfigurationGuard.validate(values(Map.of("magento.page-size", "-1",
                 "magento.base-url", "shop.example.com", "magento.auth.mode", "token", "magento.read-timeout", "-5s",
@@ -43,16 +53,6 @@ class ConfigurationGuardTest {
         assertTrue(problems.stream().anyMatch(p -> p.contains("magento.read-timeout='-5s' is not a duration")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("magento.auth.mode='token' is not a known mode")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("magento.base-url='shop.example.com' is not an http(s) URL")), problems.toString());
-    }
-
-    @Test
-    void theConnectorsKafkaSettingsAreCheckedUnderTheirNewNames() {
-        List<String> problems = ConfigurationGuard.validate(values(Map.of("magento.base-url", "https://shop.example.com",
-                "magento.kafka.compression", "snapy", "magento.kafka.topic.partitions", "0")));
-        assertEquals(List.of("magento.kafka.compression='snapy' is not a Kafka compression: use none, gzip, lz4 or zstd"
-                             + " (set by magento.kafka.compression or env MAGENTO_KAFKA_COMPRESSION)",
-                "magento.kafka.topic.partitions=0 is out of range: use 1 to 100000 (set by magento.kafka.topic.partitions or env"
-                + " MAGENTO_KAFKA_TOPIC_PARTITIONS)"), problems);
     }
 
     /** The packaged defaults (streams inherit the global page size and poll interval) plus overrides. */
