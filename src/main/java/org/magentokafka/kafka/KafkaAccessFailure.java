@@ -49,11 +49,14 @@ public record KafkaAccessFailure(Kind kind, String message) {
         if (line == null) {
             return Optional.empty();
         }
-        if (line.contains("SslAuthenticationException") || line.contains("failed authentication due to: SSL")) {
-            return Optional.of(tls(null));
-        }
-        if (line.contains("SaslAuthenticationException") || line.contains("failed authentication")) {
+        if (line.contains("SaslAuthenticationException")
+            || line.contains("failed authentication") && line.contains("SASL") && !line.contains("SSL handshake")) {
             return Optional.of(new KafkaAccessFailure(Kind.SASL, SASL_FIX));
+        }
+        // Without SASL, a refused authentication is the TLS handshake ("SSL handshake failed", or with TLS 1.3 a
+        // client certificate refused after the handshake: "Failed to process post-handshake messages").
+        if (line.contains("SslAuthenticationException") || line.contains("failed authentication")) {
+            return Optional.of(tls(null));
         }
         return Optional.empty();
     }

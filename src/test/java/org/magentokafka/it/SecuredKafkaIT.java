@@ -121,6 +121,14 @@ class SecuredKafkaIT {
     }
 
     @Test
+    void aMissingClientCertificateOnAMutualTlsListenerIsOneClearErrorLine() throws Exception {
+        Map<String, String> env = new HashMap<>(kafka.mutualTlsEnv());
+        env.keySet().removeIf(k -> k.startsWith("KAFKA_SSL_KEY"));
+        refusedWithOneLine("secured-no-client-certificate", env, "Kafka TLS handshake failed", "kafka.ssl.keystore.location",
+                SecuredKafka.STORE_PASSWORD);
+    }
+
+    @Test
     void theConnectionCheckSaysWhetherKafkaAcceptsTheConnectorAndWouldCreateTheTopics() {
         ConnectorProcess ok = ConnectorProcess.start("secured-check-ok", storeEnv(kafka.scramEnv(SecuredKafka.SCRAM_PASSWORD)), l -> {
         }, "--check");

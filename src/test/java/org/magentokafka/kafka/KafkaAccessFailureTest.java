@@ -39,6 +39,11 @@ class KafkaAccessFailureTest {
         assertEquals(KafkaAccessFailure.Kind.TLS, KafkaAccessFailure.ofLogLine(
                 "[Producer clientId=producer-1] Connection to node -1 (localhost/127.0.0.1:9093) failed authentication due to: SSL handshake failed")
                 .orElseThrow().kind());
+        assertEquals(KafkaAccessFailure.Kind.TLS, KafkaAccessFailure.ofLogLine("[Producer clientId=producer-1] Connection to node -1"
+                + " (localhost/127.0.0.1:9093) failed authentication due to: Failed to process post-handshake messages").orElseThrow().kind());
+        assertEquals(KafkaAccessFailure.Kind.SASL, KafkaAccessFailure.ofLogLine("[Producer clientId=producer-1] Connection to node -1"
+                + " (localhost/127.0.0.1:9093) failed authentication due to: Authentication failed during authentication due to invalid"
+                + " credentials with SASL mechanism SCRAM-SHA-512").orElseThrow().kind());
         assertEquals(KafkaAccessFailure.Kind.SASL, KafkaAccessFailure.ofLogLine("[AdminClient clientId=adminclient-1] Fatal error during metadata"
                 + " update: org.apache.kafka.common.errors.SaslAuthenticationException: Authentication failed").orElseThrow().kind());
     }
