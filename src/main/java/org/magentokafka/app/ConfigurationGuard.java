@@ -29,6 +29,7 @@ import org.magentokafka.auth.SignatureMethod;
 import org.magentokafka.client.StoreAddress;
 import org.magentokafka.component.Durations;
 import org.magentokafka.component.MagentoStream;
+import org.magentokafka.kafka.KafkaClientSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>an unknown {@code magento.*} property or {@code MAGENTO_*} environment variable (a typo) is reported as one
  * WARN line naming the closest valid name;</li>
+ * <li>a Kafka client setting the connector fixes ({@code kafka.acks}, ...) is refused like an invalid value, and an
+ * unknown {@code kafka.*} name is reported as a WARN line ({@link KafkaClientSettings});</li>
  * <li>an invalid value (page size out of 1..300, malformed store URL, unknown auth mode, a duration that is not
  * one...) is reported as one ERROR line per value, without a stack trace, and the process exits with status 1
  * before anything was started.</li>
@@ -75,7 +78,11 @@ public class ConfigurationGuard {
         for (String warning : unknownSettings(known, config.getPropertyNames(), System.getenv().keySet())) {
             LOG.warn(warning);
         }
-        List<String> problems = validate(config::getConfigValue);
+        List<String> problems = new ArrayList<>(validate(config::getConfigValue));
+        // kafka.* / KAFKA_*: a setting the connector fixes is refused, a name no Kafka client knows is a typo.
+        KafkaClientSettings kafka = KafkaClientSettings.read(config.getPropertyNames(), n -> config.getOptionalValue(n, String.class));
+        kafka.warnings().forEach(LOG::warn);
+        problems.addAll(kafka.problems());
         if (!problems.isEmpty()) {
             for (String problem : problems) {
                 LOG.error("Invalid configuration, not starting: {}", problem);
@@ -196,6 +203,12 @@ public class ConfigurationGuard {
         for (String name : DURATIONS) {
             check(problems, name, values, v -> Durations.parse(name, v));
         }
+        check(problems, "magento.kafka.compression", values, v -> {
+            if (!List.of("none", "gzip", "snappy", "lz4", "zstd").contains(v.strip())) {
+                throw new IllegalArgumentException("magento.kafka.compression='" + v + "' is not a Kafka compression: use none, gzip, lz4 or zstd");
+            }
+        });
+        check(problems, "magento.kafka.topic.partitions", values, v -> intIn("magento.kafka.topic.partitions", v, 1, 100_000));
         check(problems, "magento.auth.mode", values, AuthMode::parse);
         check(problems, "magento.paging", values, org.magentokafka.paging.Paging::parse);
         check(problems, "magento.auth.signature-method", values, SignatureMethod::parse);

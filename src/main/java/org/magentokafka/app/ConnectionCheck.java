@@ -13,6 +13,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.CommandLineArguments;
 import org.apache.camel.CamelContext;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -20,11 +21,13 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.magentokafka.component.ConnectionProbe;
 import org.magentokafka.component.MagentoStream;
+import org.magentokafka.kafka.KafkaClientSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The "test connection" merchants know from other tools: each enabled stream's endpoint asked for one item.
+ * The "test connection" merchants know from other tools: each enabled stream's endpoint asked for one item, and
+ * Kafka asked whether it accepts the connector and would create its topics ({@link KafkaProbe}).
  * Logged as a table after start (in the background: a store that is down never delays the start), reported per
  * endpoint at {@code /q/health/ready} (cached, so probes do not hammer the store), and as a one-shot mode
  * ({@code --check} or {@code magento.check-only=true}) that prints the table and exits non-zero on a failure.
@@ -43,6 +46,12 @@ public class ConnectionCheck implements HealthCheck {
     @CommandLineArguments
     String[] args;
 
+    @Inject
+    KafkaClientSettings kafkaSettings;
+
+    @Inject
+    KafkaAccess kafkaAccess;
+
     private volatile List<ConnectionProbe.Result> last;
     private volatile long lastAt;
 
@@ -57,11 +66,12 @@ public class ConnectionCheck implements HealthCheck {
                 LOG.debug("stopping routes for --check", e);
             }
             List<ConnectionProbe.Result> results = results(true);
-            System.out.println(table(results));
-            Quarkus.asyncExit(results.stream().allMatch(ConnectionProbe.Result::ok) ? 0 : 1);
+            KafkaProbe.Result kafka = kafka();
+            System.out.println(table(results) + "\n" + kafkaLine(kafka));
+            Quarkus.asyncExit(results.stream().allMatch(ConnectionProbe.Result::ok) && kafka.ok() ? 0 : 1);
             return;
         }
-        Thread t = new Thread(() -> LOG.info("{}", table(results(true))), "magento-connection-check");
+        Thread t = new Thread(() -> LOG.info("{}\n{}", table(results(true)), kafkaLine(kafka())), "magento-connection-check");
         t.setDaemon(true);
         t.start();
     }
@@ -94,6 +104,19 @@ public class ConnectionCheck implements HealthCheck {
             }
         }
         return streams;
+    }
+
+    /** Kafka reachable, accepting the connector, topics creatable; a refusal also goes to {@link KafkaAccess}. */
+    private KafkaProbe.Result kafka() {
+        Config config = ConfigProvider.getConfig();
+        KafkaProbe.Result result = KafkaProbe.probe(kafkaSettings, TopicsReady.topics(config), TopicsReady.partitions(config),
+                TopicsReady.replication(config));
+        result.refusal().ifPresent(kafkaAccess::failed);
+        return result;
+    }
+
+    private String kafkaLine(KafkaProbe.Result result) {
+        return String.format("  %-19s %-45s %s", "kafka", kafkaSettings.get("bootstrap.servers").orElse("?"), result.outcome());
     }
 
     static String table(List<ConnectionProbe.Result> results) {

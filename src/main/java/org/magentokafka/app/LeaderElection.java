@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.apache.camel.CamelContext;
@@ -20,7 +21,6 @@ import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.spi.RoutePolicyFactory;
 import org.apache.camel.support.RoutePolicySupport;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -29,6 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.magentokafka.kafka.KafkaClientSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,9 @@ import org.slf4j.LoggerFactory;
 public class LeaderElection implements RoutePolicyFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
+
+    @Inject
+    KafkaClientSettings settings;
 
     private final Map<String, Route> managed = new ConcurrentHashMap<>();
     private volatile boolean leader;
@@ -89,15 +93,15 @@ public class LeaderElection implements RoutePolicyFactory {
 
     private void elect() {
         Config config = ConfigProvider.getConfig();
-        String bootstrap = config.getValue("kafka.bootstrap.servers", String.class);
         String topic = config.getValue("magento.ha.lease-topic", String.class);
         long lease = org.magentokafka.component.Durations.parse("magento.ha.lease-time",
                 config.getValue("magento.ha.lease-time", String.class)).toMillis();
         while (running) {
             try {
-                ensureLeaseTopic(bootstrap, topic);
+                ensureLeaseTopic(settings, topic);
                 Properties p = new Properties();
-                p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                // The connector's Kafka settings (security...); group, session timeout and assignment are the lease's own.
+                p.putAll(settings.consumer());
                 p.put(ConsumerConfig.GROUP_ID_CONFIG, config.getValue("magento.ha.group", String.class));
                 p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) lease);
                 p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(100, lease / 5));
@@ -169,9 +173,9 @@ public class LeaderElection implements RoutePolicyFactory {
         }
     }
 
-    private static void ensureLeaseTopic(String bootstrap, String topic) throws Exception {
+    private static void ensureLeaseTopic(KafkaClientSettings settings, String topic) throws Exception {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(settings.admin());
         try (Admin admin = Admin.create(p)) {
             Set<String> names = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             if (!names.contains(topic)) {

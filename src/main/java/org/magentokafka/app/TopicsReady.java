@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -23,6 +25,9 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.magentokafka.component.MagentoStream;
 import org.magentokafka.events.StoreTopics;
+import org.magentokafka.kafka.KafkaAccessFailure;
+import org.magentokafka.kafka.KafkaClientSettings;
+import org.magentokafka.kafka.KafkaRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +43,12 @@ public class TopicsReady implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicsReady.class);
 
+    @Inject
+    KafkaClientSettings settings;
+
+    @Inject
+    KafkaAccess access;
+
     private volatile boolean ready;
 
     @Override
@@ -52,11 +63,11 @@ public class TopicsReady implements Processor {
             return;
         }
         org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig();
-        int partitions = config.getValue("kafka.topic.partitions", Integer.class);
-        short replication = config.getValue("kafka.topic.replication-factor", Short.class);
+        int partitions = partitions(config);
+        short replication = replication(config);
         List<String> topics = topics(config);
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.getValue("kafka.bootstrap.servers", String.class));
+        props.putAll(settings.admin());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         try (Admin admin = Admin.create(props)) {
@@ -64,14 +75,14 @@ public class TopicsReady implements Processor {
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : topics) {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, java.util.Optional.of(partitions), java.util.Optional.of(replication))
+                    missing.add(new NewTopic(topic, Optional.of(partitions), Optional.of(replication))
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
                 }
             }
             // The dead-letter topic is a log of problems, not a keyed state: not compacted.
             String deadLetter = config.getValue("magento.topic.dead-letter", String.class);
             if (!existing.contains(deadLetter)) {
-                missing.add(new NewTopic(deadLetter, java.util.Optional.of(1), java.util.Optional.of(replication)));
+                missing.add(new NewTopic(deadLetter, Optional.of(1), Optional.of(replication)));
             }
             if (!missing.isEmpty()) {
                 try {
@@ -86,11 +97,26 @@ public class TopicsReady implements Processor {
             }
             warnIfNotCompacted(admin, topics, existing);
         } catch (Exception e) {
+            Optional<KafkaAccessFailure> refused = KafkaAccessFailure.of(e);
+            if (refused.isPresent()) {
+                access.failed(refused.get());
+                throw new KafkaRefusedException(refused.get().message() + "; retrying at the next poll");
+            }
             throw new IllegalStateException("Kafka at kafka.bootstrap.servers is unreachable or refused to create the topics ("
                                             + e.getClass().getSimpleName() + "): check kafka.bootstrap.servers and the broker's ACLs; retrying at the next poll",
                     e);
         }
+        access.succeeded();
         ready = true;
+    }
+
+    /** Partitions of the topics the connector creates (magento.kafka.topic.partitions; kafka.topic.partitions, alias). */
+    static int partitions(org.eclipse.microprofile.config.Config config) {
+        return config.getValue("magento.kafka.topic.partitions", Integer.class);
+    }
+
+    static short replication(org.eclipse.microprofile.config.Config config) {
+        return config.getValue("magento.kafka.topic.replication-factor", Short.class);
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +23,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.magentokafka.kafka.KafkaAccessFailure;
+import org.magentokafka.kafka.KafkaClientSettings;
 
 /**
  * State kept in a compacted Kafka topic, for pods without a volume: every commit is written (and acknowledged)
@@ -35,15 +36,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaStateBackend implements AutoCloseable {
 
-    private final String bootstrap;
+    private final KafkaClientSettings settings;
     private final String topic;
     private KafkaProducer<String, String> producer;
     private final Map<String, Map<String, KeyVersion>> loadedVersions = new HashMap<>();
     private final Map<String, String> loadedWatermarks = new HashMap<>();
     private boolean loaded;
 
-    public KafkaStateBackend(String bootstrap, String topic) {
-        this.bootstrap = bootstrap;
+    /** {@code settings}: the connector's Kafka client settings, with the state store's bootstrap servers. */
+    public KafkaStateBackend(KafkaClientSettings settings, String topic) {
+        this.settings = settings;
         this.topic = topic;
     }
 
@@ -63,7 +65,7 @@ public final class KafkaStateBackend implements AutoCloseable {
         }
         ensureTopic();
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(settings.consumer());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -81,7 +83,7 @@ public final class KafkaStateBackend implements AutoCloseable {
             }
         }
         Properties pp = new Properties();
-        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        pp.putAll(settings.producer());
         pp.put(ProducerConfig.ACKS_CONFIG, "all");
         pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -125,7 +127,7 @@ public final class KafkaStateBackend implements AutoCloseable {
 
     private void ensureTopic() {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(settings.admin());
         try (Admin admin = Admin.create(p)) {
             if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
                 admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
@@ -137,7 +139,8 @@ public final class KafkaStateBackend implements AutoCloseable {
                 throw new IllegalStateException("Cannot create the state topic " + topic + " at kafka.bootstrap.servers: " + e.getCause(), e);
             }
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot reach Kafka for the state topic " + topic + ": " + e, e);
+            throw new IllegalStateException("Cannot reach Kafka for the state topic " + topic + ": "
+                                            + KafkaAccessFailure.of(e).map(KafkaAccessFailure::message).orElse(e.toString()), e);
         }
     }
 

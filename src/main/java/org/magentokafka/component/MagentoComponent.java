@@ -15,6 +15,7 @@ import org.magentokafka.change.FileStateStore;
 import org.magentokafka.change.StateStore;
 import org.magentokafka.client.NetworkSettings;
 import org.magentokafka.client.StoreGate;
+import org.magentokafka.kafka.KafkaClientSettings;
 
 /**
  * The {@code magento:} component: reads a Magento 2 / Adobe Commerce catalog over REST. Holds what all endpoints
@@ -111,7 +112,10 @@ public class MagentoComponent extends HealthCheckComponent {
 
     private synchronized org.magentokafka.change.KafkaStateBackend kafkaState(MagentoConfiguration conf) {
         if (kafkaState == null) {
-            kafkaState = new org.magentokafka.change.KafkaStateBackend(conf.getStateKafkaBootstrapServers(), conf.getStateTopic());
+            // The application's Kafka client settings (security...) when it has them, with the state's own brokers.
+            KafkaClientSettings settings = getCamelContext().getRegistry().findSingleByType(KafkaClientSettings.class);
+            kafkaState = new org.magentokafka.change.KafkaStateBackend((settings == null ? KafkaClientSettings.of(Map.of()) : settings)
+                    .withBootstrapServers(conf.getStateKafkaBootstrapServers()), conf.getStateTopic());
         }
         return kafkaState;
     }

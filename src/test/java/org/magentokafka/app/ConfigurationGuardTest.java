@@ -33,6 +33,16 @@ class ConfigurationGuardTest {
     }
 
     @Test
+    void theConnectorsKafkaSettingsAreCheckedUnderTheirNewNames() {
+        List<String> problems = ConfigurationGuard.validate(values(Map.of("magento.base-url", "https://shop.example.com",
+                "magento.kafka.compression", "snapy", "magento.kafka.topic.partitions", "0")));
+        assertEquals(List.of("magento.kafka.compression='snapy' is not a Kafka compression: use none, gzip, lz4 or zstd"
+                             + " (set by magento.kafka.compression or env MAGENTO_KAFKA_COMPRESSION)",
+                "magento.kafka.topic.partitions=0 is out of range: use 1 to 100000 (set by magento.kafka.topic.partitions or env"
+                + " MAGENTO_KAFKA_TOPIC_PARTITIONS)"), problems);
+    }
+
+    @Test
     void oneLinePerInvalidValue() {
         List<String> problems = ConfigurationGuard.validate(values(Map.of("magento.page-size", "-1",
                 "magento.base-url", "shop.example.com", "magento.auth.mode", "token", "magento.read-timeout", "-5s",

@@ -1,0 +1,72 @@
+package org.magentokafka.app;
+
+import java.util.Properties;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+
+import io.quarkus.arc.Unremovable;
+import org.apache.camel.component.kafka.DefaultKafkaClientFactory;
+import org.apache.camel.component.kafka.KafkaClientFactory;
+import org.apache.camel.quarkus.main.events.BeforeConfigure;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.magentokafka.kafka.KafkaClientSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka client settings of the whole connector ({@link KafkaClientSettings}, read once), handed to the Camel
+ * kafka component's producer through its client factory ({@code camel.component.kafka.kafka-client-factory}) and
+ * looked up by the other clients (topics, state store, lease). Also puts Kafka's repeated refusal lines through
+ * {@link KafkaAccessLogFilter} before any client exists.
+ */
+@ApplicationScoped
+public class KafkaClientBeans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaClientBeans.class);
+
+    @Inject
+    KafkaAccess access;
+
+    @Produces
+    @Singleton
+    @Unremovable
+    KafkaClientSettings kafkaClientSettings() {
+        Config config = ConfigProvider.getConfig();
+        return KafkaClientSettings.read(config.getPropertyNames(), name -> config.getOptionalValue(name, String.class));
+    }
+
+    /** Camel's producer properties (brokers, acks, idempotence, compression from the route) plus the settings. */
+    @Produces
+    @Singleton
+    @Named("magentoKafkaClientFactory")
+    KafkaClientFactory kafkaClientFactory(KafkaClientSettings settings) {
+        return new DefaultKafkaClientFactory() {
+            @Override
+            public Producer getProducer(Properties kafkaProps) {
+                kafkaProps.putAll(settings.producer());
+                return super.getProducer(kafkaProps);
+            }
+
+            @Override
+            public Consumer getConsumer(Properties kafkaProps) {
+                kafkaProps.putAll(settings.consumer());
+                return super.getConsumer(kafkaProps);
+            }
+        };
+    }
+
+    void beforeCamel(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) BeforeConfigure event, KafkaClientSettings settings) {
+        KafkaAccessLogFilter.install(access);
+        LOG.info("Kafka clients: {}", settings.summary());
+    }
+}
