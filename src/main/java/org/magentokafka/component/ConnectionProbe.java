@@ -37,9 +37,7 @@ public final class ConnectionProbe {
                 path = client.address().path(stream.resource());
                 Page page = client.fetchPage(stream.resource(), SearchCriteria.paged(1));
                 boolean guest = guest(endpoint);
-                results.put(name, new Result(name, path, true,
-                        page.totalCount() == 0 ? "EMPTY (no items visible to this " + (guest ? "guest" : "integration") + ")"
-                                : "OK (" + page.totalCount() + " items" + (guest ? ", served to guests" : "") + ")"));
+                results.put(name, new Result(name, path, true, answered(page, guest)));
             } catch (MagentoException e) {
                 results.put(name, new Result(name, path, false, guest(endpoint) && e.status() == 401
                         ? refusedToGuests(stream) : classify(stream, e)));
@@ -48,6 +46,23 @@ public final class ConnectionProbe {
             }
         }
         return List.copyOf(results.values());
+    }
+
+    /**
+     * What page 1 says about the collection. A total_count the page itself contradicts (negative, or fewer than the
+     * items shown) is named rather than printed as a size: the connection works, but passes over this collection
+     * will end early on what the items show (PageBounds).
+     */
+    static String answered(Page page, boolean guest) {
+        int shown = page.items().size();
+        if (page.totalCount() < shown) {
+            return "OK, BUT INCONSISTENT (total_count " + page.totalCount() + " with " + shown + " items on page 1:"
+                   + " passes end on what the items show; see README, Troubleshooting)";
+        }
+        if (page.totalCount() == 0) {
+            return "EMPTY (no items visible to this " + (guest ? "guest" : "integration") + ")";
+        }
+        return "OK (" + page.totalCount() + " items" + (guest ? ", served to guests" : "") + ")";
     }
 
     private static boolean guest(MagentoEndpoint endpoint) {
