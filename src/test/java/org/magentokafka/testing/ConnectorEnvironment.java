@@ -112,6 +112,7 @@ public final class ConnectorEnvironment implements AutoCloseable {
         private SandboxOptions options;
         private SandboxStore store;
         private final Map<String, String> topicPrefixes = new LinkedHashMap<>();
+        private final Map<String, String> topicNames = new LinkedHashMap<>();
         private RemainingStreams remaining = RemainingStreams.DEFAULT_TOPICS;
         private String pollInterval = "1h";
         private Map<String, String> broker;
@@ -140,6 +141,13 @@ public final class ConnectorEnvironment implements AutoCloseable {
                 throw new IllegalArgumentException("unknown stream '" + stream + "', one of " + STREAMS);
             }
             topicPrefixes.put(stream, prefix);
+            return this;
+        }
+
+        /** {@code stream} publishes to exactly {@code name} (a broker the test restarts keeps no unique names). */
+        public Builder topicNamed(String stream, String name) {
+            topic(stream, name);
+            topicNames.put(stream, name);
             return this;
         }
 
@@ -194,7 +202,8 @@ public final class ConnectorEnvironment implements AutoCloseable {
             for (String stream : STREAMS) {
                 String variable = "MAGENTO_STREAMS_" + stream.toUpperCase().replace('-', '_');
                 if (topicPrefixes.containsKey(stream) || remaining == RemainingStreams.OWN_TOPICS) {
-                    String topic = TestKafka.uniqueTopic(topicPrefixes.getOrDefault(stream, stream));
+                    String topic = topicNames.containsKey(stream) ? topicNames.get(stream)
+                            : TestKafka.uniqueTopic(topicPrefixes.getOrDefault(stream, stream));
                     topics.put(stream, topic);
                     env.put(variable + "_TOPIC", topic);
                 } else if (remaining == RemainingStreams.DISABLED) {
