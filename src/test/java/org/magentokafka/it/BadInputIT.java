@@ -5,21 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.Faults;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
@@ -34,6 +33,8 @@ class BadInputIT {
     private static final int PRODUCTS = 300;
     private static final Duration WAIT = Duration.ofSeconds(90);
 
+    @AutoClose
+    private static ConnectorEnvironment environment;
     private static SandboxStore store;
     private static ConnectorProcess connector;
     private static String topic;
@@ -63,35 +64,21 @@ class BadInputIT {
                 .rateTruncated(0.1)
                 .seed(11)
                 .build();
-        store = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).faults(faults).build());
-        topic = TestKafka.uniqueTopic("bad-input");
         deadLetters = TestKafka.uniqueTopic("dead-letter");
-        Map<String, String> env = new HashMap<>(Map.of(
-                "MAGENTO_BASE_URL", store.baseUrl(),
-                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
-                "MAGENTO_PAGE_SIZE", "100",
-                "MAGENTO_RETRY_BASE_DELAY", "50ms",
-                "MAGENTO_POLL_INTERVAL", "1h",
-                "MAGENTO_STREAMS_PRODUCTS_TOPIC", topic,
-                "MAGENTO_TOPIC_DEAD_LETTER", deadLetters,
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
-        for (String stream : List.of("categories", "cms-pages", "source-items", "product-attributes")) {
-            env.put("MAGENTO_STREAMS_" + stream.toUpperCase().replace('-', '_') + "_ENABLED", "false");
-        }
-        connector = ConnectorProcess.start("bad-input", env);
+        environment = ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).faults(faults).build())
+                .topic("products", "bad-input")
+                .otherStreamsDisabled()
+                .env("MAGENTO_PAGE_SIZE", "100")
+                .env("MAGENTO_RETRY_BASE_DELAY", "50ms")
+                .env("MAGENTO_TOPIC_DEAD_LETTER", deadLetters)
+                .start();
+        store = environment.store();
+        topic = environment.topic("products");
+        connector = environment.start("bad-input");
         connector.awaitLine(Pattern.compile("magento:products synced"), WAIT);
         published = TestKafka.read(topic, PRODUCTS - 2, WAIT, Duration.ofSeconds(2));
         dead = TestKafka.read(deadLetters, 2, WAIT, Duration.ofSeconds(1));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (connector != null) {
-            connector.close();
-        }
-        if (store != null) {
-            store.close();
-        }
     }
 
     @Test

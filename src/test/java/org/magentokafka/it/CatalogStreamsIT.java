@@ -1,7 +1,6 @@
 package org.magentokafka.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -15,13 +14,14 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.LoggedRequest;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.CloudEventRecords;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
@@ -37,54 +37,39 @@ class CatalogStreamsIT {
     private static final int PAGE_SIZE = 100; // 3 pages per store view
     private static final Duration WAIT = Duration.ofSeconds(60);
 
+    @AutoClose
+    private static ConnectorEnvironment environment;
     private static SandboxStore store;
     private static ConnectorProcess connector;
-    private static final Map<String, String> topics = new HashMap<>();
 
     @BeforeAll
     static void start() {
-        store = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).build());
-        Map<String, String> env = new HashMap<>(Map.of(
-                "MAGENTO_BASE_URL", store.baseUrl(),
-                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
-                "MAGENTO_STORE_CODES", "default,fr",
-                "MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE),
-                "MAGENTO_POLL_INTERVAL", "1h",
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
-        for (String stream : List.of("products", "categories", "cms-pages", "source-items", "product-attributes")) {
-            String topic = TestKafka.uniqueTopic(stream);
-            topics.put(stream, topic);
-            env.put("MAGENTO_STREAMS_" + stream.toUpperCase().replace('-', '_') + "_TOPIC", topic);
-        }
-        connector = ConnectorProcess.start("catalog-streams", env);
+        environment = ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(PRODUCTS).build())
+                .otherStreamsOnTheirOwnTopics()
+                .env("MAGENTO_STORE_CODES", "default,fr")
+                .env("MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE))
+                .start();
+        store = environment.store();
+        connector = environment.start("catalog-streams");
         connector.awaitLine(Pattern.compile("magento:products synced " + PRODUCTS + " items"), WAIT);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (connector != null) {
-            connector.close();
-        }
-        if (store != null) {
-            store.close();
-        }
     }
 
     @Test
     void everyStreamLandsOnItsTopicWithItsKey() {
-        assertKeys(topics.get("products"), store.catalog().products().stream().map(p -> p.get("sku").asText()).collect(Collectors.toSet()));
-        assertKeys(topics.get("products") + ".fr", store.catalog().products().stream().map(p -> p.get("sku").asText()).collect(Collectors.toSet()));
-        assertKeys(topics.get("categories"), store.catalog().categories().stream().map(c -> c.get("id").asText()).collect(Collectors.toSet()));
-        assertKeys(topics.get("cms-pages"), store.catalog().cmsPages().stream().map(c -> c.get("id").asText()).collect(Collectors.toSet()));
-        assertKeys(topics.get("source-items"), store.catalog().sourceItems().stream()
+        assertKeys(environment.topic("products"), store.catalog().products().stream().map(p -> p.get("sku").asText()).collect(Collectors.toSet()));
+        assertKeys(environment.topic("products") + ".fr", store.catalog().products().stream().map(p -> p.get("sku").asText()).collect(Collectors.toSet()));
+        assertKeys(environment.topic("categories"), store.catalog().categories().stream().map(c -> c.get("id").asText()).collect(Collectors.toSet()));
+        assertKeys(environment.topic("cms-pages"), store.catalog().cmsPages().stream().map(c -> c.get("id").asText()).collect(Collectors.toSet()));
+        assertKeys(environment.topic("source-items"), store.catalog().sourceItems().stream()
                 .map(s -> s.get("sku").asText() + "|" + s.get("source_code").asText()).collect(Collectors.toSet()));
-        assertKeys(topics.get("product-attributes"), store.catalog().attributes().stream()
+        assertKeys(environment.topic("product-attributes"), store.catalog().attributes().stream()
                 .map(a -> a.get("attribute_code").asText()).collect(Collectors.toSet()));
     }
 
     @Test
     void productsCarryOptionLabelsStockSummedOverSourcesAndCategoryPaths() {
-        Map<String, JsonNode> docs = byKey(topics.get("products"), PRODUCTS);
+        Map<String, JsonNode> docs = byKey(environment.topic("products"), PRODUCTS);
         Map<String, Double> stock = new HashMap<>();
         for (ObjectNode s : store.catalog().sourceItems()) {
             stock.merge(s.get("sku").asText(), s.get("quantity").asDouble(), Double::sum);
@@ -123,8 +108,8 @@ class CatalogStreamsIT {
 
     @Test
     void theSecondStoreViewCarriesTranslatedLabelsUnderItsOwnTopic() {
-        Map<String, JsonNode> en = byKey(topics.get("products"), PRODUCTS);
-        Map<String, JsonNode> fr = byKey(topics.get("products") + ".fr", PRODUCTS);
+        Map<String, JsonNode> en = byKey(environment.topic("products"), PRODUCTS);
+        Map<String, JsonNode> fr = byKey(environment.topic("products") + ".fr", PRODUCTS);
         long translated = fr.entrySet().stream().filter(e -> {
             JsonNode frColor = e.getValue().get("attributes").get("color");
             JsonNode enColor = en.get(e.getKey()).get("attributes").get("color");

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.CloudEventRecords;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
@@ -47,6 +48,8 @@ class ChangeEventsIT {
     private static final int PRODUCTS = 200;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
+    @AutoClose
+    private static ConnectorEnvironment environment;
     private static SandboxStore store;
     private static ConnectorProcess connector;
     private static String topic;
@@ -55,35 +58,19 @@ class ChangeEventsIT {
 
     @BeforeAll
     static void start() {
-        store = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build());
-        topic = TestKafka.uniqueTopic("changes");
         state = Path.of("target/it-state/change-events-" + System.nanoTime()).toAbsolutePath();
-        connector = start("change-events");
-    }
-
-    private static ConnectorProcess start(String name) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "MAGENTO_BASE_URL", store.baseUrl(),
-                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
-                "MAGENTO_POLL_INTERVAL", "2s",
-                "MAGENTO_RECONCILE_INTERVAL", "3s",
-                "MAGENTO_STATE_DIRECTORY", state.toString(),
-                "MAGENTO_STREAMS_PRODUCTS_TOPIC", topic,
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
-        for (String stream : List.of("categories", "cms-pages", "source-items", "product-attributes")) {
-            env.put("MAGENTO_STREAMS_" + stream.toUpperCase().replace('-', '_') + "_TOPIC", TestKafka.uniqueTopic(stream));
-        }
-        return ConnectorProcess.start(name, env);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (connector != null) {
-            connector.close();
-        }
-        if (store != null) {
-            store.close();
-        }
+        // Every connector of this test, restarted or upgraded, shares the state directory and the topics.
+        environment = ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build())
+                .topic("products", "changes")
+                .otherStreamsOnTheirOwnTopics()
+                .pollInterval("2s")
+                .env("MAGENTO_RECONCILE_INTERVAL", "3s")
+                .env("MAGENTO_STATE_DIRECTORY", state.toString())
+                .start();
+        store = environment.store();
+        topic = environment.topic("products");
+        connector = environment.start("change-events");
     }
 
     @Test
@@ -206,7 +193,7 @@ class ChangeEventsIT {
     @Order(4)
     void aRestartPublishesNothing() {
         connector.stop();
-        connector = start("change-events-restarted");
+        connector = environment.start("change-events-restarted");
         assertNothingPublishedAfterSomePolls("a restart");
     }
 
@@ -215,7 +202,7 @@ class ChangeEventsIT {
     void anUpgradeFromTheHashOnlyStateFormatPublishesNothingAndThenNewIds() throws Exception {
         connector.stop();
         downgradeStateFiles();
-        connector = start("change-events-upgraded");
+        connector = environment.start("change-events-upgraded");
         assertNothingPublishedAfterSomePolls("an upgrade from the earlier state format");
 
         String sku = store.catalog().products().get(0).get("sku").asText();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.Faults;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
@@ -44,23 +44,19 @@ class CrashAndShutdownIT {
 
     private void run(String name, boolean kill) {
         Faults slow = Faults.builder().latencyMillis(60).build();
-        try (SandboxStore store = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS)
-                .storeCodes(List.of("default")).faults(slow).build())) {
-            String topic = TestKafka.uniqueTopic(name);
-            Path state = Path.of("target/it-state/" + name + "-" + System.nanoTime()).toAbsolutePath();
-            Map<String, String> env = new HashMap<>(Map.of(
-                    "MAGENTO_BASE_URL", store.baseUrl(),
-                    "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
-                    "MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE),
-                    "MAGENTO_MAX_CONCURRENCY", "2",
-                    "MAGENTO_POLL_INTERVAL", "1h",
-                    "MAGENTO_STATE_DIRECTORY", state.toString(),
-                    "MAGENTO_STREAMS_PRODUCTS_TOPIC", topic,
-                    "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
-            for (String stream : List.of("categories", "cms-pages", "source-items", "product-attributes")) {
-                env.put("MAGENTO_STREAMS_" + stream.toUpperCase().replace('-', '_') + "_ENABLED", "false");
-            }
-            ConnectorProcess first = ConnectorProcess.start(name + "-first", env);
+        Path state = Path.of("target/it-state/" + name + "-" + System.nanoTime()).toAbsolutePath();
+        // The second connector resumes from the first one's state, on the same topic.
+        try (ConnectorEnvironment environment = ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).faults(slow).build())
+                .topic("products", name)
+                .otherStreamsDisabled()
+                .env("MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE))
+                .env("MAGENTO_MAX_CONCURRENCY", "2")
+                .env("MAGENTO_STATE_DIRECTORY", state.toString())
+                .start()) {
+            SandboxStore store = environment.store();
+            String topic = environment.topic("products");
+            ConnectorProcess first = environment.start(name + "-first");
             int before = TestKafka.read(topic, PRODUCTS / 4, Duration.ofSeconds(60), Duration.ZERO).size();
             assertTrue(before >= PRODUCTS / 4 && before < PRODUCTS, "stopped in the middle of the sync: " + before);
             if (kill) {
@@ -70,22 +66,21 @@ class CrashAndShutdownIT {
                 assertTrue(exit == 0 || exit == 143, "a clean stop, exit " + exit);
             }
 
-            try (ConnectorProcess second = ConnectorProcess.start(name + "-second", env)) {
-                second.awaitLine(Pattern.compile("magento:products synced"), Duration.ofSeconds(90));
-                List<ConsumerRecord<String, String>> records = TestKafka.read(topic, PRODUCTS, Duration.ofSeconds(30), Duration.ofSeconds(3));
-                Map<String, ConsumerRecord<String, String>> latest = Records.latestByKey(records);
-                Set<String> expected = store.catalog().products().stream().map(p -> p.get("sku").asText()).collect(Collectors.toSet());
-                assertEquals(expected, latest.keySet(), "the topic converges to the store: nothing lost");
-                for (var product : store.catalog().products()) {
-                    JsonNode published = Records.json(latest.get(product.get("sku").asText())).get("product");
-                    assertEquals(product.get("updated_at").asText(), published.get("updated_at").asText());
-                }
-                int duplicates = records.size() - latest.size();
-                if (kill) {
-                    assertTrue(duplicates <= PAGE_SIZE, "duplicates " + duplicates + " exceed the unacknowledged page");
-                } else {
-                    assertEquals(0, duplicates, "a clean stop commits what it delivered");
-                }
+            ConnectorProcess second = environment.start(name + "-second");
+            second.awaitLine(Pattern.compile("magento:products synced"), Duration.ofSeconds(90));
+            List<ConsumerRecord<String, String>> records = TestKafka.read(topic, PRODUCTS, Duration.ofSeconds(30), Duration.ofSeconds(3));
+            Map<String, ConsumerRecord<String, String>> latest = Records.latestByKey(records);
+            Set<String> expected = store.catalog().products().stream().map(p -> p.get("sku").asText()).collect(Collectors.toSet());
+            assertEquals(expected, latest.keySet(), "the topic converges to the store: nothing lost");
+            for (var product : store.catalog().products()) {
+                JsonNode published = Records.json(latest.get(product.get("sku").asText())).get("product");
+                assertEquals(product.get("updated_at").asText(), published.get("updated_at").asText());
+            }
+            int duplicates = records.size() - latest.size();
+            if (kill) {
+                assertTrue(duplicates <= PAGE_SIZE, "duplicates " + duplicates + " exceed the unacknowledged page");
+            } else {
+                assertEquals(0, duplicates, "a clean stop commits what it delivered");
             }
         }
     }

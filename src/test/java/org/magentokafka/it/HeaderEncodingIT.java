@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.CloudEventRecords;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
@@ -29,34 +29,24 @@ class HeaderEncodingIT {
     private static final String SKU = "Größe-Ärmel-€-東京/1";
     private static final int PRODUCTS = 20;
 
+    @AutoClose
+    private static ConnectorEnvironment environment;
     private static SandboxStore store;
     private static ConnectorProcess connector;
     private static String topic;
 
     @BeforeAll
     static void start() {
-        store = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build());
+        environment = ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build())
+                .topic("products", "products-ascii-platform")
+                .env("LANG", "C")
+                .env("LC_ALL", "C")
+                .start();
+        store = environment.store();
         store.catalog().addProduct(SKU, "Ärmel-Shirt « Tōkyō »", 12.5);
-        topic = TestKafka.uniqueTopic("products-ascii-platform");
-        connector = ConnectorProcess.startWithJvmOptions("header-encoding", Map.of(
-                "LANG", "C",
-                "LC_ALL", "C",
-                "MAGENTO_BASE_URL", store.baseUrl(),
-                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
-                "MAGENTO_POLL_INTERVAL", "1h",
-                "MAGENTO_STREAMS_PRODUCTS_TOPIC", topic,
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()),
-                List.of("-Dfile.encoding=US-ASCII", "-Dsun.jnu.encoding=US-ASCII"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (connector != null) {
-            connector.close();
-        }
-        if (store != null) {
-            store.close();
-        }
+        topic = environment.topic("products");
+        connector = environment.startWithJvmOptions("header-encoding", List.of("-Dfile.encoding=US-ASCII", "-Dsun.jnu.encoding=US-ASCII"));
     }
 
     @Test

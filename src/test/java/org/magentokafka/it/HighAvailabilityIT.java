@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -15,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.TestKafka;
 
@@ -28,60 +27,53 @@ class HighAvailabilityIT {
 
     @Test
     void onlyOneReplicaPollsAndTheStandbyTakesOverWhenTheLeaderDies() {
-        try (SandboxStore store = SandboxStore.start(SandboxOptions.builder().productCount(200).storeCodes(List.of("default")).build())) {
-            String topic = TestKafka.uniqueTopic("ha");
-            Map<String, String> env = new HashMap<>(Map.of(
-                    "MAGENTO_BASE_URL", store.baseUrl(),
-                    "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
-                    "MAGENTO_POLL_INTERVAL", "1s",
-                    "MAGENTO_STREAMS_PRODUCTS_TOPIC", topic,
-                    "MAGENTO_HA_ENABLED", "true",
-                    "MAGENTO_HA_GROUP", TestKafka.uniqueTopic("ha-group"),
-                    "MAGENTO_HA_LEASE_TOPIC", TestKafka.uniqueTopic("ha-lease"),
-                    "MAGENTO_HA_LEASE_TIME", "6s",
-                    "MAGENTO_STATE_STORE", "kafka",
-                    "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
-            env.put("MAGENTO_STATE_TOPIC", TestKafka.uniqueTopic("ha-state"));
-            for (String stream : List.of("categories", "cms-pages", "source-items", "product-attributes")) {
-                env.put("MAGENTO_STREAMS_" + stream.toUpperCase().replace('-', '_') + "_ENABLED", "false");
+        // Both replicas share the lease, the Kafka-backed state and the topic.
+        try (ConnectorEnvironment environment = ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(200).storeCodes(List.of("default")).build())
+                .topic("products", "ha")
+                .otherStreamsDisabled()
+                .pollInterval("1s")
+                .env("MAGENTO_HA_ENABLED", "true")
+                .env("MAGENTO_HA_GROUP", TestKafka.uniqueTopic("ha-group"))
+                .env("MAGENTO_HA_LEASE_TOPIC", TestKafka.uniqueTopic("ha-lease"))
+                .env("MAGENTO_HA_LEASE_TIME", "6s")
+                .env("MAGENTO_STATE_STORE", "kafka")
+                .env("MAGENTO_STATE_TOPIC", TestKafka.uniqueTopic("ha-state"))
+                .start()) {
+            SandboxStore store = environment.store();
+            String topic = environment.topic("products");
+            ConnectorProcess a = environment.start("ha-a");
+            ConnectorProcess b = environment.start("ha-b");
+            Pattern synced = Pattern.compile("magento:products synced 200 items");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (a.count(synced) + b.count(synced) == 0 && System.nanoTime() < deadline) {
+                sleep(200);
             }
-            ConnectorProcess a = ConnectorProcess.start("ha-a", env);
-            ConnectorProcess b = ConnectorProcess.start("ha-b", env);
-            try {
-                Pattern synced = Pattern.compile("magento:products synced 200 items");
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (a.count(synced) + b.count(synced) == 0 && System.nanoTime() < deadline) {
-                    sleep(200);
-                }
-                ConnectorProcess first = a.count(synced) > 0 ? a : b;
-                ConnectorProcess second = first == a ? b : a;
-                second.awaitLine(Pattern.compile("Apache Camel .* started"), Duration.ofSeconds(60));
-                sleep(5000);
-                assertEquals(0, second.count(Pattern.compile("magento:products synced")), "the standby does not poll");
-                int standbyLeads = (int) second.count(LEADS);
+            ConnectorProcess first = a.count(synced) > 0 ? a : b;
+            ConnectorProcess second = first == a ? b : a;
+            second.awaitLine(Pattern.compile("Apache Camel .* started"), Duration.ofSeconds(60));
+            sleep(5000);
+            assertEquals(0, second.count(Pattern.compile("magento:products synced")), "the standby does not poll");
+            int standbyLeads = (int) second.count(LEADS);
 
-                first.kill();
-                long killed = System.nanoTime();
-                List<String> changed = store.catalog().products().stream().limit(3).map(p -> p.get("sku").asText()).toList();
-                changed.forEach(sku -> store.catalog().updateProduct(sku, p -> p.put("name", "changed after the failover")));
-                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (second.count(LEADS) == standbyLeads && System.nanoTime() < until) {
-                    sleep(100);
-                }
-                assertTrue(second.count(LEADS) > standbyLeads, "the standby took the lease:\n" + second.output());
-                long takeover = (System.nanoTime() - killed) / 1_000_000;
-                assertTrue(takeover < 20_000, "took over in " + takeover + " ms (lease 6 s)");
-
-                List<ConsumerRecord<String, String>> records = TestKafka.read(topic, 203, Duration.ofSeconds(60), Duration.ofSeconds(3));
-                Set<String> updated = records.stream().filter(r -> r.value() != null && r.value().contains("changed after the failover"))
-                        .map(ConsumerRecord::key).collect(Collectors.toSet());
-                assertEquals(Set.copyOf(changed), updated, "the changes after the failover arrive");
-                assertEquals(200, records.stream().map(ConsumerRecord::key).distinct().count(), "nothing lost");
-                assertEquals(203, records.size(), "the standby resumed from the shared state: nothing re-published");
-            } finally {
-                a.close();
-                b.close();
+            first.kill();
+            long killed = System.nanoTime();
+            List<String> changed = store.catalog().products().stream().limit(3).map(p -> p.get("sku").asText()).toList();
+            changed.forEach(sku -> store.catalog().updateProduct(sku, p -> p.put("name", "changed after the failover")));
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (second.count(LEADS) == standbyLeads && System.nanoTime() < until) {
+                sleep(100);
             }
+            assertTrue(second.count(LEADS) > standbyLeads, "the standby took the lease:\n" + second.output());
+            long takeover = (System.nanoTime() - killed) / 1_000_000;
+            assertTrue(takeover < 20_000, "took over in " + takeover + " ms (lease 6 s)");
+
+            List<ConsumerRecord<String, String>> records = TestKafka.read(topic, 203, Duration.ofSeconds(60), Duration.ofSeconds(3));
+            Set<String> updated = records.stream().filter(r -> r.value() != null && r.value().contains("changed after the failover"))
+                    .map(ConsumerRecord::key).collect(Collectors.toSet());
+            assertEquals(Set.copyOf(changed), updated, "the changes after the failover arrive");
+            assertEquals(200, records.stream().map(ConsumerRecord::key).distinct().count(), "nothing lost");
+            assertEquals(203, records.size(), "the standby resumed from the shared state: nothing re-published");
         }
     }
 

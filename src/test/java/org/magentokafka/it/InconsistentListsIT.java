@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.InconsistentLists;
 import org.magentokafka.sandbox.LoggedRequest;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
@@ -40,6 +41,8 @@ class InconsistentListsIT {
     private static final String PRODUCTS_PATH = "/V1/products";
     private static final String SOURCE_ITEMS_PATH = "/V1/inventory/source-items";
 
+    @AutoClose
+    private static ConnectorEnvironment environment;
     private static SandboxStore store;
     private static ConnectorProcess connector;
     private static String productsTopic;
@@ -55,26 +58,23 @@ class InconsistentListsIT {
 
     @BeforeAll
     static void runThroughEveryKindOfNonsense() {
-        store = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build());
+        environment = ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build())
+                .topic("products", "nonsense-products")
+                .topic("source-items", "nonsense-source-items")
+                .otherStreamsDisabled()
+                .pollInterval("1s")
+                .env("MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE))
+                .env("MAGENTO_MAX_CONCURRENCY", String.valueOf(CONCURRENCY))
+                .env("MAGENTO_RECONCILE_INTERVAL", "1s")
+                .env("MAGENTO_ERROR_BACKOFF_MAX", "2s")
+                .env("MAGENTO_RETRY_BASE_DELAY", "50ms")
+                .start();
+        store = environment.store();
         sourceItems = store.catalog().sourceItems().size();
-        productsTopic = TestKafka.uniqueTopic("nonsense-products");
-        sourceItemsTopic = TestKafka.uniqueTopic("nonsense-source-items");
-        Map<String, String> env = new HashMap<>(Map.of(
-                "MAGENTO_BASE_URL", store.baseUrl(),
-                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
-                "MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE),
-                "MAGENTO_MAX_CONCURRENCY", String.valueOf(CONCURRENCY),
-                "MAGENTO_POLL_INTERVAL", "1s",
-                "MAGENTO_RECONCILE_INTERVAL", "1s",
-                "MAGENTO_ERROR_BACKOFF_MAX", "2s",
-                "MAGENTO_RETRY_BASE_DELAY", "50ms",
-                "MAGENTO_STREAMS_PRODUCTS_TOPIC", productsTopic,
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
-        env.put("MAGENTO_STREAMS_SOURCE_ITEMS_TOPIC", sourceItemsTopic);
-        for (String stream : List.of("categories", "cms-pages", "product-attributes")) {
-            env.put("MAGENTO_STREAMS_" + stream.toUpperCase().replace('-', '_') + "_ENABLED", "false");
-        }
-        connector = ConnectorProcess.start("inconsistent-lists", env);
+        productsTopic = environment.topic("products");
+        sourceItemsTopic = environment.topic("source-items");
+        connector = environment.start("inconsistent-lists");
         connector.awaitLine(Pattern.compile("magento:products synced " + PRODUCTS + " items"), WAIT);
         awaitConsistentPasses();
 
@@ -152,16 +152,6 @@ class InconsistentListsIT {
         }
     }
 
-    @AfterAll
-    static void stop() {
-        if (connector != null) {
-            connector.close();
-        }
-        if (store != null) {
-            store.close();
-        }
-    }
-
     @Test
     void noFailureOrNonsenseLogsAStackTraceOrCamelsDuplicateLine() {
         List<String> traces = connector.lines().stream()
@@ -227,33 +217,28 @@ class InconsistentListsIT {
 
     @Test
     void aKeysetPassIgnoresAHugeTotalCountAndEndsOnItsShortPages() {
-        try (SandboxStore huge = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default"))
-                .inconsistentLists(InconsistentLists.HUGE_TOTAL_COUNT).build())) {
-            String topic = TestKafka.uniqueTopic("nonsense-keyset");
-            Map<String, String> env = new HashMap<>(Map.of(
-                    "MAGENTO_BASE_URL", huge.baseUrl(),
-                    "MAGENTO_AUTH_ACCESS_TOKEN", huge.options().accessToken(),
-                    "MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE),
-                    "MAGENTO_MAX_CONCURRENCY", String.valueOf(CONCURRENCY),
-                    "MAGENTO_PAGING", "keyset",
-                    "MAGENTO_POLL_INTERVAL", "1h",
-                    "MAGENTO_STREAMS_PRODUCTS_TOPIC", topic,
-                    "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
-            for (String stream : List.of("categories", "cms-pages", "source-items", "product-attributes")) {
-                env.put("MAGENTO_STREAMS_" + stream.toUpperCase().replace('-', '_') + "_ENABLED", "false");
-            }
-            try (ConnectorProcess keyset = ConnectorProcess.start("inconsistent-lists-keyset", env)) {
-                keyset.awaitLine(Pattern.compile("magento:products synced " + PRODUCTS + " items"), WAIT);
-                List<ConsumerRecord<String, String>> records = TestKafka.read(topic, PRODUCTS, WAIT, Duration.ofSeconds(1));
-                assertEquals(PRODUCTS, records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).size());
-                List<LoggedRequest> lists = huge.requests().matching(PRODUCTS_PATH);
-                // Page 1, the highest id, then each id range until its short page: a handful, not 397,356 pages.
-                assertTrue(lists.size() <= pages(PRODUCTS) + 2 + 2 * CONCURRENCY, lists.size() + " list requests");
-                assertTrue(lists.stream().allMatch(r -> r.query().getOrDefault("searchCriteria[currentPage]", "1").equals("1")),
-                        "keyset asks for page 1 only");
-                assertEquals(1, keyset.count(warning("products", "total_count is " + InconsistentLists.HUGE_COUNT)), keyset.output());
-                assertTrue(keyset.lines().stream().noneMatch(l -> l.startsWith("\tat ")), keyset.output());
-            }
+        try (ConnectorEnvironment keysetEnvironment = ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default"))
+                        .inconsistentLists(InconsistentLists.HUGE_TOTAL_COUNT).build())
+                .topic("products", "nonsense-keyset")
+                .otherStreamsDisabled()
+                .env("MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE))
+                .env("MAGENTO_MAX_CONCURRENCY", String.valueOf(CONCURRENCY))
+                .env("MAGENTO_PAGING", "keyset")
+                .start()) {
+            SandboxStore huge = keysetEnvironment.store();
+            String topic = keysetEnvironment.topic("products");
+            ConnectorProcess keyset = keysetEnvironment.start("inconsistent-lists-keyset");
+            keyset.awaitLine(Pattern.compile("magento:products synced " + PRODUCTS + " items"), WAIT);
+            List<ConsumerRecord<String, String>> records = TestKafka.read(topic, PRODUCTS, WAIT, Duration.ofSeconds(1));
+            assertEquals(PRODUCTS, records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).size());
+            List<LoggedRequest> lists = huge.requests().matching(PRODUCTS_PATH);
+            // Page 1, the highest id, then each id range until its short page: a handful, not 397,356 pages.
+            assertTrue(lists.size() <= pages(PRODUCTS) + 2 + 2 * CONCURRENCY, lists.size() + " list requests");
+            assertTrue(lists.stream().allMatch(r -> r.query().getOrDefault("searchCriteria[currentPage]", "1").equals("1")),
+                    "keyset asks for page 1 only");
+            assertEquals(1, keyset.count(warning("products", "total_count is " + InconsistentLists.HUGE_COUNT)), keyset.output());
+            assertTrue(keyset.lines().stream().noneMatch(l -> l.startsWith("\tat ")), keyset.output());
         }
     }
 

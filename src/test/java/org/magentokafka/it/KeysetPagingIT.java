@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.LoggedRequest;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.TestKafka;
 
@@ -30,6 +30,8 @@ class KeysetPagingIT {
     private static final int PAGE_SIZE = 75;
     private static final int CONCURRENCY = 4;
 
+    @AutoClose
+    private static ConnectorEnvironment environment;
     private static SandboxStore store;
     private static ConnectorProcess connector;
     private static String topic;
@@ -37,7 +39,14 @@ class KeysetPagingIT {
 
     @BeforeAll
     static void start() {
-        store = SandboxStore.start(SandboxOptions.builder().productCount(1000).build());
+        environment = ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(1000).build())
+                .topic("products", "products-keyset")
+                .env("MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE))
+                .env("MAGENTO_MAX_CONCURRENCY", String.valueOf(CONCURRENCY))
+                .env("MAGENTO_PAGING", "keyset")
+                .start();
+        store = environment.store();
         // A hole in the ids: the sub-ranges are uneven, some nearly empty.
         for (JsonNode product : store.catalog().products()) {
             int id = product.get("id").asInt();
@@ -46,26 +55,8 @@ class KeysetPagingIT {
             }
         }
         products = store.catalog().productCount();
-        topic = TestKafka.uniqueTopic("products-keyset");
-        connector = ConnectorProcess.start("keyset-paging", Map.of(
-                "MAGENTO_BASE_URL", store.baseUrl(),
-                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
-                "MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE),
-                "MAGENTO_MAX_CONCURRENCY", String.valueOf(CONCURRENCY),
-                "MAGENTO_PAGING", "keyset",
-                "MAGENTO_POLL_INTERVAL", "1h",
-                "MAGENTO_STREAMS_PRODUCTS_TOPIC", topic,
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (connector != null) {
-            connector.close();
-        }
-        if (store != null) {
-            store.close();
-        }
+        topic = environment.topic("products");
+        connector = environment.start("keyset-paging");
     }
 
     @Test

@@ -8,9 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,8 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
-import org.magentokafka.testing.TestKafka;
 
 /** What an operator sees of a running connector: readiness per stream and Prometheus metrics. */
 class ObservabilityIT {
@@ -30,19 +28,16 @@ class ObservabilityIT {
 
     @Test
     void readinessAndMetricsShowWhatThePollsDidAndReadinessTurnsDownWhenTheStoreIsGone() throws Exception {
-        try (SandboxStore store = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build())) {
-            Map<String, String> env = new HashMap<>(Map.of(
-                    "MAGENTO_BASE_URL", store.baseUrl(),
-                    "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
-                    "MAGENTO_POLL_INTERVAL", "300ms",
-                    "MAGENTO_ERROR_BACKOFF_MAX", "600ms",
-                    "MAGENTO_RETRY_MAX_RETRIES", "0",
-                    "MAGENTO_STREAMS_PRODUCTS_TOPIC", TestKafka.uniqueTopic("observed"),
-                    "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
-            for (String stream : List.of("categories", "cms-pages", "source-items", "product-attributes")) {
-                env.put("MAGENTO_STREAMS_" + stream.toUpperCase().replace('-', '_') + "_ENABLED", "false");
-            }
-            try (ConnectorProcess connector = ConnectorProcess.start("observability", env)) {
+        try (ConnectorEnvironment environment = ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build())
+                .topic("products", "observed")
+                .otherStreamsDisabled()
+                .pollInterval("300ms")
+                .env("MAGENTO_ERROR_BACKOFF_MAX", "600ms")
+                .env("MAGENTO_RETRY_MAX_RETRIES", "0")
+                .start()) {
+            SandboxStore store = environment.store();
+            try (ConnectorProcess connector = environment.start("observability")) {
                 int port = connector.httpPort(Duration.ofSeconds(60));
                 connector.awaitLine(Pattern.compile("magento:products synced " + PRODUCTS + " items"), Duration.ofSeconds(60));
 

@@ -14,13 +14,14 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.LoggedRequest;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.CloudEventRecords;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.TestKafka;
 
@@ -42,31 +43,23 @@ class ProductsToKafkaIT {
         return a.equals(b) ? 0 : 1;
     };
 
+    @AutoClose
+    private static ConnectorEnvironment environment;
     private static SandboxStore store;
     private static ConnectorProcess connector;
     private static String topic;
 
     @BeforeAll
     static void start() {
-        store = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).build());
         topic = TestKafka.uniqueTopic("products");
-        connector = ConnectorProcess.start("products-to-kafka", Map.of(
-                "MAGENTO_BASE_URL", store.baseUrl(),
-                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
-                "MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE),
-                "MAGENTO_POLL_INTERVAL", "1h",
-                "MAGENTO_TOPIC_PRODUCTS", topic,
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (connector != null) {
-            connector.close();
-        }
-        if (store != null) {
-            store.close();
-        }
+        // The earlier name of MAGENTO_STREAMS_PRODUCTS_TOPIC, a documented alias: it must keep working.
+        environment = ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(PRODUCTS).build())
+                .env("MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE))
+                .env("MAGENTO_TOPIC_PRODUCTS", topic)
+                .start();
+        store = environment.store();
+        connector = environment.start("products-to-kafka");
     }
 
     @Test

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.ExternalKafka;
 import org.magentokafka.testing.TestKafka;
@@ -37,16 +36,18 @@ class StateAndOutageIT {
 
     @Test
     void aStatelessRestartWithTheKafkaStateStorePublishesNothingAgain() {
-        try (SandboxStore store = SandboxStore.start(SandboxOptions.builder().productCount(150).storeCodes(List.of("default")).build())) {
-            String topic = TestKafka.uniqueTopic("kafka-state");
-            Map<String, String> env = env(store, topic, TestKafka.bootstrapServers());
-            env.put("MAGENTO_STATE_STORE", "kafka");
-            env.put("MAGENTO_STATE_TOPIC", TestKafka.uniqueTopic("connector-state"));
-            try (ConnectorProcess first = ConnectorProcess.start("kafka-state-first", env)) {
+        try (ConnectorEnvironment environment = productsOnly(SandboxOptions.builder().productCount(150).storeCodes(List.of("default")).build())
+                .topic("products", "kafka-state")
+                .env("MAGENTO_STATE_STORE", "kafka")
+                .env("MAGENTO_STATE_TOPIC", TestKafka.uniqueTopic("connector-state"))
+                .start()) {
+            SandboxStore store = environment.store();
+            String topic = environment.topic("products");
+            try (ConnectorProcess first = environment.start("kafka-state-first")) {
                 first.awaitLine(Pattern.compile("magento:products synced 150 items"), Duration.ofSeconds(60));
             }
             // A new pod: a fresh, empty state directory (ConnectorProcess gives each process its own).
-            try (ConnectorProcess second = ConnectorProcess.start("kafka-state-second", env)) {
+            try (ConnectorProcess second = environment.start("kafka-state-second")) {
                 second.awaitLine(Pattern.compile("Apache Camel .* started"), Duration.ofSeconds(60));
                 int before = store.requests().matching("/V1/products").size();
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -61,13 +62,15 @@ class StateAndOutageIT {
 
     @Test
     void aStateTopicWrittenByTheHashOnlyVersionStillLoadsOnUpgrade() throws Exception {
-        try (SandboxStore store = SandboxStore.start(SandboxOptions.builder().productCount(60).storeCodes(List.of("default")).build())) {
-            String topic = TestKafka.uniqueTopic("kafka-state-upgrade");
-            String stateTopic = TestKafka.uniqueTopic("connector-state-upgrade");
-            Map<String, String> env = env(store, topic, TestKafka.bootstrapServers());
-            env.put("MAGENTO_STATE_STORE", "kafka");
-            env.put("MAGENTO_STATE_TOPIC", stateTopic);
-            try (ConnectorProcess first = ConnectorProcess.start("kafka-state-before-upgrade", env)) {
+        String stateTopic = TestKafka.uniqueTopic("connector-state-upgrade");
+        try (ConnectorEnvironment environment = productsOnly(SandboxOptions.builder().productCount(60).storeCodes(List.of("default")).build())
+                .topic("products", "kafka-state-upgrade")
+                .env("MAGENTO_STATE_STORE", "kafka")
+                .env("MAGENTO_STATE_TOPIC", stateTopic)
+                .start()) {
+            SandboxStore store = environment.store();
+            String topic = environment.topic("products");
+            try (ConnectorProcess first = environment.start("kafka-state-before-upgrade")) {
                 first.awaitLine(Pattern.compile("magento:products synced 60 items"), Duration.ofSeconds(60));
             }
             // Rewrite every key's record as the earlier version wrote it: the bare content hash, no sequence.
@@ -86,7 +89,7 @@ class StateAndOutageIT {
                 }
             }
             assertTrue(rewritten >= 60, "the state topic held the products' versions: " + rewritten);
-            try (ConnectorProcess upgraded = ConnectorProcess.start("kafka-state-after-upgrade", env)) {
+            try (ConnectorProcess upgraded = environment.start("kafka-state-after-upgrade")) {
                 upgraded.awaitLine(Pattern.compile("Apache Camel .* started"), Duration.ofSeconds(60));
                 int before = store.requests().matching("/V1/products").size();
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -102,12 +105,14 @@ class StateAndOutageIT {
     @Test
     void changesMadeWhileKafkaIsDownArePublishedWhenItIsBack() throws Exception {
         try (ExternalKafka kafka = ExternalKafka.start(Path.of("target/it-kafka/outage-" + System.nanoTime()).toAbsolutePath());
-             SandboxStore store = SandboxStore.start(SandboxOptions.builder().productCount(100).storeCodes(List.of("default")).build())) {
-            String topic = "outage-products";
-            Map<String, String> env = env(store, topic, kafka.bootstrapServers());
-            env.put("MAGENTO_POLL_INTERVAL", "1s");
-            env.put("MAGENTO_ERROR_BACKOFF_MAX", "2s");
-            try (ConnectorProcess connector = ConnectorProcess.start("kafka-outage", env)) {
+             ConnectorEnvironment environment = productsOnly(SandboxOptions.builder().productCount(100).storeCodes(List.of("default")).build())
+                     .bootstrapServers(kafka.bootstrapServers())
+                     .topicNamed("products", "outage-products")
+                     .env("MAGENTO_ERROR_BACKOFF_MAX", "2s")
+                     .start()) {
+            SandboxStore store = environment.store();
+            String topic = environment.topic("products");
+            try (ConnectorProcess connector = environment.start("kafka-outage")) {
                 connector.awaitLine(Pattern.compile("magento:products synced 100 items"), Duration.ofSeconds(90));
                 kafka.stop();
                 List<String> changed = store.catalog().products().stream().limit(5).map(p -> p.get("sku").asText()).toList();
@@ -125,17 +130,9 @@ class StateAndOutageIT {
         }
     }
 
-    private static Map<String, String> env(SandboxStore store, String topic, String bootstrap) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "MAGENTO_BASE_URL", store.baseUrl(),
-                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
-                "MAGENTO_POLL_INTERVAL", "1s",
-                "MAGENTO_STREAMS_PRODUCTS_TOPIC", topic,
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrap));
-        for (String stream : List.of("categories", "cms-pages", "source-items", "product-attributes")) {
-            env.put("MAGENTO_STREAMS_" + stream.toUpperCase().replace('-', '_') + "_ENABLED", "false");
-        }
-        return env;
+    /** A store polled every second, its products only: the other streams off. */
+    private static ConnectorEnvironment.Builder productsOnly(SandboxOptions store) {
+        return ConnectorEnvironment.builder().store(store).otherStreamsDisabled().pollInterval("1s");
     }
 
     private static List<ConsumerRecord<String, String>> read(String bootstrap, String topic, int expected, Duration timeout) {
