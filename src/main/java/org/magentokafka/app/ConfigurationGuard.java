@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -28,6 +27,7 @@ import org.magentokafka.auth.AuthMode;
 import org.magentokafka.auth.SignatureMethod;
 import org.magentokafka.client.StoreAddress;
 import org.magentokafka.component.Durations;
+import org.magentokafka.config.PropertyNames;
 import org.magentokafka.component.MagentoStream;
 import org.magentokafka.kafka.KafkaClientSettings;
 import org.slf4j.Logger;
@@ -115,11 +115,6 @@ public class ConfigurationGuard {
         return known;
     }
 
-    /** Quarkus' environment variable form of a property name: upper case, every other character '_'. */
-    static String envName(String property) {
-        return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-    }
-
     /** One line per unknown magento.* property or MAGENTO_* environment variable, with the closest valid name. */
     static List<String> unknownSettings(Set<String> known, Iterable<String> propertyNames, Collection<String> envNames) {
         List<String> lines = new ArrayList<>();
@@ -127,11 +122,11 @@ public class ConfigurationGuard {
             return lines;
         }
         Map<String, String> byEnv = new LinkedHashMap<>();
-        known.forEach(k -> byEnv.put(envName(k), k));
+        known.forEach(k -> byEnv.put(PropertyNames.envName(k), k));
         Set<String> reported = new TreeSet<>();
         for (String name : propertyNames) {
             // SmallRye also lists an unknown MAGENTO_X_Y variable as magento.x.y: reported below as the variable.
-            if (name.startsWith("magento.") && !known.contains(name) && !envNames.contains(envName(name))
+            if (name.startsWith("magento.") && !known.contains(name) && !envNames.contains(PropertyNames.envName(name))
                 && reported.add(name)) {
                 lines.add("Unknown setting " + name + " is ignored: did you mean " + closest(name, known) + "?");
             }
@@ -146,36 +141,9 @@ public class ConfigurationGuard {
         return lines;
     }
 
+    /** The nearest valid name, however far: an unknown magento.* name is always a typo of one of ours. */
     static String closest(String name, Collection<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int d = levenshtein(name, candidate);
-            if (d < bestDistance) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
+        return PropertyNames.nearest(name, candidates, Integer.MAX_VALUE);
     }
 
     /** Values by name (expanded value and raw value) for {@link #validate}. */
@@ -265,7 +233,7 @@ public class ConfigurationGuard {
     }
 
     private static String withEnv(String message, String name) {
-        return message + " (set by " + name + " or env " + envName(name) + ")";
+        return message + " (set by " + name + " or env " + PropertyNames.envName(name) + ")";
     }
 
     private static void intIn(String name, String value, int min, int max) {

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.magentokafka.config.PropertyNames;
 
 /**
  * The one Kafka client configuration of the connector: every {@code kafka.<client property>} (Quarkus' convention,
@@ -82,9 +83,9 @@ public final class KafkaClientSettings {
     public static KafkaClientSettings read(Iterable<String> propertyNames, Function<String, Optional<String>> value) {
         Map<String, String> byEnv = new TreeMap<>();
         for (String key : allClientProperties()) {
-            byEnv.put(envName("kafka." + key), key);
+            byEnv.put(PropertyNames.envName("kafka." + key), key);
         }
-        Set<String> aliases = CONNECTOR_ALIASES.stream().map(KafkaClientSettings::envName).collect(Collectors.toSet());
+        Set<String> aliases = CONNECTOR_ALIASES.stream().map(PropertyNames::envName).collect(Collectors.toSet());
         Map<String, String> properties = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -94,7 +95,7 @@ public final class KafkaClientSettings {
             if (!env && !name.toLowerCase(Locale.ROOT).startsWith("kafka.")) {
                 continue;
             }
-            String envForm = envName(name);
+            String envForm = PropertyNames.envName(name);
             if (aliases.contains(envForm) || KUBERNETES_SERVICE.matcher(envForm).matches() || !seen.add(envForm)) {
                 continue;
             }
@@ -193,41 +194,8 @@ public final class KafkaClientSettings {
         return all;
     }
 
-    /** Quarkus' environment variable form of a property name: upper case, every other character '_'. */
-    static String envName(String property) {
-        return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-    }
-
     private static String closest(String name, Collection<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int d = distance(name, candidate);
-            if (d < bestDistance) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
         // A name far from every client property is not a typo of one.
-        return bestDistance <= Math.max(2, name.length() / 4) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
+        return PropertyNames.nearest(name, candidates, Math.max(2, name.length() / 4));
     }
 }

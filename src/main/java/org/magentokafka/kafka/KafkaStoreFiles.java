@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.magentokafka.config.PropertyNames;
 
 /**
  * The truststore and keystore files of the Kafka settings, opened before anything starts: a wrong path or password
@@ -31,7 +32,7 @@ final class KafkaStoreFiles {
             String name = "kafka.ssl." + store + ".location";
             Path path = Path.of(location);
             if (!Files.isReadable(path) || Files.isDirectory(path)) {
-                problems.add(name + "=" + location + " (env " + KafkaClientSettings.envName(name) + ") is not a readable file");
+                problems.add(name + "=" + location + " (env " + PropertyNames.envName(name) + ") is not a readable file");
                 continue;
             }
             if (type.equals("PEM")) {
@@ -45,7 +46,7 @@ final class KafkaStoreFiles {
                 String passwordName = "kafka.ssl." + store + ".password";
                 problems.add(name + "=" + location + " cannot be opened as " + type + " (" + e.getClass().getSimpleName()
                              + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): check " + passwordName + " (env "
-                             + KafkaClientSettings.envName(passwordName) + ") and kafka.ssl." + store + ".type");
+                             + PropertyNames.envName(passwordName) + ") and kafka.ssl." + store + ".type");
             }
         }
         return problems;

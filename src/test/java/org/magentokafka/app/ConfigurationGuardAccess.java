@@ -1,5 +1,6 @@
 package org.magentokafka.app;
 
+import org.magentokafka.config.PropertyNames;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ public final class ConfigurationGuardAccess {
             p.load(in);
         }
         Set<String> names = new TreeSet<>();
-        p.stringPropertyNames().forEach(n -> names.add(ConfigurationGuard.envName(n)));
+        p.stringPropertyNames().forEach(n -> names.add(PropertyNames.envName(n)));
         return names;
     }
 }

@@ -24,7 +24,6 @@ class ConfigurationGuardTest {
                 "Unknown setting magento.page_size is ignored: did you mean magento.page-size?",
                 "Unknown setting MAGENTO_PAGE_SIZ (environment variable) is ignored: did you mean MAGENTO_PAGE_SIZE (magento.page-size)?"),
                 lines);
-        assertEquals(3, ConfigurationGuard.levenshtein("kitten", "sitting"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.magentokafka.kafka;
 
+import org.magentokafka.config.PropertyNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,7 @@ class KafkaClientSettingsTest {
         List<String> names = new java.util.ArrayList<>(file.keySet());
         names.addAll(env.keySet());
         return KafkaClientSettings.read(names, name -> {
-            String fromEnv = env.get(KafkaClientSettings.envName(name));
+            String fromEnv = env.get(PropertyNames.envName(name));
             return Optional.ofNullable(fromEnv != null ? fromEnv : file.get(name));
         });
     }
