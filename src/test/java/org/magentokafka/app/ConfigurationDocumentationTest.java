@@ -150,12 +150,13 @@ class ConfigurationDocumentationTest {
         });
         Pattern java = Pattern.compile("(?:@ConfigProperty\\(\\s*name\\s*=\\s*|get(?:Optional)?Value\\(\\s*)\"([^\"]+)\"\\s*[,)]");
         // Names built at run time ("magento.streams." + stream + ".enabled") are covered by readDynamically().
-        Path main = PROJECT.resolve("src/main/java/org/magentokafka");
-        try (Stream<Path> sources = Files.walk(main)) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/sandbox/")).toList()) {
-                Matcher m = java.matcher(Files.readString(source));
-                while (m.find()) {
-                    read.putIfAbsent(m.group(1), PROJECT.relativize(source).toString());
+        for (String root : List.of("src/main/java", "src/component/java")) {
+            try (Stream<Path> sources = Files.walk(PROJECT.resolve(root))) {
+                for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher m = java.matcher(Files.readString(source));
+                    while (m.find()) {
+                        read.putIfAbsent(m.group(1), PROJECT.relativize(source).toString());
+                    }
                 }
             }
         }
