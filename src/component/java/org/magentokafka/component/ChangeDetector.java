@@ -11,10 +11,14 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.magentokafka.change.ContentHash;
 import org.magentokafka.change.KeyVersion;
+import org.magentokafka.change.PageCommit;
 import org.magentokafka.events.ChangeType;
 import org.magentokafka.events.CloudEvent;
+import org.magentokafka.events.DeadLetter;
 import org.magentokafka.events.DeletedData;
 import org.magentokafka.events.StoreTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * For one item of a page (inside the route's split): serializes the document to be published, hashes it and
@@ -22,9 +26,11 @@ import org.magentokafka.events.StoreTopics;
  * also sets the record key, the CloudEvent headers and the store view's topic, and records the key's new version
  * (hash and sequence, which the event id is derived from) in the page's {@link PageCommit} (applied once Kafka
  * acknowledged the page). A deletion becomes a {@code deleted} event with a small data document; the page's
- * batch adds its tombstone ({@link Tombstone}).
+ * batch adds its tombstone (the events package's {@code Tombstone}).
  */
 public class ChangeDetector implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeDetector.class);
 
     private final ObjectMapper mapper;
 
@@ -45,8 +51,6 @@ public class ChangeDetector implements Processor {
         metrics.deadLetter(stream.uriName());
         LOG.warn("magento:{} store view {}: an item went to the dead-letter topic: {}", stream.uriName(), store, reason);
     }
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChangeDetector.class);
 
     @Override
     @SuppressWarnings("unchecked")

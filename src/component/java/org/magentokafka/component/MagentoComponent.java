@@ -3,7 +3,6 @@ package org.magentokafka.component;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,16 +10,19 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.magentokafka.auth.OAuth1Credentials;
 import org.magentokafka.change.FileStateStore;
+import org.magentokafka.change.KafkaStateBackend;
 import org.magentokafka.change.StateStore;
+import org.magentokafka.client.ClientMetrics;
 import org.magentokafka.client.NetworkSettings;
-import org.magentokafka.client.StoreGate;
+import org.magentokafka.client.StoreAddress;
 import org.magentokafka.kafka.KafkaClientSettings;
 
 /**
- * The {@code magento:} component: reads a Magento 2 / Adobe Commerce catalog over REST. Holds what all endpoints
- * of a store share: the configuration (copied per endpoint), one {@link StoreGate} per store, the change state per
- * stream and store view, the metadata cache used by enrichment, and the signals between streams.
+ * The {@code magento:} component: reads a Magento 2 / Adobe Commerce catalog over REST. Holds the configuration
+ * (copied per endpoint) and one {@link StoreContext} per store, what all endpoints of that store share (gate, HTTP
+ * clients, authenticators, caches, signals, change state): opened on first use, closed when the component stops.
  */
 @Component("magento")
 public class MagentoComponent extends HealthCheckComponent {
@@ -28,16 +30,11 @@ public class MagentoComponent extends HealthCheckComponent {
     @Metadata
     private MagentoConfiguration configuration = new MagentoConfiguration();
 
-    private final Map<String, StoreGate> gates = new ConcurrentHashMap<>();
-    private final Map<String, StateStore> states = new ConcurrentHashMap<>();
-    private org.magentokafka.change.KafkaStateBackend kafkaState;
-    private final MetadataCache metadata = new MetadataCache();
-    private final CatalogSignals signals = new CatalogSignals();
-    private final Authenticators authenticators = new Authenticators();
+    private final Map<String, StoreContext> stores = new ConcurrentHashMap<>();
+    private KafkaStateBackend kafkaState;
     private final Map<String, PollStatus> pollStatus = new ConcurrentHashMap<>();
-    private final InventoryPrefetch inventoryPrefetch = new InventoryPrefetch();
-    private final org.magentokafka.client.ClientMetrics clientMetrics = new org.magentokafka.client.ClientMetrics();
-    private final Map<Object, HttpClient> httpClients = new ConcurrentHashMap<>();
+    private final ClientMetrics clientMetrics = new ClientMetrics();
+    private final StreamMetrics metrics = new StreamMetrics();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -56,8 +53,8 @@ public class MagentoComponent extends HealthCheckComponent {
 
     @Override
     protected void doStop() throws Exception {
-        states.values().forEach(StateStore::close);
-        states.clear();
+        stores.values().forEach(StoreContext::close);
+        stores.clear();
         if (kafkaState != null) {
             kafkaState.close();
             kafkaState = null;
@@ -76,8 +73,9 @@ public class MagentoComponent extends HealthCheckComponent {
         this.configuration = configuration;
     }
 
-    StoreGate gateFor(String baseUrl, int maxConcurrency, double maxPerSecond) {
-        return gates.computeIfAbsent(baseUrl, k -> new StoreGate(maxConcurrency, maxPerSecond));
+    /** What the streams of the store at this URL share, opened on first use. */
+    StoreContext store(String baseUrl) {
+        return stores.computeIfAbsent(StoreContext.keyOf(baseUrl), StoreContext::new);
     }
 
     /**
@@ -88,7 +86,7 @@ public class MagentoComponent extends HealthCheckComponent {
         NetworkSettings network = new NetworkSettings(conf.getProxyHost(), conf.getProxyPort(), conf.getTruststore(),
                 conf.getTruststorePassword(), conf.getTruststoreType());
         Duration connect = Durations.parse("magento.connect-timeout", conf.getConnectTimeout());
-        return httpClients.computeIfAbsent(List.of(network, connect), k -> network.httpClient(connect));
+        return store(conf.getBaseUrl()).httpClient(network, connect);
     }
 
     /** The store's HTTP client for the component's own settings, for the handshake's token exchange. */
@@ -96,52 +94,34 @@ public class MagentoComponent extends HealthCheckComponent {
         return httpClientFor(configuration);
     }
 
-    org.magentokafka.client.ClientMetrics clientMetrics() {
+    ClientMetrics clientMetrics() {
         return clientMetrics;
     }
 
     /** The state of one stream of one store view, opened on first use (the first poll, not the start). */
     StateStore stateFor(MagentoConfiguration conf, MagentoStream stream, String storeCode) {
+        StoreContext store = store(conf.getBaseUrl());
         if ("kafka".equalsIgnoreCase(conf.getStateStore())) {
-            return states.computeIfAbsent("kafka|" + stream.uriName() + "|" + storeCode,
-                    k -> kafkaState(conf).open(stream.uriName(), storeCode));
+            return store.state("kafka|" + stream.uriName() + "|" + storeCode,
+                    () -> kafkaState(conf).open(stream.uriName(), storeCode));
         }
         Path file = Path.of(conf.getStateDirectory()).resolve(stream.uriName() + "." + storeCode + ".state");
-        return states.computeIfAbsent(file.toAbsolutePath().toString(), k -> new FileStateStore(file));
+        return store.state(file.toAbsolutePath().toString(), () -> new FileStateStore(file));
     }
 
-    private synchronized org.magentokafka.change.KafkaStateBackend kafkaState(MagentoConfiguration conf) {
+    private synchronized KafkaStateBackend kafkaState(MagentoConfiguration conf) {
         if (kafkaState == null) {
             // The application's Kafka client settings (security...) when it has them, with the state's own brokers.
             KafkaClientSettings settings = getCamelContext().getRegistry().findSingleByType(KafkaClientSettings.class);
-            kafkaState = new org.magentokafka.change.KafkaStateBackend((settings == null ? KafkaClientSettings.of(Map.of()) : settings)
+            kafkaState = new KafkaStateBackend((settings == null ? KafkaClientSettings.of(Map.of()) : settings)
                     .withBootstrapServers(conf.getStateKafkaBootstrapServers()), conf.getStateTopic());
         }
         return kafkaState;
     }
 
-    MetadataCache metadata() {
-        return metadata;
-    }
-
-    CatalogSignals signals() {
-        return signals;
-    }
-
     /** The polling status of a stream (its consumer's poll loop), created when the consumer starts. */
     public PollStatus pollStatus(String stream) {
-        return pollStatus.computeIfAbsent(stream, k -> {
-            PollStatus status = new PollStatus();
-            io.micrometer.core.instrument.MeterRegistry registry = io.micrometer.core.instrument.Metrics.globalRegistry;
-            io.micrometer.core.instrument.Gauge.builder("magento.poll.last.success", status,
-                    s -> s.lastSuccess() == null ? 0 : s.lastSuccess().getEpochSecond())
-                    .description("Epoch seconds of the stream's last successful poll").tag("stream", k).register(registry);
-            io.micrometer.core.instrument.Gauge.builder("magento.sync.pages.done", status, PollStatus::pagesDone)
-                    .description("Pages delivered in the running (or last) sync").tag("stream", k).register(registry);
-            io.micrometer.core.instrument.Gauge.builder("magento.sync.pages.total", status, PollStatus::pagesTotal)
-                    .description("Pages of the running (or last) sync").tag("stream", k).register(registry);
-            return status;
-        });
+        return pollStatus.computeIfAbsent(stream, k -> metrics.pollGauges(k, new PollStatus()));
     }
 
     /** Streams whose consumers run in this context, with their status. */
@@ -149,21 +129,12 @@ public class MagentoComponent extends HealthCheckComponent {
         return Map.copyOf(pollStatus);
     }
 
-    InventoryPrefetch inventoryPrefetch() {
-        return inventoryPrefetch;
-    }
-
-    Authenticators authenticators() {
-        return authenticators;
-    }
-
     /**
      * Hands credentials received by the integration handshake to every endpoint of the store; persisted by the
      * caller first.
      */
-    public void installHandshakeCredentials(org.magentokafka.auth.OAuth1Credentials credentials) {
-        org.magentokafka.client.StoreAddress address = new org.magentokafka.client.StoreAddress(configuration.getBaseUrl(),
-                configuration.getRestPath(), "default");
-        authenticators.handshake(configuration, address, httpClient()).install(credentials);
+    public void installHandshakeCredentials(OAuth1Credentials credentials) {
+        StoreAddress address = new StoreAddress(configuration.getBaseUrl(), configuration.getRestPath(), "default");
+        store(address.baseUrl()).authenticators().handshake(configuration, address, httpClient()).install(credentials);
     }
 }

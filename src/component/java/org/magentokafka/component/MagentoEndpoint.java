@@ -19,9 +19,11 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.magentokafka.auth.Authenticator;
+import org.magentokafka.change.StateStore;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.RetryPolicy;
 import org.magentokafka.client.StoreAddress;
+import org.magentokafka.paging.Paging;
 
 /**
  * Reads one catalog stream of one Magento store view (consumer), or looks items up by key (producer).
@@ -65,17 +67,18 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
         super.doStart();
         // Validate and build here, but never call the store: a store that is down must not stop the route.
         validatePageSize();
-        org.magentokafka.paging.Paging.parse(configuration.getPaging());
+        Paging.parse(configuration.getPaging());
         Duration read = Durations.parse("magento.read-timeout", configuration.getReadTimeout());
         HttpClient http = getComponent().httpClientFor(configuration);
+        StoreContext store = store();
         RetryPolicy retry = new RetryPolicy(configuration.getMaxRetries(),
                 Durations.parse("magento.retry.base-delay", configuration.getRetryBaseDelay()),
                 Durations.parse("magento.retry.max-delay", configuration.getRetryMaxDelay()));
         for (String code : storeCodes()) {
             StoreAddress address = new StoreAddress(configuration.getBaseUrl(), configuration.getRestPath(), code);
-            Authenticator authenticator = getComponent().authenticators().forStore(configuration, address, http);
+            Authenticator authenticator = store.authenticators().forStore(configuration, address, http);
             clients.put(code, new MagentoClient(address, authenticator,
-                    getComponent().gateFor(address.baseUrl(), maxConcurrency(), configuration.getMaxRequestsPerSecond()),
+                    store.gate(maxConcurrency(), configuration.getMaxRequestsPerSecond()),
                     http, read, mapper, retry, getComponent().clientMetrics()));
         }
     }
@@ -129,6 +132,16 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
     @Override
     public MagentoComponent getComponent() {
         return (MagentoComponent) super.getComponent();
+    }
+
+    /** What this endpoint shares with the other endpoints of its store, opened on first use. */
+    StoreContext store() {
+        return getComponent().store(configuration.getBaseUrl());
+    }
+
+    /** This endpoint's state of one of its store views. */
+    StateStore state(String storeCode) {
+        return getComponent().stateFor(configuration, stream(), storeCode);
     }
 
     MagentoClient client(String storeCode) {

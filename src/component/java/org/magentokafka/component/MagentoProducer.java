@@ -1,10 +1,12 @@
 package org.magentokafka.component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,9 +76,9 @@ public class MagentoProducer extends DefaultProducer {
         } else {
             result = switch (stream) {
                 case SOURCE_ITEMS -> sourceItems(client, skusOf(exchange));
-                case PRODUCT_ATTRIBUTES -> endpoint.getComponent().metadata().get(stream.uriName(), cacheKey(client),
+                case PRODUCT_ATTRIBUTES -> endpoint.store().metadata().get(stream.uriName(), cacheKey(client),
                         metadataRefresh(), () -> AttributeCatalog.of(allPages(client, stream, List.of())));
-                case CATEGORIES -> endpoint.getComponent().metadata().get(stream.uriName(), cacheKey(client),
+                case CATEGORIES -> endpoint.store().metadata().get(stream.uriName(), cacheKey(client),
                         metadataRefresh(), () -> CategoryPaths.of(endpoint.mapper().convertValue(
                                 client.getJson("/V1/categories", null), ITEM)));
                 default -> throw new IllegalArgumentException("magento:" + stream.uriName()
@@ -107,7 +109,7 @@ public class MagentoProducer extends DefaultProducer {
         return AuthMode.parse(conf.getAuthMode()) == AuthMode.NONE;
     }
 
-    private java.time.Duration metadataRefresh() {
+    private Duration metadataRefresh() {
         return getEndpoint().durationOf("magento.metadata-refresh", getEndpoint().getConfiguration().getMetadataRefresh());
     }
 
@@ -133,11 +135,11 @@ public class MagentoProducer extends DefaultProducer {
     }
 
     private List<Map<String, Object>> sourceItems(MagentoClient client, Set<String> skus) throws Exception {
-        var prefetched = getEndpoint().getComponent().inventoryPrefetch().take(client.address().baseUrl(), skus);
+        var prefetched = getEndpoint().store().inventoryPrefetch().take(skus);
         if (prefetched != null) {
             try {
                 return prefetched.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }

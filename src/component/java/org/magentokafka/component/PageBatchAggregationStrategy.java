@@ -7,6 +7,7 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.magentokafka.events.ChangeType;
 import org.magentokafka.events.CloudEvent;
+import org.magentokafka.events.Tombstone;
 
 /**
  * Collects the changed items of one page (those the change detector did not mark unchanged) into a list of

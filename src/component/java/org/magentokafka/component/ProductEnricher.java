@@ -11,6 +11,7 @@ import org.magentokafka.enrich.CategoryPaths;
 import org.magentokafka.enrich.EnrichedProduct;
 import org.magentokafka.enrich.InventorySummary;
 import org.magentokafka.enrich.ItemCheck;
+import org.magentokafka.events.DeadLetter;
 
 /**
  * Turns a page of products into a page of product events, combining the look-ups the route's Content Enrichers

@@ -1,7 +1,6 @@
-package org.magentokafka.component;
+package org.magentokafka.events;
 
 import org.apache.camel.Exchange;
-import org.magentokafka.events.CloudEvent;
 
 /**
  * The record that follows a {@code deleted} event, as Debezium does: same key and topic (so the same partition,
@@ -9,12 +8,12 @@ import org.magentokafka.events.CloudEvent;
  * {@code ce_*} headers (same id) and has no {@code content-type}: a CloudEvents SDK reads it as the same deleted
  * event again without data, a duplicate by id, instead of failing on a record that has no CloudEvent encoding.
  */
-final class Tombstone {
+public final class Tombstone {
 
     private Tombstone() {
     }
 
-    static Exchange after(Exchange deletedEvent) {
+    public static Exchange after(Exchange deletedEvent) {
         Exchange tombstone = deletedEvent.copy();
         tombstone.getMessage().setBody(null);
         tombstone.getMessage().removeHeader(CloudEvent.CONTENT_TYPE_HEADER);

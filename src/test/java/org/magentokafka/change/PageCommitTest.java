@@ -1,4 +1,4 @@
-package org.magentokafka.component;
+package org.magentokafka.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

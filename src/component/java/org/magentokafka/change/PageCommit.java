@@ -1,12 +1,9 @@
-package org.magentokafka.component;
+package org.magentokafka.change;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.magentokafka.change.KeyVersion;
-import org.magentokafka.change.StateStore;
 
 /**
  * What one page will record in the state once Kafka acknowledged its events: the new version (content hash and
@@ -27,7 +24,7 @@ public final class PageCommit {
     private final Map<String, KeyVersion> changes = new LinkedHashMap<>();
 
     /** @param inFlight versions of pages handed to the route but not yet committed, shared by one store view's pages */
-    PageCommit(StateStore state, Map<String, KeyVersion> inFlight) {
+    public PageCommit(StateStore state, Map<String, KeyVersion> inFlight) {
         this.state = state;
         this.inFlight = inFlight;
     }
@@ -54,17 +51,17 @@ public final class PageCommit {
         return version;
     }
 
-    synchronized List<String> changedKeys() {
+    public synchronized List<String> changedKeys() {
         return new ArrayList<>(changes.keySet());
     }
 
-    synchronized void apply() {
+    public synchronized void apply() {
         state.commit(changes);
         forget();
     }
 
     /** The page failed: its versions never reached the state, and later pages must not count on them either. */
-    synchronized void abandon() {
+    public synchronized void abandon() {
         forget();
     }
 

@@ -1,4 +1,4 @@
-package org.magentokafka.component;
+package org.magentokafka.enrich;
 
 import java.time.Duration;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * costs one extra request per page (inventory), not per product. Refreshed after {@code metadataRefresh}, and at
  * once when the attribute or category stream saw a change.
  */
-final class MetadataCache {
+public final class MetadataCache {
 
     private record Entry(Object value, long loadedAt) {
     }
@@ -18,7 +18,7 @@ final class MetadataCache {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     @SuppressWarnings("unchecked")
-    <T> T get(String kind, String storeKey, Duration maxAge, Supplier<T> loader) {
+    public <T> T get(String kind, String storeKey, Duration maxAge, Supplier<T> loader) {
         String key = kind + "|" + storeKey;
         Entry e = entries.get(key);
         if (e == null || System.nanoTime() - e.loadedAt > maxAge.toNanos()) {
@@ -33,7 +33,7 @@ final class MetadataCache {
         return (T) e.value;
     }
 
-    void invalidate(String kind) {
+    public void invalidate(String kind) {
         entries.keySet().removeIf(k -> k.startsWith(kind + "|"));
     }
 }

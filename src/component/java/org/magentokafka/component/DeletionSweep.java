@@ -1,0 +1,127 @@
+package org.magentokafka.component;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.magentokafka.change.KeyFingerprints;
+import org.magentokafka.change.StateStore;
+import org.magentokafka.paging.Page;
+import org.magentokafka.paging.SearchCriteria;
+
+/**
+ * Finds the keys that vanished from the store and publishes them as deletes, but only once the store confirmed
+ * it: the candidates are the state's keys a full pass did not see, or that a keys-only listing (the periodic
+ * reconcile sweep) does not show; each candidate is asked for once more, by key, and only those the store still
+ * does not return become a deletes page. Page shifts during a sync must never turn into false deletes, and an
+ * answer that cannot be true confirms nothing.
+ */
+final class DeletionSweep {
+
+    private static final int LIST_PAGE_SIZE = MagentoEndpoint.MAX_PAGE_SIZE;
+
+    private final PassParts parts;
+    private final MagentoStream stream;
+
+    DeletionSweep(PassParts parts) {
+        this.parts = parts;
+        this.stream = parts.stream();
+    }
+
+    /** After a full pass: what the state holds and the pass did not see. */
+    void afterFullPass(StoreSync sync) throws Exception {
+        emitDeletes(sync, missing(sync.state, sync.seenKeys));
+    }
+
+    /** The reconcile sweep: lists every key of the collection (keys only) and compares with the state. */
+    void reconcile(StoreSync sync) throws Exception {
+        KeyFingerprints listed = listKeys(sync);
+        if (listed != null) {
+            emitDeletes(sync, missing(sync.state, listed));
+        }
+    }
+
+    /** All keys of the collection, with the smallest answers Magento can give (only the key fields). */
+    private KeyFingerprints listKeys(StoreSync sync) {
+        KeyFingerprints keys = new KeyFingerprints();
+        SearchCriteria list = SearchCriteria.paged(LIST_PAGE_SIZE);
+        for (String field : stream.sortFields()) {
+            list = list.sortedBy(field, "ASC");
+        }
+        String fields = "items[" + String.join(",", stream.keyFields()) + "],total_count";
+        boolean consistent = readAll(sync, list, fields, page -> page.items().forEach(item -> {
+            String key = stream.keyOf(item);
+            if (key != null) {
+                keys.add(key);
+            }
+        }));
+        return consistent ? keys : null;
+    }
+
+    /**
+     * Every page of a small list, one after the other (key listings, delete confirmations).
+     *
+     * @return false when an answer was inconsistent (reported): what was read is then not the whole list
+     */
+    private boolean readAll(StoreSync sync, SearchCriteria list, String fields, Consumer<Page> each) {
+        PageBounds bounds = new PageBounds(list.pageSize(), 1);
+        int number = 1;
+        do {
+            Page page = sync.client.fetchPage(stream.resource(), list.withPage(number++), fields);
+            bounds.accept(page.totalCount(), parts.keysOf(page));
+            if (!bounds.repeated()) {
+                each.accept(page);
+            }
+        } while (bounds.hasMore());
+        if (!bounds.consistent()) {
+            parts.reports().inconsistent(sync, sync.path(stream), bounds.problem());
+            return false;
+        }
+        return true;
+    }
+
+    private static List<String> missing(StateStore state, KeyFingerprints seen) {
+        List<String> gone = new ArrayList<>();
+        state.forEachKey(key -> {
+            if (!seen.contains(key)) {
+                gone.add(key);
+            }
+        });
+        return gone;
+    }
+
+    /** Asks the store once more for exactly these keys; publishes those it does not return as deletes. */
+    private void emitDeletes(StoreSync sync, List<String> candidates) throws Exception {
+        if (candidates.isEmpty()) {
+            return;
+        }
+        String keyField = stream.keyFields().get(0);
+        int chunk = LIST_PAGE_SIZE / 2;
+        List<Map<String, Object>> confirmed = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i += chunk) {
+            List<String> batch = candidates.subList(i, Math.min(candidates.size(), i + chunk));
+            Set<String> values = new HashSet<>();
+            batch.forEach(k -> values.add(k.split("\\|", 2)[0]));
+            SearchCriteria check = SearchCriteria.paged(LIST_PAGE_SIZE)
+                    .withFilterGroup(new SearchCriteria.Filter(keyField, String.join(",", values), "in"));
+            Set<String> stillThere = new HashSet<>();
+            if (!readAll(sync, check, null, page -> page.items().forEach(item -> stillThere.add(stream.keyOf(item))))) {
+                return;  // an answer that cannot be true confirms nothing
+            }
+            for (String key : batch) {
+                if (!stillThere.contains(key)) {
+                    confirmed.add(Map.of("key", key));
+                }
+            }
+        }
+        for (int i = 0; i < confirmed.size(); i += LIST_PAGE_SIZE) {
+            List<Map<String, Object>> page = confirmed.subList(i, Math.min(confirmed.size(), i + LIST_PAGE_SIZE));
+            parts.delivery().deliver(sync, new ArrayList<>(page), 1, 1, confirmed.size(), true);
+            sync.deleted += page.size();
+        }
+        parts.deliveries().awaitAll();
+    }
+}

@@ -1,0 +1,119 @@
+package org.magentokafka.component;
+
+import java.util.HashSet;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.Synchronization;
+import org.magentokafka.change.KeyVersion;
+import org.magentokafka.change.PageCommit;
+import org.magentokafka.paging.Page;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands pages to the route, one exchange per page, and commits each page's state only once Kafka acknowledged it
+ * (as camel-aws2-s3 commits after success): the exchange carries the page's {@link PageCommit}, applied in its
+ * on-completion and abandoned on failure. A committed change of stock, attributes or categories then signals the
+ * products stream of the same store.
+ */
+final class PageDelivery {
+
+    // The consumer's category: log levels set for the consumer keep applying to its parts.
+    private static final Logger LOG = LoggerFactory.getLogger(MagentoConsumer.class);
+
+    /** The consumer's side of a hand-over: Camel's exchange factory and batch processing. */
+    interface Sink {
+        Exchange createExchange(boolean autoRelease);
+
+        int processBatch(Queue<Object> exchanges) throws Exception;
+    }
+
+    private final Sink sink;
+    private final MagentoEndpoint endpoint;
+    private final MagentoStream stream;
+    private final PollStatus status;
+    private final SyncProgress progress;
+    /** store view → hashes of pages in flight (see {@link PageCommit}). */
+    private final Map<String, Map<String, KeyVersion>> inFlightHashes = new ConcurrentHashMap<>();
+
+    PageDelivery(Sink sink, MagentoEndpoint endpoint, PollStatus status, SyncProgress progress) {
+        this.sink = sink;
+        this.endpoint = endpoint;
+        this.stream = endpoint.stream();
+        this.status = status;
+        this.progress = progress;
+    }
+
+    /** Notes what the page shows (keys, newest timestamp) and hands it to the route. */
+    void handOver(StoreSync sync, Page page, int number, int pageCount, boolean collectKeys) throws Exception {
+        sync.note(stream, page, collectKeys);
+        deliver(sync, page.items(), number, pageCount, page.totalCount(), false);
+        sync.items += page.items().size();
+        sync.pages++;
+        status.progress(number, pageCount);
+        progress.pageDone(sync, number, pageCount);
+    }
+
+    void deliver(StoreSync sync, List<Map<String, Object>> items, int page, int pageCount, long totalCount,
+                 boolean deletes) throws Exception {
+        Exchange exchange = sink.createExchange(true);
+        exchange.getMessage().setBody(items);
+        exchange.getMessage().setHeader(MagentoConstants.STREAM, endpoint.getStream());
+        exchange.getMessage().setHeader(MagentoConstants.STORE_CODE, sync.store);
+        exchange.getMessage().setHeader(MagentoConstants.SOURCE, sync.client.address().baseUrl()
+                                                                 + sync.client.address().path(""));
+        exchange.getMessage().setHeader(MagentoConstants.PAGE, page);
+        exchange.getMessage().setHeader(MagentoConstants.PAGE_COUNT, pageCount);
+        exchange.getMessage().setHeader(MagentoConstants.TOTAL_COUNT, totalCount);
+        exchange.getMessage().setHeader(MagentoConstants.DELETES, deletes);
+        PageCommit commit = new PageCommit(sync.state,
+                inFlightHashes.computeIfAbsent(sync.store, s -> new ConcurrentHashMap<>()));
+        exchange.setProperty(PageCommit.PROPERTY, commit);
+        // The state advances only once the page was fully delivered.
+        exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
+            @Override
+            public void onComplete(Exchange done) {
+                commit.apply();
+                if (!sync.initial) {
+                    signal(sync.store, commit.changedKeys());
+                }
+            }
+
+            @Override
+            public void onFailure(Exchange failed) {
+                commit.abandon();
+                LOG.debug("magento:{} page {} of store view {} not committed", endpoint.getStream(), page, sync.store);
+            }
+        });
+        Queue<Object> batch = new LinkedList<>();
+        batch.add(exchange);
+        sink.processBatch(batch);
+    }
+
+    /** Tells the products stream what changed beneath it. */
+    private void signal(String store, List<String> changedKeys) {
+        if (changedKeys.isEmpty()) {
+            return;
+        }
+        StoreContext shared = endpoint.store();
+        switch (stream) {
+            case SOURCE_ITEMS -> {
+                Set<String> skus = new HashSet<>();
+                changedKeys.forEach(k -> skus.add(k.split("\\|", 2)[0]));
+                shared.signals().inventoryChanged(skus);
+            }
+            case PRODUCT_ATTRIBUTES, CATEGORIES -> {
+                shared.metadata().invalidate(stream.uriName());
+                shared.signals().metadataChanged(store);
+            }
+            default -> {
+            }
+        }
+    }
+}

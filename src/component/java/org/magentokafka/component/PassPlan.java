@@ -1,0 +1,20 @@
+package org.magentokafka.component;
+
+import org.magentokafka.paging.SearchCriteria;
+
+/**
+ * How one poll reads one store view, decided by {@link PassPlanner} before the first request.
+ *
+ * @param kind     a full pass (by page number or keyset) or the rows changed since the watermark
+ * @param initial  no watermark and no state yet: the very first sync of this store view
+ * @param reconcile whether the keys-only deletion sweep runs after an incremental pass
+ * @param ascending the stream's page-number criteria (page size, stable sort), for full and re-publishing passes
+ */
+record PassPlan(Kind kind, boolean initial, boolean reconcile, SearchCriteria ascending) {
+
+    enum Kind { FULL_BY_PAGE, FULL_BY_KEYSET, INCREMENTAL }
+
+    boolean full() {
+        return kind != Kind.INCREMENTAL;
+    }
+}

@@ -1,0 +1,45 @@
+package org.magentokafka.component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.magentokafka.paging.SearchCriteria;
+
+/**
+ * Publishes again the products whose stock changed (seen by the source-items stream of the same store, see
+ * {@link CatalogSignals}), a page of {@code sku in (...)} at a time; the content hash keeps only real changes.
+ * SKUs a failed or inconsistent pass did not get through are given back for the next poll.
+ */
+final class SkuRepublisher {
+
+    private final PageNumberReader pages;
+    private final MagentoEndpoint endpoint;
+
+    SkuRepublisher(PageNumberReader pages, MagentoEndpoint endpoint) {
+        this.pages = pages;
+        this.endpoint = endpoint;
+    }
+
+    void republish(StoreSync sync, SearchCriteria criteria) throws Exception {
+        CatalogSignals signals = endpoint.store().signals();
+        Set<String> skus = signals.takePendingSkus(sync.store);
+        if (skus.isEmpty()) {
+            return;
+        }
+        try {
+            List<String> list = new ArrayList<>(skus);
+            int chunk = criteria.pageSize();
+            for (int i = 0; i < list.size(); i += chunk) {
+                String in = String.join(",", list.subList(i, Math.min(list.size(), i + chunk)));
+                pages.read(sync, criteria.withFilterGroup(new SearchCriteria.Filter("sku", in, "in")), false, null);
+            }
+            if (sync.inconsistent) {
+                signals.restorePendingSkus(sync.store, skus);
+            }
+        } catch (Exception e) {
+            signals.restorePendingSkus(sync.store, skus);
+            throw e;
+        }
+    }
+}

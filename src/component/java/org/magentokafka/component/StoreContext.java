@@ -1,0 +1,86 @@
+package org.magentokafka.component;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.magentokafka.change.StateStore;
+import org.magentokafka.client.NetworkSettings;
+import org.magentokafka.client.StoreAddress;
+import org.magentokafka.client.StoreGate;
+import org.magentokafka.enrich.InventoryPrefetch;
+import org.magentokafka.enrich.MetadataCache;
+
+/**
+ * What every stream of one store (one base URL) shares: the gate that bounds its requests, its HTTP clients, its
+ * authenticators (one admin token for all streams), the enrichment caches, the signals between its streams and
+ * the change state of each stream and store view. Opened by {@link MagentoComponent#store} on first use, closed
+ * (state stores flushed and closed) when the component stops.
+ */
+final class StoreContext implements AutoCloseable {
+
+    private final String baseUrl;
+    private volatile StoreGate gate;
+    private final Map<Object, HttpClient> httpClients = new ConcurrentHashMap<>();
+    private final Authenticators authenticators = new Authenticators();
+    private final MetadataCache metadata = new MetadataCache();
+    private final CatalogSignals signals = new CatalogSignals();
+    private final InventoryPrefetch inventoryPrefetch = new InventoryPrefetch();
+    private final Map<String, StateStore> states = new ConcurrentHashMap<>();
+
+    StoreContext(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** The context's key: the store URL as {@link StoreAddress} normalizes it (no trailing slash). */
+    static String keyOf(String baseUrl) {
+        return new StoreAddress(baseUrl, null, null).baseUrl();
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The store's gate; the first endpoint to ask sets its limits, as every endpoint of a store has the same. */
+    synchronized StoreGate gate(int maxConcurrency, double maxPerSecond) {
+        if (gate == null) {
+            gate = new StoreGate(maxConcurrency, maxPerSecond);
+        }
+        return gate;
+    }
+
+    /** The HTTP client for these network settings (proxy, trusted CAs, connect timeout), built once. */
+    HttpClient httpClient(NetworkSettings network, Duration connectTimeout) {
+        return httpClients.computeIfAbsent(List.of(network, connectTimeout), k -> network.httpClient(connectTimeout));
+    }
+
+    Authenticators authenticators() {
+        return authenticators;
+    }
+
+    MetadataCache metadata() {
+        return metadata;
+    }
+
+    CatalogSignals signals() {
+        return signals;
+    }
+
+    InventoryPrefetch inventoryPrefetch() {
+        return inventoryPrefetch;
+    }
+
+    /** A stream's state in one store view, opened on first use (the first poll, not the start). */
+    StateStore state(String key, Supplier<StateStore> open) {
+        return states.computeIfAbsent(key, k -> open.get());
+    }
+
+    @Override
+    public void close() {
+        states.values().forEach(StateStore::close);
+        states.clear();
+    }
+}

@@ -1,0 +1,71 @@
+package org.magentokafka.component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.magentokafka.change.KeyFingerprints;
+import org.magentokafka.change.StateStore;
+import org.magentokafka.change.Watermark;
+import org.magentokafka.client.MagentoClient;
+import org.magentokafka.paging.Page;
+
+/**
+ * What one poll of one store view saw: the keys (for deletes), the newest timestamp (for the watermark), whether
+ * an answer could not be true, and counts for the log. One per store view and poll, used by one thread at a time.
+ */
+final class StoreSync {
+
+    final String store;
+    final MagentoClient client;
+    final StateStore state;
+    /** No watermark and no state yet: the very first sync, whose changes need not signal other streams. */
+    final boolean initial;
+    final KeyFingerprints seenKeys = new KeyFingerprints();
+    final NewestRows newestRows;
+    /** When the poll began: rows written after it may be missing from what it read. */
+    final Instant startedAt = Instant.now();
+    final long startedNanos = System.nanoTime();
+    String maxTimestamp;
+    boolean totalChanged;
+    /** A list answer could not be true: the pass ended early, its watermark and deletes are not trusted. */
+    boolean inconsistent;
+    long items;
+    long deleted;
+    int pages;
+
+    StoreSync(String store, MagentoClient client, StateStore state, boolean initial, Duration overlap) {
+        this.newestRows = new NewestRows(overlap);
+        this.store = store;
+        this.client = client;
+        this.state = state;
+        this.initial = initial;
+    }
+
+    /** Notes what a page handed to the route shows: its keys (with {@code collectKeys}) and newest timestamp. */
+    void note(MagentoStream stream, Page page, boolean collectKeys) {
+        for (Map<String, Object> item : page.items()) {
+            String key = stream.keyOf(item);
+            if (collectKeys && key != null) {
+                seenKeys.add(key);
+            }
+            if (stream.timestamped()) {
+                Object raw = item.get(stream.timestampField());
+                String ts = raw == null ? null : Watermark.normalize(raw.toString());
+                if (ts != null) {
+                    if (maxTimestamp == null || ts.compareTo(maxTimestamp) > 0) {
+                        maxTimestamp = ts;
+                    }
+                    if (collectKeys) {
+                        newestRows.add(ts);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Where the stream's list lives in this store view, for log lines and errors. */
+    String path(MagentoStream stream) {
+        return client.address().path(stream.resource());
+    }
+}
