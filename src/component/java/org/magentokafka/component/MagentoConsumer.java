@@ -143,12 +143,10 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             republisher.republish(sync, plan.ascending());
         }
         // An inconsistent list answer ended the pass early: what it did not show is not gone.
-        if (!sync.inconsistent) {
-            if (plan.full()) {
-                sweep.afterFullPass(sync);
-            } else if (plan.reconcile()) {
-                sweep.reconcile(sync);
-            }
+        if (!sync.inconsistent && plan.full()) {
+            sweep.afterFullPass(sync);
+        } else if (!sync.inconsistent && plan.reconcile()) {
+            sweep.reconcile(sync);
         }
         if (!sync.inconsistent) {
             reports.consistent(store);
@@ -194,11 +192,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             getAsyncProcessor().process(exchange, doneSync -> {
                 Exception failure = exchange.getException();
                 releaseExchange(exchange, false);
-                deliveries.completed(failure == null ? null : new MagentoException(
-                        endpoint.client(store).address().path(stream.resource()), 0, true,
-                        "delivering page " + page + "/" + pageCount + " of magento:" + endpoint.getStream() + " (store view "
-                        + store + ") failed (" + failure.getMessage()
-                        + "); nothing after the last delivered page is marked done, the next poll resumes", failure));
+                deliveries.completed(failure == null ? null : PageDelivery.failed(endpoint, store, page, pageCount, failure));
             });
         }
         return total;

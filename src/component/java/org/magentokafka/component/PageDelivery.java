@@ -12,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.Synchronization;
 import org.magentokafka.change.KeyVersion;
 import org.magentokafka.change.PageCommit;
+import org.magentokafka.client.MagentoException;
 import org.magentokafka.paging.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +95,14 @@ final class PageDelivery {
         Queue<Object> batch = new LinkedList<>();
         batch.add(exchange);
         sink.processBatch(batch);
+    }
+
+    /** Why a poll stops when the route failed a page it was handed. */
+    static MagentoException failed(MagentoEndpoint endpoint, String store, int page, int pageCount, Exception failure) {
+        return new MagentoException(endpoint.client(store).address().path(endpoint.stream().resource()), 0, true,
+                "delivering page " + page + "/" + pageCount + " of magento:" + endpoint.getStream() + " (store view "
+                + store + ") failed (" + failure.getMessage()
+                + "); nothing after the last delivered page is marked done, the next poll resumes", failure);
     }
 
     /** Tells the products stream what changed beneath it. */

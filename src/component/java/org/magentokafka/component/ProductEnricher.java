@@ -1,6 +1,5 @@
 package org.magentokafka.component;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -8,14 +7,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
-import org.magentokafka.enrich.EnrichedProduct;
-import org.magentokafka.enrich.InventorySummary;
-import org.magentokafka.enrich.ItemCheck;
-import org.magentokafka.events.DeadLetter;
+import org.magentokafka.enrich.ProductDocuments;
 
 /**
- * Turns a page of products into a page of product events, combining the look-ups the route's Content Enrichers
- * fetched for the page (inventory, attribute metadata, category tree).
+ * The route's step that turns a page of products into a page of product events: takes the look-ups the route's
+ * Content Enrichers parked on the page (inventory, attribute metadata, category tree) and lets
+ * {@link ProductDocuments} combine them.
  */
 public class ProductEnricher implements Processor {
 
@@ -31,23 +28,8 @@ public class ProductEnricher implements Processor {
             throw new IllegalStateException("productEnricher needs the source-items, product-attributes and categories look-ups before it");
         }
         // A guest (magento.auth.mode=none) is never shown source items: the inventory is unknown, not zero.
-        boolean inventoryKnown = sourceItemsLookup != GuestRefusal.INVENTORY;
-        Map<String, List<Map<String, Object>>> stock = inventoryKnown
-                ? InventorySummary.bySku((List<Map<String, Object>>) sourceItemsLookup) : Map.of();
-        List<Map<String, Object>> documents = new ArrayList<>(products.size());
-        for (Object item : products) {
-            String problem = ItemCheck.problemOf(item);
-            if (problem != null) {
-                documents.add(DeadLetter.marker(item, problem));
-                continue;
-            }
-            Map<String, Object> product = (Map<String, Object>) item;
-            Map<String, Object> document = EnrichedProduct.of(store, product, attributes, stock.get(product.get("sku").toString()), categories);
-            if (!inventoryKnown) {
-                document.put("inventory", null);
-            }
-            documents.add(document);
-        }
-        exchange.getMessage().setBody(documents);
+        List<Map<String, Object>> sourceItems = sourceItemsLookup == GuestRefusal.INVENTORY
+                ? null : (List<Map<String, Object>>) sourceItemsLookup;
+        exchange.getMessage().setBody(ProductDocuments.of(store, products, sourceItems, attributes, categories));
     }
 }
