@@ -3,6 +3,7 @@ package org.magentokafka.component;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,11 @@ public class MagentoComponent extends HealthCheckComponent {
 
     @Metadata
     private MagentoConfiguration configuration = new MagentoConfiguration();
+
+    @Metadata(label = "advanced", secret = true, description = "Kafka client properties for the kafka state store's"
+              + " producer, consumer and admin client (security.protocol, sasl.jaas.config, ssl.*...); each client gets"
+              + " the ones it knows. stateKafkaBootstrapServers, when set, replaces bootstrap.servers.")
+    private Map<String, Object> stateKafkaProperties = new HashMap<>();
 
     private final Map<String, StoreGate> gates = new ConcurrentHashMap<>();
     private final Map<String, StateStore> states = new ConcurrentHashMap<>();
@@ -76,6 +82,14 @@ public class MagentoComponent extends HealthCheckComponent {
         this.configuration = configuration;
     }
 
+    public Map<String, Object> getStateKafkaProperties() {
+        return stateKafkaProperties;
+    }
+
+    public void setStateKafkaProperties(Map<String, Object> stateKafkaProperties) {
+        this.stateKafkaProperties = stateKafkaProperties;
+    }
+
     StoreGate gateFor(String baseUrl, int maxConcurrency, double maxPerSecond) {
         return gates.computeIfAbsent(baseUrl, k -> new StoreGate(maxConcurrency, maxPerSecond));
     }
@@ -112,9 +126,9 @@ public class MagentoComponent extends HealthCheckComponent {
 
     private synchronized org.magentokafka.change.KafkaStateBackend kafkaState(MagentoConfiguration conf) {
         if (kafkaState == null) {
-            // The application's Kafka client settings (security...) when it has them, with the state's own brokers.
-            KafkaClientSettings settings = getCamelContext().getRegistry().findSingleByType(KafkaClientSettings.class);
-            kafkaState = new org.magentokafka.change.KafkaStateBackend((settings == null ? KafkaClientSettings.of(Map.of()) : settings)
+            // The client properties given to the component (security...), with the state's own brokers.
+            KafkaClientSettings settings = KafkaClientSettings.of(stateKafkaProperties);
+            kafkaState = new org.magentokafka.change.KafkaStateBackend(settings
                     .withBootstrapServers(conf.getStateKafkaBootstrapServers()), conf.getStateTopic());
         }
         return kafkaState;
