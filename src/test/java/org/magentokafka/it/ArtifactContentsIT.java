@@ -139,7 +139,7 @@ class ArtifactContentsIT {
         // Exactly the simulator's sources (src/sandbox/java): none missing, none of its tests or their fixtures.
         Set<String> sources = new TreeSet<>();
         try (Stream<Path> files = Files.list(Path.of("src/sandbox/java/org/magentokafka/sandbox"))) {
-            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".java") && !n.equals("package-info.java"))
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".java"))
                     .forEach(n -> sources.add(n.substring(0, n.length() - ".java".length())));
         }
         assertEquals(sources, topLevel, "the sandbox jar's classes are the sources of src/sandbox/java");
