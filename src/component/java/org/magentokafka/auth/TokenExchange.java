@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.magentokafka.client.NetworkSettings;
+import org.magentokafka.uri.PercentEncoding;
 
 /**
  * The two signed POSTs of Magento's integration handshake: request token, then access token with the verifier.

@@ -22,6 +22,7 @@ import org.magentokafka.auth.AuthFailureException;
 import org.magentokafka.auth.Authenticator;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.uri.PercentEncoding;
 
 /**
  * Talks to one store view over HTTP: GET only (the connector is read-only towards the store), every request
@@ -75,7 +76,7 @@ public final class MagentoClient implements AutoCloseable {
     public Page fetchPage(String resource, SearchCriteria criteria, String fields) {
         String endpoint = "GET " + address.path(resource) + " page " + criteria.currentPage();
         String query = criteria.toQueryString()
-                       + (fields == null ? "" : "&fields=" + SearchCriteria.PercentEncoding.encode(fields));
+                       + (fields == null ? "" : "&fields=" + PercentEncoding.encode(fields));
         URI uri = address.uri(resource, query);
         return withRetries(endpoint, resource, () -> page(endpoint, criteria, get(endpoint, resource, uri)));
     }

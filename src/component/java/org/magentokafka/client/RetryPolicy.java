@@ -8,7 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * How often and how long to wait before sending a failed request again: a bounded number of attempts; 429 and
  * 503 wait what {@code Retry-After} says (seconds or an HTTP date), capped; otherwise exponential back-off with
- * full jitter.
+ * equal jitter: half the capped exponential delay, plus a random part of up to the other half (never a near-zero
+ * wait, so a throttled store gets at least half the back-off).
  */
 public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay) {
 

@@ -59,9 +59,14 @@ public final class StoreGate {
                     lock.unlock();
                     try {
                         TimeUnit.NANOSECONDS.sleep(wait);
-                    } finally {
+                    } catch (InterruptedException e) {
+                        // The caller never got the permit, so it will not release it: give it back here.
                         lock.lock();
+                        inFlight--;
+                        changed.signalAll();
+                        throw e;
                     }
+                    lock.lock();
                 }
             }
         } finally {

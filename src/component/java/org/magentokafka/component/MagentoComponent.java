@@ -3,6 +3,7 @@ package org.magentokafka.component;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,6 +30,11 @@ public class MagentoComponent extends HealthCheckComponent {
 
     @Metadata
     private MagentoConfiguration configuration = new MagentoConfiguration();
+
+    @Metadata(label = "advanced", secret = true, description = "Kafka client properties for the kafka state store's"
+              + " producer, consumer and admin client (security.protocol, sasl.jaas.config, ssl.*...); each client gets"
+              + " the ones it knows. stateKafkaBootstrapServers, when set, replaces bootstrap.servers.")
+    private Map<String, Object> stateKafkaProperties = new HashMap<>();
 
     private final Map<String, StoreContext> stores = new ConcurrentHashMap<>();
     private KafkaStateBackend kafkaState;
@@ -73,6 +79,14 @@ public class MagentoComponent extends HealthCheckComponent {
         this.configuration = configuration;
     }
 
+    public Map<String, Object> getStateKafkaProperties() {
+        return stateKafkaProperties;
+    }
+
+    public void setStateKafkaProperties(Map<String, Object> stateKafkaProperties) {
+        this.stateKafkaProperties = stateKafkaProperties;
+    }
+
     /** What the streams of the store at this URL share, opened on first use. */
     StoreContext store(String baseUrl) {
         return stores.computeIfAbsent(StoreContext.keyOf(baseUrl), StoreContext::new);
@@ -111,9 +125,9 @@ public class MagentoComponent extends HealthCheckComponent {
 
     private synchronized KafkaStateBackend kafkaState(MagentoConfiguration conf) {
         if (kafkaState == null) {
-            // The application's Kafka client settings (security...) when it has them, with the state's own brokers.
-            KafkaClientSettings settings = getCamelContext().getRegistry().findSingleByType(KafkaClientSettings.class);
-            kafkaState = new KafkaStateBackend((settings == null ? KafkaClientSettings.of(Map.of()) : settings)
+            // The client properties given to the component (security...), with the state's own brokers.
+            KafkaClientSettings settings = KafkaClientSettings.of(stateKafkaProperties);
+            kafkaState = new KafkaStateBackend(settings
                     .withBootstrapServers(conf.getStateKafkaBootstrapServers()), conf.getStateTopic());
         }
         return kafkaState;

@@ -18,6 +18,7 @@ import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.uri.PercentEncoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +69,7 @@ public class MagentoProducer extends DefaultProducer {
         Object result;
         if (key != null && !key.isBlank()) {
             String resource = (stream == MagentoStream.CATEGORIES ? "/V1/categories" : stream.resource()) + "/"
-                              + SearchCriteria.PercentEncoding.encode(key);
+                              + PercentEncoding.encode(key);
             result = endpoint.mapper().convertValue(client.getJson(resource, null), ITEM);
         } else if ((stream == MagentoStream.SOURCE_ITEMS || stream == MagentoStream.PRODUCT_ATTRIBUTES)
                    && guest(endpoint.getConfiguration())) {

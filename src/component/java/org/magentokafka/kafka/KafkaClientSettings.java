@@ -70,9 +70,16 @@ public final class KafkaClientSettings {
         this.warnings = List.copyOf(warnings);
     }
 
-    /** Settings given directly (tests, embedding): client property name -> value. */
-    public static KafkaClientSettings of(Map<String, String> properties) {
-        return new KafkaClientSettings(new TreeMap<>(properties), List.of(), List.of());
+    /** Settings given directly (tests, embedding, component options): client property name -> value. */
+    public static KafkaClientSettings of(Map<String, ?> properties) {
+        Map<String, String> values = new TreeMap<>();
+        properties.forEach((k, v) -> values.put(k, String.valueOf(v)));
+        return new KafkaClientSettings(values, List.of(), List.of());
+    }
+
+    /** Every setting, client property name -> value (for a client configured by properties, e.g. a component's). */
+    public Map<String, String> properties() {
+        return properties;
     }
 
     /**

@@ -1,10 +1,11 @@
 package org.magentokafka.paging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import org.magentokafka.uri.PercentEncoding;
 
 /**
  * Magento's {@code searchCriteria} query, built in the bracket form the REST API reads. Immutable: each
@@ -96,28 +97,5 @@ public final class SearchCriteria {
     @Override
     public String toString() {
         return toQueryString();
-    }
-
-    /** RFC 3986 unreserved characters pass, everything else is percent-encoded as UTF-8. */
-    public static final class PercentEncoding {
-        private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
-        private PercentEncoding() {
-        }
-
-        public static String encode(String value) {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            StringBuilder out = new StringBuilder(bytes.length + 16);
-            for (byte b : bytes) {
-                int c = b & 0xff;
-                if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                        || c == '-' || c == '.' || c == '_' || c == '~') {
-                    out.append((char) c);
-                } else {
-                    out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                }
-            }
-            return out.toString();
-        }
     }
 }

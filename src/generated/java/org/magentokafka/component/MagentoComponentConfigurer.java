@@ -97,6 +97,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "statekafkabootstrapservers":
         case "stateKafkaBootstrapServers": getOrCreateConfiguration(target).setStateKafkaBootstrapServers(property(camelContext, java.lang.String.class, value)); return true;
+        case "statekafkaproperties":
+        case "stateKafkaProperties": target.setStateKafkaProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "statestore":
         case "stateStore": getOrCreateConfiguration(target).setStateStore(property(camelContext, java.lang.String.class, value)); return true;
         case "statetopic":
@@ -189,6 +191,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "stateDirectory": return java.lang.String.class;
         case "statekafkabootstrapservers":
         case "stateKafkaBootstrapServers": return java.lang.String.class;
+        case "statekafkaproperties":
+        case "stateKafkaProperties": return java.util.Map.class;
         case "statestore":
         case "stateStore": return java.lang.String.class;
         case "statetopic":
@@ -282,6 +286,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "stateDirectory": return getOrCreateConfiguration(target).getStateDirectory();
         case "statekafkabootstrapservers":
         case "stateKafkaBootstrapServers": return getOrCreateConfiguration(target).getStateKafkaBootstrapServers();
+        case "statekafkaproperties":
+        case "stateKafkaProperties": return target.getStateKafkaProperties();
         case "statestore":
         case "stateStore": return getOrCreateConfiguration(target).getStateStore();
         case "statetopic":
@@ -300,6 +306,15 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "watermarkoverlap":
         case "watermarkOverlap": return getOrCreateConfiguration(target).getWatermarkOverlap();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "statekafkaproperties":
+        case "stateKafkaProperties": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -1,5 +1,6 @@
 package org.magentokafka.app;
 
+import java.util.HashMap;
 import java.util.Properties;
 
 import jakarta.annotation.Priority;
@@ -14,11 +15,13 @@ import jakarta.interceptor.Interceptor;
 import io.quarkus.arc.Unremovable;
 import org.apache.camel.component.kafka.DefaultKafkaClientFactory;
 import org.apache.camel.component.kafka.KafkaClientFactory;
+import org.apache.camel.quarkus.core.events.ComponentAddEvent;
 import org.apache.camel.quarkus.main.events.BeforeConfigure;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.magentokafka.component.MagentoComponent;
 import org.magentokafka.kafka.KafkaClientSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Kafka client settings of the whole connector ({@link KafkaClientSettings}, read once), handed to the Camel
  * kafka component's producer through its client factory ({@code camel.component.kafka.kafka-client-factory}) and
- * looked up by the other clients (topics, state store, lease). Also puts Kafka's repeated refusal lines through
+ * looked up by the other clients (topics, lease); the magento component's state store gets them as its
+ * {@code stateKafkaProperties} option. Also puts Kafka's repeated refusal lines through
  * {@link KafkaAccessLogFilter} before any client exists.
  */
 @ApplicationScoped
@@ -63,6 +67,13 @@ public class KafkaClientBeans {
                 return super.getConsumer(kafkaProps);
             }
         };
+    }
+
+    /** The magento component's kafka state store gets the same client settings, as a component option. */
+    void magentoComponent(@Observes ComponentAddEvent event, KafkaClientSettings settings) {
+        if (event.getComponent() instanceof MagentoComponent magento) {
+            magento.setStateKafkaProperties(new HashMap<>(settings.properties()));
+        }
     }
 
     void beforeCamel(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) BeforeConfigure event, KafkaClientSettings settings) {

@@ -44,7 +44,7 @@ final class AdminAccounts {
         signIn(user, pass);
         if (totp != null) {
             // Magento_TwoFactorAuth checks the password first, then sends the caller to the provider endpoints.
-            throw MagentoException.named(401, "Please use the 2fa provider-specific endpoints to obtain a token.",
+            throw MagentoError.named(401, "Please use the 2fa provider-specific endpoints to obtain a token.",
                     Map.of("active_providers", new String[] {"google"}));
         }
         return issue();
@@ -54,10 +54,10 @@ final class AdminAccounts {
     String tokenForGoogle(String user, String pass, String otp) {
         signIn(user, pass);
         if (totp == null) {
-            throw MagentoException.of(400, "Provider is not allowed.");
+            throw MagentoError.of(400, "Provider is not allowed.");
         }
         if (!totp.accepts(otp, clock.instant())) {
-            throw MagentoException.of(401, "Invalid code.");
+            throw MagentoError.of(401, "Invalid code.");
         }
         return issue();
     }
@@ -74,14 +74,14 @@ final class AdminAccounts {
     private synchronized void signIn(String user, String pass) {
         Instant now = clock.instant();
         if (now.isBefore(lockedUntil)) {
-            throw MagentoException.of(401, SIGN_IN_INCORRECT);
+            throw MagentoError.of(401, SIGN_IN_INCORRECT);
         }
         if (!username.equals(user) || !password.equals(pass)) {
             if (++failures >= MAX_FAILURES) {
                 failures = 0;
                 lockedUntil = now.plus(LOCK);
             }
-            throw MagentoException.of(401, SIGN_IN_INCORRECT);
+            throw MagentoError.of(401, SIGN_IN_INCORRECT);
         }
         failures = 0;
     }

@@ -3,7 +3,7 @@ package org.magentokafka.sandbox;
 import java.util.Set;
 
 /** Admin tokens as Bearer: an admin holds every resource; an expired token counts as no token (guest). */
-final class AdminBearerAuthenticator implements Authenticator {
+final class AdminBearerAuthenticator implements RequestAuthenticator {
 
     private final AdminAccounts accounts;
     private final Set<String> granted;

@@ -42,13 +42,13 @@ final class AdminTokenEndpoints {
         } catch (IOException e) {
             // answered below, like Magento's deserializer
         }
-        throw MagentoException.of(400, "Decoding error: the request body is not a JSON object.");
+        throw MagentoError.of(400, "Decoding error: the request body is not a JSON object.");
     }
 
     private static String field(JsonNode body, String name) {
         JsonNode value = body.get(name);
         if (value == null || value.isNull() || value.asText().isEmpty()) {
-            throw MagentoException.named(400, "\"%fieldName\" is required. Enter and try again.", Map.of("fieldName", name));
+            throw MagentoError.named(400, "\"%fieldName\" is required. Enter and try again.", Map.of("fieldName", name));
         }
         return value.asText();
     }

@@ -26,7 +26,7 @@ final class AttributeEndpoints {
     }
 
     static JsonNode list(RestCall call) {
-        SearchCriteria criteria = call.searchCriteria();
+        SearchQuery criteria = call.searchCriteria();
         String store = call.store().code();
         return CollectionSearch.search(call.catalog().attributeNodes(), criteria, FIELDS)
                 .toJson(a -> call.catalog().attributeInStore(a, store));
@@ -35,7 +35,7 @@ final class AttributeEndpoints {
     static JsonNode get(RestCall call) {
         ObjectNode attribute = call.catalog().attributeNode(call.param(0));
         if (attribute == null) {
-            throw MagentoException.positional(404,
+            throw MagentoError.positional(404,
                     "The attribute with a \"%1\" attributeCode doesn't exist. Verify the attribute and try again.",
                     call.param(0));
         }

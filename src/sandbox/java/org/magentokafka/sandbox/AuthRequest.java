@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What an {@link Authenticator} may look at. The absolute URI (scheme, host, port, raw path and raw
+ * What a {@link RequestAuthenticator} may look at. The absolute URI (scheme, host, port, raw path and raw
  * query) is there because OAuth 1.0a signs exactly those.
  *
  * @param headers lower-case header names

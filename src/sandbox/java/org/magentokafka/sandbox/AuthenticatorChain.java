@@ -4,17 +4,17 @@ import java.util.List;
 import java.util.Set;
 
 /** Like Magento's CompositeUserContext: the first user context that recognizes the caller decides. */
-final class AuthenticatorChain implements Authenticator {
+final class AuthenticatorChain implements RequestAuthenticator {
 
-    private final List<Authenticator> authenticators;
+    private final List<RequestAuthenticator> authenticators;
 
-    AuthenticatorChain(List<Authenticator> authenticators) {
+    AuthenticatorChain(List<RequestAuthenticator> authenticators) {
         this.authenticators = List.copyOf(authenticators);
     }
 
     @Override
     public Set<String> grantedResources(AuthRequest request) {
-        for (Authenticator a : authenticators) {
+        for (RequestAuthenticator a : authenticators) {
             Set<String> granted = a.grantedResources(request);
             if (granted != null && !granted.isEmpty()) {
                 return granted;

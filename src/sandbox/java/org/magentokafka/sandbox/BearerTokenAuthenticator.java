@@ -9,7 +9,7 @@ import java.util.Set;
  * An integration access token sent as "Authorization: Bearer". Since 2.4.4 the store refuses it
  * unless oauth/consumer/enable_integration_as_bearer is on; the refusal looks like any other 401.
  */
-public final class BearerTokenAuthenticator implements Authenticator {
+public final class BearerTokenAuthenticator implements RequestAuthenticator {
 
     private static final String PREFIX = "bearer ";
 

@@ -69,7 +69,7 @@ final class CategoryEndpoints {
     }
 
     static JsonNode list(RestCall call) {
-        SearchCriteria criteria = call.searchCriteria();
+        SearchQuery criteria = call.searchCriteria();
         List<ObjectNode> items = new ArrayList<>();
         for (ObjectNode c : call.catalog().categoryNodes()) {
             items.add(call.catalog().categoryInStore(c, call.store().code()));
@@ -87,11 +87,11 @@ final class CategoryEndpoints {
         throw noSuchCategory(id);
     }
 
-    private static MagentoException noSuchCategory(String id) {
+    private static MagentoError noSuchCategory(String id) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("fieldName", "id");
         parameters.put("fieldValue", id);
-        return MagentoException.named(404, "No such entity with %fieldName = %fieldValue", parameters);
+        return MagentoError.named(404, "No such entity with %fieldName = %fieldValue", parameters);
     }
 
     private static int parseInt(String value) {
@@ -101,7 +101,7 @@ final class CategoryEndpoints {
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("value", value);
             parameters.put("type", "int");
-            throw MagentoException.named(400,
+            throw MagentoError.named(400,
                     "The \"%value\" value's type is invalid. The \"%type\" type was expected. Verify and try again.",
                     parameters);
         }

@@ -25,21 +25,21 @@ final class CollectionSearch {
     }
 
     /** @param items in the collection's natural order (primary key), which breaks sort ties */
-    static SearchResult search(List<ObjectNode> items, SearchCriteria criteria, FieldResolver fields) {
+    static SearchResult search(List<ObjectNode> items, SearchQuery criteria, FieldResolver fields) {
         return paged(matching(items, criteria, fields), criteria);
     }
 
     /** One page of an already filtered and sorted collection (see {@link SearchCache}). */
-    static SearchResult paged(List<ObjectNode> matching, SearchCriteria criteria) {
+    static SearchResult paged(List<ObjectNode> matching, SearchQuery criteria) {
         return new SearchResult(page(matching, criteria), matching.size(), criteria);
     }
 
     /** Every item the filters let through, in the requested order: the query without its LIMIT. */
-    static List<ObjectNode> matching(List<ObjectNode> items, SearchCriteria criteria, FieldResolver fields) {
+    static List<ObjectNode> matching(List<ObjectNode> items, SearchQuery criteria, FieldResolver fields) {
         List<List<CompiledFilter>> groups = new ArrayList<>();
-        for (List<SearchCriteria.Filter> group : criteria.filterGroups()) {
+        for (List<SearchQuery.Filter> group : criteria.filterGroups()) {
             List<CompiledFilter> compiled = new ArrayList<>();
-            for (SearchCriteria.Filter filter : group) {
+            for (SearchQuery.Filter filter : group) {
                 if (fields.values(PROBE, filter.field()) == null) {
                     throw fields.unknownFilterField(filter.field());
                 }
@@ -74,7 +74,7 @@ final class CollectionSearch {
         return group.isEmpty();
     }
 
-    static boolean matches(List<String> values, SearchCriteria.Filter filter) {
+    static boolean matches(List<String> values, SearchQuery.Filter filter) {
         return new CompiledFilter(filter).test(values);
     }
 
@@ -91,7 +91,7 @@ final class CollectionSearch {
         final Pattern pattern;
         final BigDecimal number;
 
-        CompiledFilter(SearchCriteria.Filter filter) {
+        CompiledFilter(SearchQuery.Filter filter) {
             this.field = filter.field();
             this.condition = filter.condition();
             this.target = filter.value() == null ? "" : filter.value();
@@ -209,11 +209,11 @@ final class CollectionSearch {
      * Sorts by keys extracted once per item (a comparator resolving and parsing fields on every comparison costs
      * n log n parses). List.sort is stable, so ties keep the natural order, as MySQL's primary key does.
      */
-    private static List<ObjectNode> sorted(List<ObjectNode> matching, List<SearchCriteria.Sort> sorts, FieldResolver fields) {
-        List<SearchCriteria.Sort> effective = new ArrayList<>();
-        for (SearchCriteria.Sort sort : sorts) {
+    private static List<ObjectNode> sorted(List<ObjectNode> matching, List<SearchQuery.Sort> sorts, FieldResolver fields) {
+        List<SearchQuery.Sort> effective = new ArrayList<>();
+        for (SearchQuery.Sort sort : sorts) {
             if (fields.values(PROBE, sort.field()) == null) {
-                MagentoException error = fields.unknownSortField(sort.field());
+                MagentoError error = fields.unknownSortField(sort.field());
                 if (error != null) {
                     throw error;
                 }
@@ -273,7 +273,7 @@ final class CollectionSearch {
         }
     }
 
-    private static List<ObjectNode> page(List<ObjectNode> matching, SearchCriteria criteria) {
+    private static List<ObjectNode> page(List<ObjectNode> matching, SearchQuery criteria) {
         Integer size = criteria.pageSize();
         if (size == null || size <= 0) {
             // No LIMIT at all: the whole collection in one answer (magento2 #16536).

@@ -2,7 +2,7 @@ package org.magentokafka.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** One read-only service operation; failures are thrown as {@link MagentoException}. */
+/** One read-only service operation; failures are thrown as {@link MagentoError}. */
 @FunctionalInterface
 interface Endpoint {
 

@@ -110,7 +110,7 @@ final class FaultPlan {
         }
         if (fires(Faults.Kind.ERROR_500, faults.rate500())) {
             record(Faults.Kind.ERROR_500);
-            return HttpAnswer.error(MagentoException.internalError(ReportIds.next()));
+            return HttpAnswer.error(MagentoError.internalError(ReportIds.next()));
         }
         if (fires(Faults.Kind.TRUNCATED, faults.rateTruncated())) {
             record(Faults.Kind.TRUNCATED);
@@ -131,7 +131,7 @@ final class FaultPlan {
     }
 
     private HttpAnswer tooManyRequests() {
-        HttpAnswer error = HttpAnswer.error(MagentoException.of(429, TOO_MANY_REQUESTS));
+        HttpAnswer error = HttpAnswer.error(MagentoError.of(429, TOO_MANY_REQUESTS));
         return new HttpAnswer(429, error.contentType(), error.body(),
                 Map.of("Retry-After", String.valueOf(faults.retryAfterSeconds())));
     }

@@ -18,13 +18,13 @@ interface FieldResolver {
     List<String> values(ObjectNode item, String field);
 
     /** What Magento answers for a filter on a field the entity does not have. */
-    MagentoException unknownFilterField(String field);
+    MagentoError unknownFilterField(String field);
 
     /**
      * What Magento answers for a sort on an unknown field; null means it is silently ignored
      * (the EAV product collection does that).
      */
-    MagentoException unknownSortField(String field);
+    MagentoError unknownSortField(String field);
 
     /** Flattens a JSON value the way it sits in a MySQL column. */
     static List<String> columnValues(JsonNode node) {

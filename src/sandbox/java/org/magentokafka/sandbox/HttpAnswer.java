@@ -24,7 +24,7 @@ record HttpAnswer(int status, String contentType, byte[] body, Map<String, Strin
         return new HttpAnswer(status, HTML, body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
-    static HttpAnswer error(MagentoException e) {
+    static HttpAnswer error(MagentoError e) {
         return json(e.status(), e.body());
     }
 }

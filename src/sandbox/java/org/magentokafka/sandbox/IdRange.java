@@ -13,7 +13,7 @@ import java.util.NavigableMap;
 record IdRange(Integer lower, boolean lowerInclusive, Integer upper, boolean upperInclusive) {
 
     /** @return null when some filter is not a plain comparison on {@code idField} (then the whole table is searched) */
-    static IdRange of(SearchCriteria criteria, String idField) {
+    static IdRange of(SearchQuery criteria, String idField) {
         if (criteria.filterGroups().isEmpty()) {
             return null;
         }
@@ -21,7 +21,7 @@ record IdRange(Integer lower, boolean lowerInclusive, Integer upper, boolean upp
         Integer upper = null;
         boolean lowerInclusive = true;
         boolean upperInclusive = true;
-        for (List<SearchCriteria.Filter> group : criteria.filterGroups()) {
+        for (List<SearchQuery.Filter> group : criteria.filterGroups()) {
             if (group.size() != 1 || !idField.equals(group.get(0).field())) {
                 return null;
             }

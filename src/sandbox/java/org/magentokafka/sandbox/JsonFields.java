@@ -18,15 +18,15 @@ final class JsonFields implements FieldResolver {
     private final Set<String> topLevel;
     private final Set<String> customAttributes;
     private final Map<String, Function<ObjectNode, List<String>>> computed;
-    private final Function<String, MagentoException> unknownFilter;
-    private final Function<String, MagentoException> unknownSort;
+    private final Function<String, MagentoError> unknownFilter;
+    private final Function<String, MagentoError> unknownSort;
 
     /**
      * @param unknownSort null when an unknown sort field is silently ignored
      */
     JsonFields(Map<String, String> aliases, Set<String> topLevel, Set<String> customAttributes,
                Map<String, Function<ObjectNode, List<String>>> computed,
-               Function<String, MagentoException> unknownFilter, Function<String, MagentoException> unknownSort) {
+               Function<String, MagentoError> unknownFilter, Function<String, MagentoError> unknownSort) {
         this.aliases = aliases;
         this.topLevel = topLevel;
         this.customAttributes = customAttributes;
@@ -36,13 +36,13 @@ final class JsonFields implements FieldResolver {
     }
 
     /** Unknown columns make MySQL fail; Magento masks that as a 500 with a report id. */
-    static Function<String, MagentoException> sqlError() {
-        return field -> MagentoException.internalError(ReportIds.next());
+    static Function<String, MagentoError> sqlError() {
+        return field -> MagentoError.internalError(ReportIds.next());
     }
 
     /** EAV collections refuse unknown attributes with a 400. */
-    static Function<String, MagentoException> invalidAttribute() {
-        return field -> MagentoException.positional(400, "Invalid attribute name: %1", field);
+    static Function<String, MagentoError> invalidAttribute() {
+        return field -> MagentoError.positional(400, "Invalid attribute name: %1", field);
     }
 
     @Override
@@ -67,12 +67,12 @@ final class JsonFields implements FieldResolver {
     }
 
     @Override
-    public MagentoException unknownFilterField(String field) {
+    public MagentoError unknownFilterField(String field) {
         return unknownFilter.apply(field);
     }
 
     @Override
-    public MagentoException unknownSortField(String field) {
+    public MagentoError unknownSortField(String field) {
         return unknownSort == null ? null : unknownSort.apply(field);
     }
 }

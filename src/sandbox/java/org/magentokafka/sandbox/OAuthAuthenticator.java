@@ -7,7 +7,7 @@ import java.util.Set;
  * REST calls signed with OAuth 1.0a (Magento\Integration\Model\OauthUserContext). Only requests whose
  * Authorization header is "OAuth ..." are looked at; a bad one fails with Magento's OAuth error, not a silent 401.
  */
-final class OAuthAuthenticator implements Authenticator {
+final class OAuthAuthenticator implements RequestAuthenticator {
 
     private final OAuthVerifier verifier;
     private final Set<String> granted;

@@ -40,7 +40,7 @@ final class OAuthTokenEndpoints {
                 token = verifier.integration().issueAccessToken();
             }
             return HttpAnswer.form(200, "oauth_token=" + token[0] + "&oauth_token_secret=" + token[1]);
-        } catch (MagentoException e) {
+        } catch (MagentoError e) {
             return HttpAnswer.form(e.status(), "oauth_problem=" + OAuthMath.rfc3986(e.renderedMessage()));
         }
     }

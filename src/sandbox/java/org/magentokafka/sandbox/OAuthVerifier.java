@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Checks OAuth 1.0a requests in the order of Magento\Framework\Oauth\Oauth: version, required parameters, token
  * length, signature method, consumer, nonce and timestamp, token, then the signature. Failures are thrown as
- * {@link MagentoException} with Magento's message and the status its exception class maps to (an
+ * {@link MagentoError} with Magento's message and the status its exception class maps to (an
  * OauthInputException is a 400, an Oauth\Exception a 401).
  */
 final class OAuthVerifier {
@@ -39,7 +39,7 @@ final class OAuthVerifier {
         protocol(oauth, with("oauth_token"));
         String secret = integration.accessTokenSecret(oauth.get("oauth_token"));
         if (secret == null) {
-            throw MagentoException.of(401, "A token with the specified ID does not exist");
+            throw MagentoError.of(401, "A token with the specified ID does not exist");
         }
         signature(method, uri, oauth, form, secret);
     }
@@ -48,10 +48,10 @@ final class OAuthVerifier {
     void verifyRequestTokenRequest(String method, URI uri, Map<String, String> oauth, List<Map.Entry<String, String>> form) {
         protocol(oauth, BASIC);
         if (integration.consumerKeyExpired()) {
-            throw MagentoException.of(401, "Consumer key has expired");
+            throw MagentoError.of(401, "Consumer key has expired");
         }
         if (!integration.hasVerifier()) {
-            throw MagentoException.of(401, "Verifier is invalid. Verify and try again.");
+            throw MagentoError.of(401, "Verifier is invalid. Verify and try again.");
         }
         signature(method, uri, oauth, form, null);
     }
@@ -62,14 +62,14 @@ final class OAuthVerifier {
         required.add("oauth_verifier");
         protocol(oauth, required);
         if (integration.consumerKeyExpired()) {
-            throw MagentoException.of(401, "Consumer key has expired");
+            throw MagentoError.of(401, "Consumer key has expired");
         }
         String secret = integration.requestTokenSecret(oauth.get("oauth_token"));
         if (secret == null) {
-            throw MagentoException.of(401, "Specified token does not exist");
+            throw MagentoError.of(401, "Specified token does not exist");
         }
         if (!integration.verifierMatches(oauth.get("oauth_verifier"))) {
-            throw MagentoException.of(401, "The oauth_verifier is invalid. Verify and try again.");
+            throw MagentoError.of(401, "The oauth_verifier is invalid. Verify and try again.");
         }
         signature(method, uri, oauth, form, secret);
     }
@@ -77,28 +77,28 @@ final class OAuthVerifier {
     private void protocol(Map<String, String> oauth, List<String> required) {
         String version = oauth.get("oauth_version");
         if (version != null && !"1.0".equals(version)) {
-            throw MagentoException.positional(400, "The \"%1\" Oauth version isn't supported.", version);
+            throw MagentoError.positional(400, "The \"%1\" Oauth version isn't supported.", version);
         }
         for (String name : required) {
             if (oauth.get(name) == null) {
-                throw MagentoException.named(400, "\"%fieldName\" is required. Enter and try again.",
+                throw MagentoError.named(400, "\"%fieldName\" is required. Enter and try again.",
                         Map.of("fieldName", name));
             }
         }
         String token = oauth.get("oauth_token");
         if (token != null && token.length() != OAuthIntegration.LENGTH) {
-            throw MagentoException.of(400, "The token length is invalid. Check the length and try again.");
+            throw MagentoError.of(400, "The token length is invalid. Check the length and try again.");
         }
         String method = oauth.get("oauth_signature_method");
         if (!signatureMethods.contains(method)) {
-            throw MagentoException.positional(400, "Signature method %1 is not supported", method);
+            throw MagentoError.positional(400, "Signature method %1 is not supported", method);
         }
         String key = oauth.get("oauth_consumer_key");
         if (key.length() != OAuthIntegration.LENGTH) {
-            throw MagentoException.of(401, "Consumer key is not the correct length");
+            throw MagentoError.of(401, "Consumer key is not the correct length");
         }
         if (!key.equals(integration.consumerKey())) {
-            throw MagentoException.of(401, "A consumer having the specified key does not exist");
+            throw MagentoError.of(401, "A consumer having the specified key does not exist");
         }
         nonce(oauth.get("oauth_nonce"), oauth.get("oauth_timestamp"));
     }
@@ -112,10 +112,10 @@ final class OAuthVerifier {
         }
         // Like Magento, only timestamps in the future are refused: the nonce memory makes old ones harmless.
         if (seconds <= 0 || seconds > clock.instant().getEpochSecond() + TIME_DEVIATION_SECONDS) {
-            throw MagentoException.of(400, "Incorrect timestamp value in the oauth_timestamp parameter");
+            throw MagentoError.of(400, "Incorrect timestamp value in the oauth_timestamp parameter");
         }
         if (!integration.useNonce(nonce)) {
-            throw MagentoException.positional(401, "The nonce is already being used by the consumer with ID %1", "1");
+            throw MagentoError.positional(401, "The nonce is already being used by the consumer with ID %1", "1");
         }
     }
 
@@ -131,7 +131,7 @@ final class OAuthVerifier {
         String expected = OAuthMath.sign(oauth.get("oauth_signature_method"), OAuthMath.baseString(method, uri, params),
                 integration.consumerSecret(), tokenSecret);
         if (!java.security.MessageDigest.isEqual(expected.getBytes(), oauth.get("oauth_signature").getBytes())) {
-            throw MagentoException.of(401, "The signature is invalid. Verify and try again.");
+            throw MagentoError.of(401, "The signature is invalid. Verify and try again.");
         }
     }
 

@@ -27,7 +27,7 @@ final class ProductEndpoints {
     }
 
     static JsonNode list(RestCall call) {
-        SearchCriteria criteria = call.searchCriteria();
+        SearchQuery criteria = call.searchCriteria();
         String store = call.store().code();
         SandboxCatalog catalog = call.catalog();
         IdRange range = IdRange.of(criteria, "entity_id");
@@ -53,7 +53,7 @@ final class ProductEndpoints {
     }
 
     /** No sort (the primary key's order) or entity_id ascending. */
-    private static boolean sortedById(SearchCriteria criteria) {
+    private static boolean sortedById(SearchQuery criteria) {
         return criteria.sortOrders().isEmpty()
                || criteria.sortOrders().size() == 1 && "entity_id".equals(criteria.sortOrders().get(0).field())
                   && !criteria.sortOrders().get(0).descending();
@@ -69,7 +69,7 @@ final class ProductEndpoints {
     }
 
     /** Repeats configured products from the previous page and lets total_count drift on pages 2+. */
-    private static SearchResult withBadData(List<ObjectNode> matching, SearchCriteria criteria, SearchResult result,
+    private static SearchResult withBadData(List<ObjectNode> matching, SearchQuery criteria, SearchResult result,
                                             FaultPlan plan) {
         Faults faults = plan.faults();
         List<ObjectNode> page = result.items();
@@ -79,7 +79,7 @@ final class ProductEndpoints {
             int lastPage = Math.max(1, (result.totalCount() + size - 1) / size);
             int served = Math.min(Math.max(requested, 1), lastPage);
             if (served > 1) {
-                SearchCriteria previous = new SearchCriteria(criteria.filterGroups(), criteria.sortOrders(), size, served - 1);
+                SearchQuery previous = new SearchQuery(criteria.filterGroups(), criteria.sortOrders(), size, served - 1);
                 List<ObjectNode> repeats = BadData.repeats(CollectionSearch.paged(matching, previous).items(),
                         page, faults.duplicateAcrossPages());
                 if (!repeats.isEmpty()) {
@@ -101,7 +101,7 @@ final class ProductEndpoints {
     static JsonNode get(RestCall call) {
         ObjectNode product = call.catalog().productNode(call.param(0));
         if (product == null) {
-            throw MagentoException.of(404, "The product that was requested doesn't exist. Verify the product and try again.");
+            throw MagentoError.of(404, "The product that was requested doesn't exist. Verify the product and try again.");
         }
         return BadData.product(call.catalog().productInStore(product, call.store().code()), call.faults());
     }

@@ -13,9 +13,9 @@ import java.util.List;
  * @param faults   the request's faults (bad-data modes change what product endpoints send)
  */
 record RestCall(StoreView store, List<String> params, QueryString query, SandboxCatalog catalog,
-                SearchCriteriaParser criteriaParser, String baseUrl, String body, FaultPlan faults) {
+                SearchQueryParser criteriaParser, String baseUrl, String body, FaultPlan faults) {
 
-    SearchCriteria searchCriteria() {
+    SearchQuery searchCriteria() {
         return criteriaParser.parse(query);
     }
 

@@ -29,7 +29,7 @@ final class SandboxHandler implements HttpHandler {
     private static final Set<String> REST_METHODS = Set.of("GET", "POST", "PUT", "DELETE");
 
     private final SandboxOptions options;
-    private final Authenticator authenticator;
+    private final RequestAuthenticator authenticator;
     private final RestRoutes routes;
     private final SandboxCatalog catalog;
     private final SandboxCatalog emptyCatalog;
@@ -37,13 +37,13 @@ final class SandboxHandler implements HttpHandler {
     private final RequestLog log;
     private final Supplier<Scenario> scenario;
     private final Supplier<String> baseUrl;
-    private final SearchCriteriaParser criteriaParser;
+    private final SearchQueryParser criteriaParser;
     private final Clock clock;
     private final OAuthTokenEndpoints tokenEndpoints;
     private final FaultInjector faults;
     private final GuestAccess guestAccess;
 
-    SandboxHandler(SandboxOptions options, Authenticator authenticator, RestRoutes routes, SandboxCatalog catalog,
+    SandboxHandler(SandboxOptions options, RequestAuthenticator authenticator, RestRoutes routes, SandboxCatalog catalog,
                    SandboxCatalog emptyCatalog, StoreViews storeViews, RequestLog log,
                    Supplier<Scenario> scenario, Supplier<String> baseUrl, OAuthTokenEndpoints tokenEndpoints,
                    FaultInjector faults) {
@@ -56,7 +56,7 @@ final class SandboxHandler implements HttpHandler {
         this.log = log;
         this.scenario = scenario;
         this.baseUrl = baseUrl;
-        this.criteriaParser = new SearchCriteriaParser(options.maxPageSize());
+        this.criteriaParser = new SearchQueryParser(options.maxPageSize());
         this.clock = options.clock();
         this.tokenEndpoints = tokenEndpoints;
         this.faults = faults;
@@ -115,12 +115,12 @@ final class SandboxHandler implements HttpHandler {
         HttpAnswer answer;
         try {
             answer = answer(plan, method, uri, query, headers, body);
-        } catch (MagentoException e) {
+        } catch (MagentoError e) {
             answer = HttpAnswer.error(e);
         } catch (RuntimeException e) {
             // Anything unexpected is masked the way Magento masks non-localized exceptions.
             System.err.println("sandbox: unexpected failure on " + method + " " + uri.getRawPath() + ": " + e);
-            answer = HttpAnswer.error(MagentoException.internalError(ReportIds.next()));
+            answer = HttpAnswer.error(MagentoError.internalError(ReportIds.next()));
         }
         return plan.afterService(answer);
     }
@@ -147,30 +147,30 @@ final class SandboxHandler implements HttpHandler {
         }
         RestPath path = parsed.get();
         if (!REST_METHODS.contains(method)) {
-            return HttpAnswer.error(MagentoException.of(400, "Request method is invalid."));
+            return HttpAnswer.error(MagentoError.of(400, "Request method is invalid."));
         }
         List<String> segments = path.segments();
         if (segments.isEmpty() || !"V1".equals(segments.get(0))) {
-            throw MagentoException.routeNotFound();
+            throw MagentoError.routeNotFound();
         }
         RestRoutes.Match match = routes.find(method, segments.subList(1, segments.size()))
-                .orElseThrow(MagentoException::routeNotFound);
+                .orElseThrow(MagentoError::routeNotFound);
         String resource = match.route().resource();
         if (!AclResources.ANONYMOUS.equals(resource) && !guestAccess.opens(match.route())) {
             Set<String> granted = authenticator.grantedResources(new AuthRequest(method, absolute, headers, query.asMap()));
             if (granted == null || !granted.contains(resource)) {
-                throw MagentoException.notAuthorized(resource);
+                throw MagentoError.notAuthorized(resource);
             }
         }
         if (path.allStores() && "GET".equals(method)) {
-            throw MagentoException.of(400, "Cannot perform GET operation with store code 'all'");
+            throw MagentoError.of(400, "Cannot perform GET operation with store code 'all'");
         }
         StoreView store = path.storeCode() == null ? storeViews.defaultView() : storeViews.byCode(path.storeCode()).orElseThrow();
         SandboxCatalog data = current == Scenario.EMPTY_CATALOG ? emptyCatalog : catalog;
         RestCall call = new RestCall(store, match.params(), query, data, criteriaParser, baseUrl.get(), body, plan);
         if (current == Scenario.INTERNAL_ERROR_500) {
             call.searchCriteria();  // input validation still happens before the service fails
-            throw MagentoException.internalError(ReportIds.next());
+            throw MagentoError.internalError(ReportIds.next());
         }
         JsonNode result = match.route().endpoint().handle(call);
         if (plan.faults().inconsistentLists().apply(result)) {

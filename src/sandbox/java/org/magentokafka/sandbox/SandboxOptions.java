@@ -27,7 +27,7 @@ public final class SandboxOptions {
     private final List<String> storeCodes;
     private final long latencyMillis;
     private final long offsetCostMicros;
-    private final Authenticator authenticator;
+    private final RequestAuthenticator authenticator;
     private final Clock clock;
     private final String oauthConsumerKey;
     private final String oauthConsumerSecret;
@@ -106,7 +106,7 @@ public final class SandboxOptions {
     /** Extra time per row a page skips (currentPage > 1): MySQL reads and discards the OFFSET rows. */
     public long offsetCostMicros() { return offsetCostMicros; }
     /** The authenticator to use; null means a bearer-token one built from the other options. */
-    public Authenticator authenticator() { return authenticator; }
+    public RequestAuthenticator authenticator() { return authenticator; }
     public Clock clock() { return clock; }
     public String oauthConsumerKey() { return oauthConsumerKey; }
     public String oauthConsumerSecret() { return oauthConsumerSecret; }
@@ -140,7 +140,7 @@ public final class SandboxOptions {
         private List<String> storeCodes = List.of("default", "fr");
         private long latencyMillis = 0;
         private long offsetCostMicros = 0;
-        private Authenticator authenticator;
+        private RequestAuthenticator authenticator;
         private Clock clock = Clock.systemUTC();
         // Magento's consumer keys, secrets and tokens are 32 characters; it refuses other lengths.
         private String oauthConsumerKey = "sandboxconsumerkey00000000000001";
@@ -301,7 +301,7 @@ public final class SandboxOptions {
         }
 
         /** Replaces the bearer-token check, e.g. with an OAuth 1.0a signature check. */
-        public Builder authenticator(Authenticator authenticator) {
+        public Builder authenticator(RequestAuthenticator authenticator) {
             this.authenticator = authenticator;
             return this;
         }

@@ -61,14 +61,14 @@ public final class SandboxStore implements AutoCloseable {
         this.options = options;
         StoreViews views = new StoreViews(options.storeCodes());
         this.catalog = SandboxCatalog.generate(options, views);
-        Authenticator base = options.authenticator() != null ? options.authenticator()
+        RequestAuthenticator base = options.authenticator() != null ? options.authenticator()
                 : new BearerTokenAuthenticator(options.accessToken(), options.bearerAllowed(), options.grantedResources());
         this.integration = new OAuthIntegration(options.oauthConsumerKey(), options.oauthConsumerSecret(),
                 options.oauthAccessToken(), options.oauthAccessTokenSecret(), options.consumerKeyLifetime(), options.clock());
         OAuthVerifier verifier = new OAuthVerifier(integration, options.oauthSignatureMethods(), options.clock());
         this.adminAccounts = new AdminAccounts(options.adminUsername(), options.adminPassword(),
                 options.adminTotpSecret(), options.adminTokenLifetime(), options.clock());
-        Authenticator authenticator = new AuthenticatorChain(List.of(base,
+        RequestAuthenticator authenticator = new AuthenticatorChain(List.of(base,
                 new AdminBearerAuthenticator(adminAccounts, SandboxOptions.ALL_CATALOG_RESOURCES),
                 new OAuthAuthenticator(verifier, options.grantedResources())));
         List<Route> routes = new ArrayList<>(RestRoutes.catalogRouteList());

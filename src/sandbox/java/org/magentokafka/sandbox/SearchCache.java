@@ -19,8 +19,8 @@ final class SearchCache {
 
     private static final int ENTRIES = 32;
 
-    private record Key(String collection, String scope, List<List<SearchCriteria.Filter>> filters,
-                       List<SearchCriteria.Sort> sorts) {
+    private record Key(String collection, String scope, List<List<SearchQuery.Filter>> filters,
+                       List<SearchQuery.Sort> sorts) {
     }
 
     private record Entry(long version, CompletableFuture<List<ObjectNode>> matching) {
@@ -37,7 +37,7 @@ final class SearchCache {
      * @param scope    what else shapes the items (the store view whose values they show)
      * @param items    the collection in its natural order, asked for only when the query is not cached
      */
-    List<ObjectNode> matching(String collection, String scope, long version, SearchCriteria criteria,
+    List<ObjectNode> matching(String collection, String scope, long version, SearchQuery criteria,
                               Supplier<List<ObjectNode>> items, FieldResolver fields) {
         Key key = new Key(collection, scope, criteria.filterGroups(), criteria.sortOrders());
         CompletableFuture<List<ObjectNode>> mine = new CompletableFuture<>();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** One page of a search and the size of the whole filtered collection. */
-record SearchResult(List<ObjectNode> items, int totalCount, SearchCriteria criteria) {
+record SearchResult(List<ObjectNode> items, int totalCount, SearchQuery criteria) {
 
     /** The Magento search-results body; {@code view} adapts each item to the store view. */
     ObjectNode toJson(UnaryOperator<ObjectNode> view) {

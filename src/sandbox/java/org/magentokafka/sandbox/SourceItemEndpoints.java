@@ -23,7 +23,7 @@ final class SourceItemEndpoints {
     }
 
     static JsonNode list(RestCall call) {
-        SearchCriteria criteria = call.searchCriteria();
+        SearchQuery criteria = call.searchCriteria();
         List<String> skus = skusRequired(criteria);
         // All filters still apply to the narrowed rows; the index only spares the scan, as MySQL's would.
         List<ObjectNode> items = skus == null ? call.catalog().sourceItemNodes() : call.catalog().sourceItemNodesOf(skus);
@@ -31,8 +31,8 @@ final class SourceItemEndpoints {
     }
 
     /** The SKUs a filter group pins the result to ({@code sku eq/in} alone in its group), or null. */
-    private static List<String> skusRequired(SearchCriteria criteria) {
-        for (List<SearchCriteria.Filter> group : criteria.filterGroups()) {
+    private static List<String> skusRequired(SearchQuery criteria) {
+        for (List<SearchQuery.Filter> group : criteria.filterGroups()) {
             if (group.size() == 1 && "sku".equals(group.get(0).field()) && group.get(0).value() != null) {
                 String condition = group.get(0).condition();
                 if ("in".equals(condition)) {

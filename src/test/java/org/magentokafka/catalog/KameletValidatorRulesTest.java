@@ -172,6 +172,31 @@ class KameletValidatorRulesTest {
         }
     }
 
+    /**
+     * The Kamelet pulls the component jar (classifier "component": no Quarkus application, no simulator), not the
+     * application jar. Camel's mvn: form with five parts is groupId:artifactId:packaging:classifier:version
+     * (MavenGav.parseGav); the version is the project's.
+     */
+    @Test
+    void theConnectorDependencyIsTheComponentJarOfThisVersion() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        String body = pom.substring(pom.indexOf("</modelVersion>"));
+        String artifactId = between(body, "<artifactId>", "</artifactId>");
+        String version = between(body, "<version>", "</version>");
+        List<String> ours = new ArrayList<>();
+        kamelet.at("/spec/dependencies").forEach(d -> {
+            if (d.asText().contains(artifactId)) {
+                ours.add(d.asText());
+            }
+        });
+        assertEquals(List.of("mvn:org.magentokafka:" + artifactId + ":jar:component:" + version), ours);
+    }
+
+    private static String between(String text, String open, String close) {
+        int start = text.indexOf(open) + open.length();
+        return text.substring(start, text.indexOf(close, start)).strip();
+    }
+
     /** ValidateKameletsMojo: every template parameter is an endpoint option of the component it uses. */
     @Test
     void templateParametersAreEndpointOptionsOfTheMagentoComponent() throws IOException {

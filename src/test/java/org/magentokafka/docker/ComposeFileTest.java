@@ -2,8 +2,10 @@ package org.magentokafka.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +38,15 @@ class ComposeFileTest {
         JsonNode sandbox = services.get("sandbox");
         JsonNode connector = services.get("connector");
         assertEquals("magento-kafka-connector:jvm", connector.get("image").asText(), "the image docker/Dockerfile.jvm builds");
-        assertEquals("magento-kafka-connector:jvm", sandbox.get("image").asText(), "the sandbox runs from the same image");
-        List<String> entrypoint = texts(sandbox.get("entrypoint"));
-        assertTrue(entrypoint.contains("org.magentokafka.sandbox.SandboxStore"), entrypoint.toString());
-        assertTrue(entrypoint.contains("--port=8081") && entrypoint.contains("--token=sandbox-token"), entrypoint.toString());
-        assertEquals("/deployments/app/*:/deployments/lib/main/*", entrypoint.get(entrypoint.indexOf("-cp") + 1));
+        // The simulator is in no product image: the sandbox runs from its own image, with that image's entry point.
+        String sandboxDockerfile = Files.readString(PROJECT.resolve("docker/Dockerfile.sandbox"));
+        assertEquals("magento-kafka-sandbox:latest", sandbox.get("image").asText());
+        assertTrue(sandboxDockerfile.contains("-t " + sandbox.get("image").asText() + " "), "the image docker/Dockerfile.sandbox builds");
+        assertNull(sandbox.get("entrypoint"), "no classpath of the connector image");
+        assertTrue(sandboxDockerfile.contains("ENTRYPOINT [\"java\", \"-cp\", \"/sandbox/lib/*\", \"org.magentokafka.sandbox.SandboxStore\"]"),
+                "the sandbox image starts the sandbox store from its own jars");
+        List<String> command = texts(sandbox.get("command"));
+        assertTrue(command.contains("--port=8081") && command.contains("--token=sandbox-token"), command.toString());
 
         // The sandbox listens on 127.0.0.1 only: the connector shares its network namespace.
         assertEquals("service:sandbox", connector.get("network_mode").asText());

@@ -25,7 +25,7 @@ import org.magentokafka.docker.Dockerfiles.Parsed;
 
 /**
  * Every path the Dockerfiles copy exists after the build each one names (no Docker engine here, so statically):
- * docker/Dockerfile.jvm after ./mvnw package (this runs in verify, after package); docker/Dockerfile.native's
+ * docker/Dockerfile.jvm and docker/Dockerfile.sandbox after ./mvnw package (this runs in verify, after package); docker/Dockerfile.native's
  * build stage from the repository, its runtime stage from what the native build writes (target/*-runner).
  */
 class DockerfilePathsIT {
@@ -54,18 +54,31 @@ class DockerfilePathsIT {
     }
 
     @Test
-    void composeRunsTheSandboxFromThePackagedClasspath() throws IOException {
-        // docker/compose.yaml: java -cp /deployments/app/*:/deployments/lib/main/* org.magentokafka.sandbox.SandboxStore
-        Path appJar;
-        try (Stream<Path> jars = Files.list(PROJECT.resolve("target/quarkus-app/app"))) {
-            appJar = jars.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
+    void sandboxImageCopiesTheSandboxJarAndItsOnlyDependencyWhatPackageBuilt() throws IOException {
+        // docker/compose.yaml's sandbox service runs docker/Dockerfile.sandbox's image, not the connector's.
+        Parsed sandbox = Dockerfiles.parse(PROJECT.resolve("docker/Dockerfile.sandbox"));
+        assertEquals(1, sandbox.stageImages().size());
+        assertTrue(sandbox.stageImages().get(0).matches("eclipse-temurin:17-jre.*"), "a JRE base image: " + sandbox.stageImages());
+        assertNonRoot(sandbox.stageUsers().get(0));
+        List<String> missing = new ArrayList<>();
+        for (Copy copy : sandbox.copies()) {
+            copy.sources().forEach(s -> missing.addAll(missing(s)));
+            assertEquals("/sandbox/lib/", copy.destination(), "the entry point's classpath is /sandbox/lib/*: " + copy.line());
         }
-        try (JarFile jar = new JarFile(appJar.toFile())) {
-            assertNotNull(jar.getEntry("org/magentokafka/sandbox/SandboxStore.class"), "the simulator is in " + appJar);
+        assertEquals(List.of(), missing, "copied by Dockerfile.sandbox but not there after ./mvnw package");
+        Path sandboxJar;
+        try (Stream<Path> jars = Files.list(PROJECT.resolve("target"))) {
+            sandboxJar = jars.filter(p -> p.getFileName().toString().endsWith("-sandbox.jar")).findFirst().orElseThrow();
         }
-        try (Stream<Path> libs = Files.list(PROJECT.resolve("target/quarkus-app/lib/main"))) {
-            assertTrue(libs.anyMatch(p -> p.getFileName().toString().startsWith("com.fasterxml.jackson.core.jackson-databind")),
-                    "Jackson, the simulator's only dependency, is in lib/main");
+        try (JarFile jar = new JarFile(sandboxJar.toFile())) {
+            assertNotNull(jar.getEntry("org/magentokafka/sandbox/SandboxStore.class"), "the simulator is in " + sandboxJar);
+        }
+        try (Stream<Path> libs = Files.list(PROJECT.resolve("target/sandbox-lib"))) {
+            List<String> names = libs.map(p -> p.getFileName().toString()).sorted().toList();
+            for (String jackson : List.of("jackson-annotations-", "jackson-core-", "jackson-databind-")) {
+                assertTrue(names.stream().anyMatch(n -> n.startsWith(jackson)), "Jackson, the simulator's only dependency: " + names);
+            }
+            assertEquals(3, names.size(), "nothing but Jackson next to the sandbox jar: " + names);
         }
     }
 

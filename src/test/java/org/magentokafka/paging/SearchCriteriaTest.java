@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.magentokafka.uri.PercentEncoding;
 
 class SearchCriteriaTest {
 
@@ -28,12 +29,12 @@ class SearchCriteriaTest {
 
     @Test
     void percentEncodingFollowsRfc3986ForSkusWithSpecialCharacters() {
-        assertEquals("24-MB01%2Fblue", SearchCriteria.PercentEncoding.encode("24-MB01/blue"));
-        assertEquals("Tee%20Shirt%20L", SearchCriteria.PercentEncoding.encode("Tee Shirt L"));
-        assertEquals("A%2BB-01", SearchCriteria.PercentEncoding.encode("A+B-01"));
-        assertEquals("R%26D-kit", SearchCriteria.PercentEncoding.encode("R&D-kit"));
-        assertEquals("Gr%C3%B6%C3%9Fe-%C3%84", SearchCriteria.PercentEncoding.encode("Größe-Ä"));
-        assertEquals("a-b.c_d~e", SearchCriteria.PercentEncoding.encode("a-b.c_d~e"));
+        assertEquals("24-MB01%2Fblue", PercentEncoding.encode("24-MB01/blue"));
+        assertEquals("Tee%20Shirt%20L", PercentEncoding.encode("Tee Shirt L"));
+        assertEquals("A%2BB-01", PercentEncoding.encode("A+B-01"));
+        assertEquals("R%26D-kit", PercentEncoding.encode("R&D-kit"));
+        assertEquals("Gr%C3%B6%C3%9Fe-%C3%84", PercentEncoding.encode("Größe-Ä"));
+        assertEquals("a-b.c_d~e", PercentEncoding.encode("a-b.c_d~e"));
     }
 
     @Test

@@ -82,7 +82,7 @@ class ProductSearchTest {
     void pageSizeAboveTheLimitIs400() {
         StoreClient.Answer answer = client.get("/rest/V1/products" + query("searchCriteria[pageSize]", "301"));
         assertEquals(400, answer.status());
-        assertEquals("{\"message\":\"Maximum SearchCriteria pageSize is %max\",\"parameters\":{\"max\":300}}", answer.body());
+        assertEquals("{\"message\":\"Maximum SearchQuery pageSize is %max\",\"parameters\":{\"max\":300}}", answer.body());
         assertEquals(250, products("searchCriteria[pageSize]", "300").get("items").size(), "300 is allowed");
     }
 

@@ -126,7 +126,7 @@ class RoutingAndAuthTest {
 
     @Test
     void authenticatorIsPluggable() {
-        Authenticator headerKey = request -> "letmein".equals(request.header("X-Test-Key"))
+        RequestAuthenticator headerKey = request -> "letmein".equals(request.header("X-Test-Key"))
                 && request.uri().toString().startsWith("http://127.0.0.1:")
                 ? SandboxOptions.ALL_CATALOG_RESOURCES : Set.of();
         try (SandboxStore custom = SandboxStore.start(SandboxOptions.builder().productCount(1).authenticator(headerKey).build())) {

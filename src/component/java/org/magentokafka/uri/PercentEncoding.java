@@ -1,4 +1,4 @@
-package org.magentokafka.auth;
+package org.magentokafka.uri;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,17 +8,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RFC 3986 percent-encoding as RFC 5849 §3.6 requires. java.net.URLEncoder is not used because it encodes a
- * space as "+" and leaves "*" alone, which would make the signature differ from the store's.
+ * RFC 3986 percent-encoding (unreserved characters pass, everything else is encoded as UTF-8), the one encoder of
+ * the connector: query strings and SKUs in paths (paging, client, producer) and OAuth 1.0a signing (RFC 5849 §3.6).
+ * java.net.URLEncoder is not used because it encodes a space as "+" and leaves "*" alone, which would make the
+ * signature differ from the store's. In a package of its own, below both paging and auth, so neither depends on
+ * the other.
  */
-final class PercentEncoding {
+public final class PercentEncoding {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private PercentEncoding() {
     }
 
-    static String encode(String value) {
+    public static String encode(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {
@@ -37,7 +40,7 @@ final class PercentEncoding {
      * Decodes application/x-www-form-urlencoded text ("+" is a space), as RFC 5849 §3.4.1.3.1 prescribes for
      * the query and the form body. A malformed escape is kept literally, as PHP does, rather than failing.
      */
-    static String formDecode(String value) {
+    public static String formDecode(String value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -59,7 +62,7 @@ final class PercentEncoding {
     }
 
     /** Name/value pairs of a raw query or form body, decoded, in order; null or empty gives none. */
-    static List<Map.Entry<String, String>> parseForm(String raw) {
+    public static List<Map.Entry<String, String>> parseForm(String raw) {
         List<Map.Entry<String, String>> pairs = new ArrayList<>();
         if (raw == null || raw.isEmpty()) {
             return pairs;

@@ -10,43 +10,43 @@ import java.util.Map;
  * %placeholders and the values travel in "parameters", exactly as Magento sends them, because
  * clients that match on the message text must see the unsubstituted form.
  */
-final class MagentoException extends RuntimeException {
+final class MagentoError extends RuntimeException {
 
     private final int status;
     private final transient JsonNode parameters;
     private final boolean withNullTrace;
 
-    private MagentoException(int status, String message, JsonNode parameters, boolean withNullTrace) {
+    private MagentoError(int status, String message, JsonNode parameters, boolean withNullTrace) {
         super(message, null, false, false);
         this.status = status;
         this.parameters = parameters;
         this.withNullTrace = withNullTrace;
     }
 
-    static MagentoException of(int status, String message) {
-        return new MagentoException(status, message, null, false);
+    static MagentoError of(int status, String message) {
+        return new MagentoError(status, message, null, false);
     }
 
     /** Named parameters, e.g. %resources → {"resources": "..."}. */
-    static MagentoException named(int status, String message, Map<String, ?> parameters) {
-        return new MagentoException(status, message, MagentoJson.MAPPER.valueToTree(parameters), false);
+    static MagentoError named(int status, String message, Map<String, ?> parameters) {
+        return new MagentoError(status, message, MagentoJson.MAPPER.valueToTree(parameters), false);
     }
 
     /** Positional parameters, e.g. %1 → ["value"]. */
-    static MagentoException positional(int status, String message, Object... parameters) {
-        return new MagentoException(status, message, MagentoJson.MAPPER.valueToTree(parameters), false);
+    static MagentoError positional(int status, String message, Object... parameters) {
+        return new MagentoError(status, message, MagentoJson.MAPPER.valueToTree(parameters), false);
     }
 
-    static MagentoException routeNotFound() {
+    static MagentoError routeNotFound() {
         // The router's exception has no stack trace of its own, so Magento prints "trace": null.
-        return new MagentoException(404, "Request does not match any route.", null, true);
+        return new MagentoError(404, "Request does not match any route.", null, true);
     }
 
-    static MagentoException notAuthorized(String resource) {
+    static MagentoError notAuthorized(String resource) {
         return named(401, "The consumer isn't authorized to access %resources.", Map.of("resources", resource));
     }
 
-    static MagentoException internalError(String reportId) {
+    static MagentoError internalError(String reportId) {
         return of(500, "Internal Error. Details are available in Magento log file. Report ID: " + reportId);
     }
 

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Reads searchCriteria[...] query parameters. Magento's input processor accepts camelCase and
  * snake_case keys alike (pageSize / page_size), so names are compared without "_" and case.
  */
-final class SearchCriteriaParser {
+final class SearchQueryParser {
 
     private static final Pattern FILTER = Pattern.compile(
             "searchcriteria\\[filtergroups]\\[(\\d+)]\\[filters]\\[(\\d+)]\\[(field|value|conditiontype)]");
@@ -20,11 +20,11 @@ final class SearchCriteriaParser {
 
     private final int maxPageSize;
 
-    SearchCriteriaParser(int maxPageSize) {
+    SearchQueryParser(int maxPageSize) {
         this.maxPageSize = maxPageSize;
     }
 
-    SearchCriteria parse(QueryString query) {
+    SearchQuery parse(QueryString query) {
         Map<Integer, Map<Integer, Map<String, String>>> groups = new TreeMap<>();
         Map<Integer, Map<String, String>> sorts = new TreeMap<>();
         Integer pageSize = null;
@@ -45,28 +45,28 @@ final class SearchCriteriaParser {
             }
         }
         if (pageSize != null && maxPageSize > 0 && pageSize > maxPageSize) {
-            throw MagentoException.named(400, "Maximum SearchCriteria pageSize is %max", Map.of("max", maxPageSize));
+            throw MagentoError.named(400, "Maximum SearchQuery pageSize is %max", Map.of("max", maxPageSize));
         }
-        return new SearchCriteria(filterGroups(groups), sortOrders(sorts), pageSize, currentPage);
+        return new SearchQuery(filterGroups(groups), sortOrders(sorts), pageSize, currentPage);
     }
 
-    private static List<List<SearchCriteria.Filter>> filterGroups(Map<Integer, Map<Integer, Map<String, String>>> groups) {
-        List<List<SearchCriteria.Filter>> result = new ArrayList<>();
+    private static List<List<SearchQuery.Filter>> filterGroups(Map<Integer, Map<Integer, Map<String, String>>> groups) {
+        List<List<SearchQuery.Filter>> result = new ArrayList<>();
         for (Map<Integer, Map<String, String>> group : groups.values()) {
-            List<SearchCriteria.Filter> filters = new ArrayList<>();
+            List<SearchQuery.Filter> filters = new ArrayList<>();
             for (Map<String, String> f : group.values()) {
                 // field and value are required properties of a Filter data object.
                 requireField(f.get("field"), "field");
                 requireField(f.get("value"), "value");
-                filters.add(new SearchCriteria.Filter(f.get("field"), f.get("value"), f.get("conditiontype")));
+                filters.add(new SearchQuery.Filter(f.get("field"), f.get("value"), f.get("conditiontype")));
             }
             result.add(List.copyOf(filters));
         }
         return List.copyOf(result);
     }
 
-    private static List<SearchCriteria.Sort> sortOrders(Map<Integer, Map<String, String>> sorts) {
-        List<SearchCriteria.Sort> result = new ArrayList<>();
+    private static List<SearchQuery.Sort> sortOrders(Map<Integer, Map<String, String>> sorts) {
+        List<SearchQuery.Sort> result = new ArrayList<>();
         for (Map<String, String> s : sorts.values()) {
             String field = s.get("field");
             if (field == null || field.isEmpty()) {
@@ -74,17 +74,17 @@ final class SearchCriteriaParser {
             }
             String direction = s.getOrDefault("direction", "ASC");
             if (!direction.equalsIgnoreCase("ASC") && !direction.equalsIgnoreCase("DESC")) {
-                throw MagentoException.positional(400,
+                throw MagentoError.positional(400,
                         "Sort order \"%1\" is not supported. Choose either \"ASC\" or \"DESC\".", direction);
             }
-            result.add(new SearchCriteria.Sort(field, direction));
+            result.add(new SearchQuery.Sort(field, direction));
         }
         return List.copyOf(result);
     }
 
     private static void requireField(String value, String name) {
         if (value == null) {
-            throw MagentoException.named(400, "\"%fieldName\" is required. Enter and try again.",
+            throw MagentoError.named(400, "\"%fieldName\" is required. Enter and try again.",
                     Map.of("fieldName", name));
         }
     }
@@ -96,7 +96,7 @@ final class SearchCriteriaParser {
             Map<String, String> parameters = new java.util.LinkedHashMap<>();
             parameters.put("value", value);
             parameters.put("type", "int");
-            throw MagentoException.named(400,
+            throw MagentoError.named(400,
                     "The \"%value\" value's type is invalid. The \"%type\" type was expected. Verify and try again.",
                     parameters);
         }

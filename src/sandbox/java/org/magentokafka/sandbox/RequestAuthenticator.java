@@ -8,7 +8,7 @@ import java.util.Set;
  * what is granted: an empty set means "guest".
  */
 @FunctionalInterface
-public interface Authenticator {
+public interface RequestAuthenticator {
 
     Set<String> grantedResources(AuthRequest request);
 }

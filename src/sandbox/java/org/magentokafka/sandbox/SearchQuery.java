@@ -9,9 +9,9 @@ import java.util.List;
  * A parsed searchCriteria. Fields the caller did not send stay null so the echo in
  * "search_criteria" shows only what was asked, as Magento's data objects do.
  */
-record SearchCriteria(List<List<Filter>> filterGroups, List<Sort> sortOrders, Integer pageSize, Integer currentPage) {
+record SearchQuery(List<List<Filter>> filterGroups, List<Sort> sortOrders, Integer pageSize, Integer currentPage) {
 
-    static final SearchCriteria NONE = new SearchCriteria(List.of(), List.of(), null, null);
+    static final SearchQuery NONE = new SearchQuery(List.of(), List.of(), null, null);
 
     record Filter(String field, String value, String conditionType) {
         /** Magento's default when conditionType is missing. */
