@@ -81,8 +81,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
         this.stream = endpoint.stream();
         MagentoConfiguration conf = endpoint.getConfiguration();
         this.backoff = new PollBackoff(endpoint.pollInterval(), endpoint.errorBackoffMax());
-        this.overlap = endpoint.durationOf("magento.watermark-overlap", conf.getWatermarkOverlap());
-        this.reconcileInterval = endpoint.durationOf("magento.reconcile-interval", conf.getReconcileInterval());
+        this.overlap = conf.getWatermarkOverlap();
+        this.reconcileInterval = conf.getReconcileInterval();
         this.status = endpoint.getComponent().pollStatus(endpoint.getStream());
         this.quiet = new QuietPollExceptionHandler(endpoint.getStream());
         // Failures are logged once, on one line, by poll(); the default handler would add a stack trace per poll.
@@ -424,7 +424,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private boolean keyset() {
-        return stream.keysetIdField() != null && Paging.parse(endpoint.getConfiguration().getPaging()) == Paging.KEYSET;
+        return stream.keysetIdField() != null && endpoint.getConfiguration().getPaging() == Paging.KEYSET;
     }
 
     /**
