@@ -106,7 +106,7 @@ public final class OptionValues {
             return new Range(min, Long.MAX_VALUE, why);
         }
 
-        void check(String name, Number value, String shown) {
+        public void check(String name, Number value, String shown) {
             if (value.doubleValue() >= min && value.doubleValue() <= max) {
                 return;
             }
