@@ -16,7 +16,6 @@ import org.magentokafka.auth.CredentialStore;
 import org.magentokafka.auth.HandshakeAuthenticator;
 import org.magentokafka.auth.OAuth1Authenticator;
 import org.magentokafka.auth.OAuth1Credentials;
-import org.magentokafka.auth.SignatureMethod;
 import org.magentokafka.client.StoreAddress;
 
 /**
@@ -29,7 +28,7 @@ final class Authenticators {
 
     /** @param http the store's client (proxy, trusted CAs): the admin token endpoints are called through it */
     Authenticator forStore(MagentoConfiguration conf, StoreAddress address, HttpClient http) {
-        AuthMode mode = AuthMode.parse(conf.getAuthMode());
+        AuthMode mode = conf.getAuthMode();
         String key = mode + "|" + address.baseUrl() + address.restPath();
         return byStore.computeIfAbsent(key, k -> create(mode, conf, address, http));
     }
@@ -52,14 +51,14 @@ final class Authenticators {
                     required(conf.getConsumerSecret(), "magento.auth.consumer-secret"),
                     required(conf.getAccessToken(), "magento.auth.access-token"),
                     required(conf.getAccessTokenSecret(), "magento.auth.access-token-secret")),
-                    SignatureMethod.parse(conf.getSignatureMethod()));
+                    conf.getSignatureMethod());
             case ADMIN -> new AdminTokenAuthenticator(http,
                     URI.create(address.baseUrl() + address.restPath() + "/V1"),
                     required(conf.getUsername(), "magento.auth.username"),
                     required(conf.getPassword(), "magento.auth.password"),
                     blankToNull(conf.getTotpSecret()),
-                    Durations.parse("magento.auth.token-lifetime", conf.getTokenLifetime()), Clock.systemUTC());
-            case HANDSHAKE -> new HandshakeAuthenticator(SignatureMethod.parse(conf.getSignatureMethod()),
+                    conf.getTokenLifetime(), Clock.systemUTC());
+            case HANDSHAKE -> new HandshakeAuthenticator(conf.getSignatureMethod(),
                     new CredentialStore(Path.of(conf.getCredentialsFile())),
                     conf.getCallbackUrl() == null ? "http://<this connector>/magento/callback" : conf.getCallbackUrl());
         };

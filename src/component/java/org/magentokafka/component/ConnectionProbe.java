@@ -66,7 +66,7 @@ public final class ConnectionProbe {
     }
 
     private static boolean guest(MagentoEndpoint endpoint) {
-        return AuthMode.parse(endpoint.getConfiguration().getAuthMode()) == AuthMode.NONE;
+        return endpoint.getConfiguration().getAuthMode() == AuthMode.NONE;
     }
 
     /** magento.auth.mode=none and the store answered 401: what the merchant can change, per stream. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.magentokafka.auth.OAuth1Credentials;
@@ -57,6 +58,17 @@ public class MagentoComponent extends HealthCheckComponent {
         return endpoint;
     }
 
+    // Options set from text (URI, component properties) read durations and enums in the connector's syntax.
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        return ParsingConfigurer.around(super.getComponentPropertyConfigurer());
+    }
+
+    @Override
+    public PropertyConfigurer getEndpointPropertyConfigurer() {
+        return ParsingConfigurer.around(super.getEndpointPropertyConfigurer());
+    }
+
     @Override
     protected void doStop() throws Exception {
         stores.values().forEach(StoreContext::close);
@@ -99,7 +111,7 @@ public class MagentoComponent extends HealthCheckComponent {
     HttpClient httpClientFor(MagentoConfiguration conf) {
         NetworkSettings network = new NetworkSettings(conf.getProxyHost(), conf.getProxyPort(), conf.getTruststore(),
                 conf.getTruststorePassword(), conf.getTruststoreType());
-        Duration connect = Durations.parse("magento.connect-timeout", conf.getConnectTimeout());
+        Duration connect = conf.getConnectTimeout();
         return store(conf.getBaseUrl()).httpClient(network, connect);
     }
 

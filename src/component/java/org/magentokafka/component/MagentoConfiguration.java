@@ -1,18 +1,39 @@
 package org.magentokafka.component;
 
+import java.time.Duration;
+import java.util.Map;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.magentokafka.auth.AuthMode;
+import org.magentokafka.auth.SignatureMethod;
+import org.magentokafka.component.OptionValues.Range;
+import org.magentokafka.paging.Paging;
 
 /**
  * Options shared by all endpoints of the component (the store and its credentials) and tunable per endpoint.
  * The component holds one instance and copies it for each endpoint.
  */
-// Durations are String fields typed java.time.Duration for the catalog (Camel tooling shows them as durations) but
-// parsed by Durations: Camel's own converter reads ISO-8601 such as PT30S, and any typo, as zero.
+// Options have their real types. Set from text (URI, component property, environment), durations and enums are read
+// by OptionValues (ParsingConfigurer): Camel's own converter reads "5S" or "-5s" as zero.
 @UriParams
 public class MagentoConfiguration implements Cloneable {
+
+    /** Magento's default maximum searchCriteria page size (a larger one is refused with 400). */
+    public static final int MAX_PAGE_SIZE = 300;
+
+    /**
+     * What a number option accepts beyond its type, checked by the endpoint when it starts and by the application
+     * before Camel starts (OptionValues). An option without an entry accepts any value of its type.
+     */
+    static final Map<String, Range> RANGES = Map.of(
+            "pageSize", new Range(1, MAX_PAGE_SIZE, " (Magento refuses pages over 300)"),
+            "maxConcurrency", Range.of(1, 1_000),
+            "maxRetries", Range.of(0, 1_000),
+            "proxyPort", Range.of(0, 65_535),
+            "maxRequestsPerSecond", Range.atLeast(0, " (0 = no limit)"));
 
     // Not required in the URI: usually set once on the component (magento.base-url); checked when an endpoint is created.
     @UriParam(label = "common")
@@ -22,7 +43,7 @@ public class MagentoConfiguration implements Cloneable {
     @UriParam(label = "common", defaultValue = "default")
     private String storeCodes = "default";
     @UriParam(label = "security", defaultValue = "bearer", enums = "bearer,oauth1,admin,handshake")
-    private String authMode = "bearer";
+    private AuthMode authMode = AuthMode.BEARER;
     @UriParam(label = "security", secret = true)
     private String accessToken;
     @UriParam(label = "security", secret = true)
@@ -32,15 +53,15 @@ public class MagentoConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true)
     private String consumerSecret;
     @UriParam(label = "security", defaultValue = "HMAC-SHA256", enums = "HMAC-SHA256,HMAC-SHA1")
-    private String signatureMethod = "HMAC-SHA256";
+    private SignatureMethod signatureMethod = SignatureMethod.HMAC_SHA256;
     @UriParam(label = "security", secret = true)
     private String username;
     @UriParam(label = "security", secret = true)
     private String password;
     @UriParam(label = "security", secret = true)
     private String totpSecret;
-    @UriParam(label = "security", defaultValue = "4h", javaType = "java.time.Duration")
-    private String tokenLifetime = "4h";
+    @UriParam(label = "security", defaultValue = "4h")
+    private Duration tokenLifetime = Duration.ofHours(4);
     @UriParam(label = "security", defaultValue = "state/magento-oauth.properties")
     private String credentialsFile = "state/magento-oauth.properties";
     @UriParam(label = "security")
@@ -53,10 +74,10 @@ public class MagentoConfiguration implements Cloneable {
     private double maxRequestsPerSecond;
     @UriParam(label = "advanced", defaultValue = "5")
     private int maxRetries = 5;
-    @UriParam(label = "advanced", defaultValue = "500ms", javaType = "java.time.Duration")
-    private String retryBaseDelay = "500ms";
-    @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration")
-    private String retryMaxDelay = "30s";
+    @UriParam(label = "advanced", defaultValue = "500ms")
+    private Duration retryBaseDelay = Duration.ofMillis(500);
+    @UriParam(label = "advanced", defaultValue = "30s")
+    private Duration retryMaxDelay = Duration.ofSeconds(30);
     @UriParam(label = "proxy")
     private String proxyHost;
     @UriParam(label = "proxy")
@@ -67,14 +88,14 @@ public class MagentoConfiguration implements Cloneable {
     private String truststorePassword;
     @UriParam(label = "security", defaultValue = "PKCS12")
     private String truststoreType = "PKCS12";
-    @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration")
-    private String connectTimeout = "10s";
-    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration")
-    private String readTimeout = "60s";
-    @UriParam(label = "consumer", defaultValue = "1m", javaType = "java.time.Duration")
-    private String pollInterval = "1m";
-    @UriParam(label = "consumer", defaultValue = "5m", javaType = "java.time.Duration")
-    private String errorBackoffMax = "5m";
+    @UriParam(label = "advanced", defaultValue = "10s")
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    @UriParam(label = "advanced", defaultValue = "60s")
+    private Duration readTimeout = Duration.ofSeconds(60);
+    @UriParam(label = "consumer", defaultValue = "1m")
+    private Duration pollInterval = Duration.ofMinutes(1);
+    @UriParam(label = "consumer", defaultValue = "5m")
+    private Duration errorBackoffMax = Duration.ofMinutes(5);
     @UriParam(label = "consumer", defaultValue = "state")
     private String stateDirectory = "state";
     @UriParam(label = "consumer", defaultValue = "file", enums = "file,kafka")
@@ -83,16 +104,16 @@ public class MagentoConfiguration implements Cloneable {
     private String stateTopic = "magento.connector-state";
     @UriParam(label = "consumer")
     private String stateKafkaBootstrapServers;
-    @UriParam(label = "consumer", defaultValue = "60s", javaType = "java.time.Duration")
-    private String watermarkOverlap = "60s";
-    @UriParam(label = "consumer", defaultValue = "1h", javaType = "java.time.Duration")
-    private String reconcileInterval = "1h";
-    @UriParam(label = "producer", defaultValue = "15m", javaType = "java.time.Duration")
-    private String metadataRefresh = "15m";
+    @UriParam(label = "consumer", defaultValue = "60s")
+    private Duration watermarkOverlap = Duration.ofSeconds(60);
+    @UriParam(label = "consumer", defaultValue = "1h")
+    private Duration reconcileInterval = Duration.ofHours(1);
+    @UriParam(label = "producer", defaultValue = "15m")
+    private Duration metadataRefresh = Duration.ofMinutes(15);
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean prefetchInventory;
     @UriParam(label = "consumer", defaultValue = "page-number", enums = "page-number,keyset")
-    private String paging = "page-number";
+    private Paging paging = Paging.PAGE_NUMBER;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -129,7 +150,7 @@ public class MagentoConfiguration implements Cloneable {
         this.storeCodes = storeCodes;
     }
 
-    public String getAuthMode() {
+    public AuthMode getAuthMode() {
         return authMode;
     }
 
@@ -139,7 +160,7 @@ public class MagentoConfiguration implements Cloneable {
      * handshake (the integration's Activate hands the credentials over) or none (no credentials: what the store
      * serves to guests with Allow Anonymous Guest Access on).
      */
-    public void setAuthMode(String authMode) {
+    public void setAuthMode(AuthMode authMode) {
         this.authMode = authMode;
     }
 
@@ -187,14 +208,14 @@ public class MagentoConfiguration implements Cloneable {
         this.consumerSecret = consumerSecret;
     }
 
-    public String getSignatureMethod() {
+    public SignatureMethod getSignatureMethod() {
         return signatureMethod;
     }
 
     /**
      * OAuth 1.0a signature method: HMAC-SHA256 (default; the only one newer Magento versions accept) or HMAC-SHA1.
      */
-    public void setSignatureMethod(String signatureMethod) {
+    public void setSignatureMethod(SignatureMethod signatureMethod) {
         this.signatureMethod = signatureMethod;
     }
 
@@ -231,14 +252,14 @@ public class MagentoConfiguration implements Cloneable {
         this.totpSecret = totpSecret;
     }
 
-    public String getTokenLifetime() {
+    public Duration getTokenLifetime() {
         return tokenLifetime;
     }
 
     /**
      * Lifetime of an admin token (Magento's default is 4 hours); the connector renews it before it ends.
      */
-    public void setTokenLifetime(String tokenLifetime) {
+    public void setTokenLifetime(Duration tokenLifetime) {
         this.tokenLifetime = tokenLifetime;
     }
 
@@ -310,25 +331,25 @@ public class MagentoConfiguration implements Cloneable {
         this.maxRetries = maxRetries;
     }
 
-    public String getRetryBaseDelay() {
+    public Duration getRetryBaseDelay() {
         return retryBaseDelay;
     }
 
     /**
      * First wait before a retry without Retry-After; doubled per retry, with jitter.
      */
-    public void setRetryBaseDelay(String retryBaseDelay) {
+    public void setRetryBaseDelay(Duration retryBaseDelay) {
         this.retryBaseDelay = retryBaseDelay;
     }
 
-    public String getRetryMaxDelay() {
+    public Duration getRetryMaxDelay() {
         return retryMaxDelay;
     }
 
     /**
      * Longest wait before a retry, also caps the store's Retry-After.
      */
-    public void setRetryMaxDelay(String retryMaxDelay) {
+    public void setRetryMaxDelay(Duration retryMaxDelay) {
         this.retryMaxDelay = retryMaxDelay;
     }
 
@@ -388,29 +409,29 @@ public class MagentoConfiguration implements Cloneable {
         this.truststoreType = truststoreType;
     }
 
-    public String getConnectTimeout() {
+    public Duration getConnectTimeout() {
         return connectTimeout;
     }
 
     /**
      * How long to wait for a TCP/TLS connection to the store, e.g. 10s.
      */
-    public void setConnectTimeout(String connectTimeout) {
+    public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
-    public String getReadTimeout() {
+    public Duration getReadTimeout() {
         return readTimeout;
     }
 
     /**
      * How long one request may take until its whole answer arrived, e.g. 60s.
      */
-    public void setReadTimeout(String readTimeout) {
+    public void setReadTimeout(Duration readTimeout) {
         this.readTimeout = readTimeout;
     }
 
-    public String getPollInterval() {
+    public Duration getPollInterval() {
         return pollInterval;
     }
 
@@ -418,11 +439,11 @@ public class MagentoConfiguration implements Cloneable {
      * Time between the end of one poll and the start of the next, e.g. 30s, 5m or PT1M. Takes precedence over the
      * scheduler's delay option.
      */
-    public void setPollInterval(String pollInterval) {
+    public void setPollInterval(Duration pollInterval) {
         this.pollInterval = pollInterval;
     }
 
-    public String getErrorBackoffMax() {
+    public Duration getErrorBackoffMax() {
         return errorBackoffMax;
     }
 
@@ -430,7 +451,7 @@ public class MagentoConfiguration implements Cloneable {
      * After a failed poll the next one waits the poll interval, doubled for each further consecutive failure, up
      * to this ceiling.
      */
-    public void setErrorBackoffMax(String errorBackoffMax) {
+    public void setErrorBackoffMax(Duration errorBackoffMax) {
         this.errorBackoffMax = errorBackoffMax;
     }
 
@@ -480,7 +501,7 @@ public class MagentoConfiguration implements Cloneable {
         this.stateKafkaBootstrapServers = stateKafkaBootstrapServers;
     }
 
-    public String getWatermarkOverlap() {
+    public Duration getWatermarkOverlap() {
         return watermarkOverlap;
     }
 
@@ -489,11 +510,11 @@ public class MagentoConfiguration implements Cloneable {
      * second as (or committed late around) the last poll are not lost; unchanged rows in the overlap produce no
      * event.
      */
-    public void setWatermarkOverlap(String watermarkOverlap) {
+    public void setWatermarkOverlap(Duration watermarkOverlap) {
         this.watermarkOverlap = watermarkOverlap;
     }
 
-    public String getReconcileInterval() {
+    public Duration getReconcileInterval() {
         return reconcileInterval;
     }
 
@@ -501,11 +522,11 @@ public class MagentoConfiguration implements Cloneable {
      * How often a timestamped stream lists all keys (the cheapest query) to find deleted items and publish their
      * tombstones.
      */
-    public void setReconcileInterval(String reconcileInterval) {
+    public void setReconcileInterval(Duration reconcileInterval) {
         this.reconcileInterval = reconcileInterval;
     }
 
-    public String getMetadataRefresh() {
+    public Duration getMetadataRefresh() {
         return metadataRefresh;
     }
 
@@ -513,11 +534,11 @@ public class MagentoConfiguration implements Cloneable {
      * How long attribute metadata and category trees used for enrichment are reused before being fetched again
      * (they are also refreshed as soon as their own stream sees a change).
      */
-    public void setMetadataRefresh(String metadataRefresh) {
+    public void setMetadataRefresh(Duration metadataRefresh) {
         this.metadataRefresh = metadataRefresh;
     }
 
-    public String getPaging() {
+    public Paging getPaging() {
         return paging;
     }
 
@@ -527,7 +548,7 @@ public class MagentoConfiguration implements Cloneable {
      * one sub-range per concurrent request). Keyset avoids MySQL's deep OFFSET cost and rows shifting between pages
      * of a changing catalog; source items have no id and always use page numbers. Incremental polls use page numbers.
      */
-    public void setPaging(String paging) {
+    public void setPaging(Paging paging) {
         this.paging = paging;
     }
 

@@ -57,9 +57,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         this.stream = endpoint.stream();
         MagentoConfiguration conf = endpoint.getConfiguration();
         this.backoff = new PollBackoff(endpoint.pollInterval(), endpoint.errorBackoffMax());
-        this.overlap = endpoint.durationOf("magento.watermark-overlap", conf.getWatermarkOverlap());
+        this.overlap = conf.getWatermarkOverlap();
         this.planner = new PassPlanner(endpoint,
-                endpoint.durationOf("magento.reconcile-interval", conf.getReconcileInterval()));
+                conf.getReconcileInterval());
         this.status = endpoint.getComponent().pollStatus(endpoint.getStream());
         this.quiet = new QuietPollExceptionHandler(endpoint.getStream());
         // Failures are logged once, on one line, by poll(); the default handler would add a stack trace per poll.

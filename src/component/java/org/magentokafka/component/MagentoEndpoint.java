@@ -33,7 +33,7 @@ import org.magentokafka.paging.Paging;
 public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     /** Magento's documented maximum for searchCriteria[pageSize] (webapi/validation/maximum_page_size). */
-    static final int MAX_PAGE_SIZE = 300;
+    static final int MAX_PAGE_SIZE = MagentoConfiguration.MAX_PAGE_SIZE;
 
     @UriPath(enums = "products,categories,cms-pages,source-items,product-attributes")
     @Metadata(required = true)
@@ -66,14 +66,12 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
     protected void doStart() throws Exception {
         super.doStart();
         // Validate and build here, but never call the store: a store that is down must not stop the route.
-        validatePageSize();
-        Paging.parse(configuration.getPaging());
-        Duration read = Durations.parse("magento.read-timeout", configuration.getReadTimeout());
+        OptionValues.checkRange("pageSize", "magento.page-size", configuration.getPageSize());
+        Duration read = configuration.getReadTimeout();
         HttpClient http = getComponent().httpClientFor(configuration);
         StoreContext store = store();
-        RetryPolicy retry = new RetryPolicy(configuration.getMaxRetries(),
-                Durations.parse("magento.retry.base-delay", configuration.getRetryBaseDelay()),
-                Durations.parse("magento.retry.max-delay", configuration.getRetryMaxDelay()));
+        RetryPolicy retry = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryBaseDelay(),
+                configuration.getRetryMaxDelay());
         for (String code : storeCodes()) {
             StoreAddress address = new StoreAddress(configuration.getBaseUrl(), configuration.getRestPath(), code);
             Authenticator authenticator = store.authenticators().forStore(configuration, address, http);
@@ -105,28 +103,18 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
         return stream().storeScoped() ? codes : List.of(codes.get(0));
     }
 
-    private void validatePageSize() {
-        int size = configuration.getPageSize();
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("magento.page-size=" + size + " is out of range: use 1 to " + MAX_PAGE_SIZE
-                                               + " (Magento refuses larger pages with 400 \"Maximum SearchCriteria pageSize is 300\")");
-        }
-    }
-
     private int maxConcurrency() {
         int n = configuration.getMaxConcurrency();
-        if (n < 1) {
-            throw new IllegalArgumentException("magento.max-concurrency=" + n + " must be at least 1");
-        }
+        OptionValues.checkRange("maxConcurrency", "magento.max-concurrency", n);
         return n;
     }
 
     Duration pollInterval() {
-        return Durations.parse("magento.poll-interval", configuration.getPollInterval());
+        return configuration.getPollInterval();
     }
 
     Duration errorBackoffMax() {
-        return Durations.parse("magento.error-backoff-max", configuration.getErrorBackoffMax());
+        return configuration.getErrorBackoffMax();
     }
 
     @Override
@@ -151,10 +139,6 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
                                             + storeCode + "'");
         }
         return client;
-    }
-
-    Duration durationOf(String property, String value) {
-        return Durations.parse(property, value);
     }
 
     ObjectMapper mapper() {

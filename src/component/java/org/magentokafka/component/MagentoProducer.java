@@ -107,11 +107,11 @@ public class MagentoProducer extends DefaultProducer {
     }
 
     static boolean guest(MagentoConfiguration conf) {
-        return AuthMode.parse(conf.getAuthMode()) == AuthMode.NONE;
+        return conf.getAuthMode() == AuthMode.NONE;
     }
 
     private Duration metadataRefresh() {
-        return getEndpoint().durationOf("magento.metadata-refresh", getEndpoint().getConfiguration().getMetadataRefresh());
+        return getEndpoint().getConfiguration().getMetadataRefresh();
     }
 
     private static String cacheKey(MagentoClient client) {

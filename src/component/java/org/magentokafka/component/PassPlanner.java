@@ -50,6 +50,6 @@ final class PassPlanner {
     }
 
     private boolean keyset() {
-        return stream.keysetIdField() != null && Paging.parse(endpoint.getConfiguration().getPaging()) == Paging.KEYSET;
+        return stream.keysetIdField() != null && endpoint.getConfiguration().getPaging() == Paging.KEYSET;
     }
 }

@@ -35,7 +35,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "accesstokensecret":
         case "accessTokenSecret": getOrCreateConfiguration(target).setAccessTokenSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
-        case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, org.magentokafka.auth.AuthMode.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
@@ -46,7 +46,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "callbackUrl": getOrCreateConfiguration(target).setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, org.magentokafka.component.MagentoConfiguration.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "consumerkey":
         case "consumerKey": getOrCreateConfiguration(target).setConsumerKey(property(camelContext, java.lang.String.class, value)); return true;
         case "consumersecret":
@@ -54,7 +54,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "credentialsfile":
         case "credentialsFile": getOrCreateConfiguration(target).setCredentialsFile(property(camelContext, java.lang.String.class, value)); return true;
         case "errorbackoffmax":
-        case "errorBackoffMax": getOrCreateConfiguration(target).setErrorBackoffMax(property(camelContext, java.lang.String.class, value)); return true;
+        case "errorBackoffMax": getOrCreateConfiguration(target).setErrorBackoffMax(property(camelContext, java.time.Duration.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -68,13 +68,13 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "metadatarefresh":
-        case "metadataRefresh": getOrCreateConfiguration(target).setMetadataRefresh(property(camelContext, java.lang.String.class, value)); return true;
+        case "metadataRefresh": getOrCreateConfiguration(target).setMetadataRefresh(property(camelContext, java.time.Duration.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
-        case "paging": getOrCreateConfiguration(target).setPaging(property(camelContext, java.lang.String.class, value)); return true;
+        case "paging": getOrCreateConfiguration(target).setPaging(property(camelContext, org.magentokafka.paging.Paging.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
-        case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "prefetchinventory":
         case "prefetchInventory": getOrCreateConfiguration(target).setPrefetchInventory(property(camelContext, boolean.class, value)); return true;
         case "proxyhost":
@@ -82,17 +82,17 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, int.class, value)); return true;
         case "readtimeout":
-        case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.lang.String.class, value)); return true;
+        case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "reconcileinterval":
-        case "reconcileInterval": getOrCreateConfiguration(target).setReconcileInterval(property(camelContext, java.lang.String.class, value)); return true;
+        case "reconcileInterval": getOrCreateConfiguration(target).setReconcileInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "restpath":
         case "restPath": getOrCreateConfiguration(target).setRestPath(property(camelContext, java.lang.String.class, value)); return true;
         case "retrybasedelay":
-        case "retryBaseDelay": getOrCreateConfiguration(target).setRetryBaseDelay(property(camelContext, java.lang.String.class, value)); return true;
+        case "retryBaseDelay": getOrCreateConfiguration(target).setRetryBaseDelay(property(camelContext, java.time.Duration.class, value)); return true;
         case "retrymaxdelay":
-        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.lang.String.class, value)); return true;
+        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value)); return true;
         case "signaturemethod":
-        case "signatureMethod": getOrCreateConfiguration(target).setSignatureMethod(property(camelContext, java.lang.String.class, value)); return true;
+        case "signatureMethod": getOrCreateConfiguration(target).setSignatureMethod(property(camelContext, org.magentokafka.auth.SignatureMethod.class, value)); return true;
         case "statedirectory":
         case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "statekafkabootstrapservers":
@@ -106,7 +106,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "storecodes":
         case "storeCodes": getOrCreateConfiguration(target).setStoreCodes(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenlifetime":
-        case "tokenLifetime": getOrCreateConfiguration(target).setTokenLifetime(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenLifetime": getOrCreateConfiguration(target).setTokenLifetime(property(camelContext, java.time.Duration.class, value)); return true;
         case "totpsecret":
         case "totpSecret": getOrCreateConfiguration(target).setTotpSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "truststore": getOrCreateConfiguration(target).setTruststore(property(camelContext, java.lang.String.class, value)); return true;
@@ -116,7 +116,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "truststoreType": getOrCreateConfiguration(target).setTruststoreType(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "watermarkoverlap":
-        case "watermarkOverlap": getOrCreateConfiguration(target).setWatermarkOverlap(property(camelContext, java.lang.String.class, value)); return true;
+        case "watermarkOverlap": getOrCreateConfiguration(target).setWatermarkOverlap(property(camelContext, java.time.Duration.class, value)); return true;
         default: return false;
         }
     }
@@ -129,7 +129,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "accesstokensecret":
         case "accessTokenSecret": return java.lang.String.class;
         case "authmode":
-        case "authMode": return java.lang.String.class;
+        case "authMode": return org.magentokafka.auth.AuthMode.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
@@ -140,7 +140,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "callbackUrl": return java.lang.String.class;
         case "configuration": return org.magentokafka.component.MagentoConfiguration.class;
         case "connecttimeout":
-        case "connectTimeout": return java.lang.String.class;
+        case "connectTimeout": return java.time.Duration.class;
         case "consumerkey":
         case "consumerKey": return java.lang.String.class;
         case "consumersecret":
@@ -148,7 +148,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "credentialsfile":
         case "credentialsFile": return java.lang.String.class;
         case "errorbackoffmax":
-        case "errorBackoffMax": return java.lang.String.class;
+        case "errorBackoffMax": return java.time.Duration.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -162,13 +162,13 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxretries":
         case "maxRetries": return int.class;
         case "metadatarefresh":
-        case "metadataRefresh": return java.lang.String.class;
+        case "metadataRefresh": return java.time.Duration.class;
         case "pagesize":
         case "pageSize": return int.class;
-        case "paging": return java.lang.String.class;
+        case "paging": return org.magentokafka.paging.Paging.class;
         case "password": return java.lang.String.class;
         case "pollinterval":
-        case "pollInterval": return java.lang.String.class;
+        case "pollInterval": return java.time.Duration.class;
         case "prefetchinventory":
         case "prefetchInventory": return boolean.class;
         case "proxyhost":
@@ -176,17 +176,17 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyport":
         case "proxyPort": return int.class;
         case "readtimeout":
-        case "readTimeout": return java.lang.String.class;
+        case "readTimeout": return java.time.Duration.class;
         case "reconcileinterval":
-        case "reconcileInterval": return java.lang.String.class;
+        case "reconcileInterval": return java.time.Duration.class;
         case "restpath":
         case "restPath": return java.lang.String.class;
         case "retrybasedelay":
-        case "retryBaseDelay": return java.lang.String.class;
+        case "retryBaseDelay": return java.time.Duration.class;
         case "retrymaxdelay":
-        case "retryMaxDelay": return java.lang.String.class;
+        case "retryMaxDelay": return java.time.Duration.class;
         case "signaturemethod":
-        case "signatureMethod": return java.lang.String.class;
+        case "signatureMethod": return org.magentokafka.auth.SignatureMethod.class;
         case "statedirectory":
         case "stateDirectory": return java.lang.String.class;
         case "statekafkabootstrapservers":
@@ -200,7 +200,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "storecodes":
         case "storeCodes": return java.lang.String.class;
         case "tokenlifetime":
-        case "tokenLifetime": return java.lang.String.class;
+        case "tokenLifetime": return java.time.Duration.class;
         case "totpsecret":
         case "totpSecret": return java.lang.String.class;
         case "truststore": return java.lang.String.class;
@@ -210,7 +210,7 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "truststoreType": return java.lang.String.class;
         case "username": return java.lang.String.class;
         case "watermarkoverlap":
-        case "watermarkOverlap": return java.lang.String.class;
+        case "watermarkOverlap": return java.time.Duration.class;
         default: return null;
         }
     }

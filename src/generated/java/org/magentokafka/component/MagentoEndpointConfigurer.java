@@ -28,7 +28,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "accesstokensecret":
         case "accessTokenSecret": target.getConfiguration().setAccessTokenSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
-        case "authMode": target.getConfiguration().setAuthMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "authMode": target.getConfiguration().setAuthMode(property(camelContext, org.magentokafka.auth.AuthMode.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -42,7 +42,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "callbackurl":
         case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "consumerkey":
         case "consumerKey": target.getConfiguration().setConsumerKey(property(camelContext, java.lang.String.class, value)); return true;
         case "consumersecret":
@@ -51,7 +51,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "credentialsFile": target.getConfiguration().setCredentialsFile(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "errorbackoffmax":
-        case "errorBackoffMax": target.getConfiguration().setErrorBackoffMax(property(camelContext, java.lang.String.class, value)); return true;
+        case "errorBackoffMax": target.getConfiguration().setErrorBackoffMax(property(camelContext, java.time.Duration.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -68,13 +68,13 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "metadatarefresh":
-        case "metadataRefresh": target.getConfiguration().setMetadataRefresh(property(camelContext, java.lang.String.class, value)); return true;
+        case "metadataRefresh": target.getConfiguration().setMetadataRefresh(property(camelContext, java.time.Duration.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
-        case "paging": target.getConfiguration().setPaging(property(camelContext, java.lang.String.class, value)); return true;
+        case "paging": target.getConfiguration().setPaging(property(camelContext, org.magentokafka.paging.Paging.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
-        case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "prefetchinventory":
@@ -84,17 +84,17 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, int.class, value)); return true;
         case "readtimeout":
-        case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.lang.String.class, value)); return true;
+        case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "reconcileinterval":
-        case "reconcileInterval": target.getConfiguration().setReconcileInterval(property(camelContext, java.lang.String.class, value)); return true;
+        case "reconcileInterval": target.getConfiguration().setReconcileInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "restpath":
         case "restPath": target.getConfiguration().setRestPath(property(camelContext, java.lang.String.class, value)); return true;
         case "retrybasedelay":
-        case "retryBaseDelay": target.getConfiguration().setRetryBaseDelay(property(camelContext, java.lang.String.class, value)); return true;
+        case "retryBaseDelay": target.getConfiguration().setRetryBaseDelay(property(camelContext, java.time.Duration.class, value)); return true;
         case "retrymaxdelay":
-        case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.lang.String.class, value)); return true;
+        case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -105,7 +105,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "signaturemethod":
-        case "signatureMethod": target.getConfiguration().setSignatureMethod(property(camelContext, java.lang.String.class, value)); return true;
+        case "signatureMethod": target.getConfiguration().setSignatureMethod(property(camelContext, org.magentokafka.auth.SignatureMethod.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "statedirectory":
@@ -121,7 +121,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "tokenlifetime":
-        case "tokenLifetime": target.getConfiguration().setTokenLifetime(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenLifetime": target.getConfiguration().setTokenLifetime(property(camelContext, java.time.Duration.class, value)); return true;
         case "totpsecret":
         case "totpSecret": target.getConfiguration().setTotpSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "truststore": target.getConfiguration().setTruststore(property(camelContext, java.lang.String.class, value)); return true;
@@ -133,7 +133,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "watermarkoverlap":
-        case "watermarkOverlap": target.getConfiguration().setWatermarkOverlap(property(camelContext, java.lang.String.class, value)); return true;
+        case "watermarkOverlap": target.getConfiguration().setWatermarkOverlap(property(camelContext, java.time.Duration.class, value)); return true;
         default: return false;
         }
     }
@@ -146,7 +146,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "accesstokensecret":
         case "accessTokenSecret": return java.lang.String.class;
         case "authmode":
-        case "authMode": return java.lang.String.class;
+        case "authMode": return org.magentokafka.auth.AuthMode.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -160,7 +160,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "connecttimeout":
-        case "connectTimeout": return java.lang.String.class;
+        case "connectTimeout": return java.time.Duration.class;
         case "consumerkey":
         case "consumerKey": return java.lang.String.class;
         case "consumersecret":
@@ -169,7 +169,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "credentialsFile": return java.lang.String.class;
         case "delay": return long.class;
         case "errorbackoffmax":
-        case "errorBackoffMax": return java.lang.String.class;
+        case "errorBackoffMax": return java.time.Duration.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -186,13 +186,13 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxretries":
         case "maxRetries": return int.class;
         case "metadatarefresh":
-        case "metadataRefresh": return java.lang.String.class;
+        case "metadataRefresh": return java.time.Duration.class;
         case "pagesize":
         case "pageSize": return int.class;
-        case "paging": return java.lang.String.class;
+        case "paging": return org.magentokafka.paging.Paging.class;
         case "password": return java.lang.String.class;
         case "pollinterval":
-        case "pollInterval": return java.lang.String.class;
+        case "pollInterval": return java.time.Duration.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "prefetchinventory":
@@ -202,17 +202,17 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyport":
         case "proxyPort": return int.class;
         case "readtimeout":
-        case "readTimeout": return java.lang.String.class;
+        case "readTimeout": return java.time.Duration.class;
         case "reconcileinterval":
-        case "reconcileInterval": return java.lang.String.class;
+        case "reconcileInterval": return java.time.Duration.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "restpath":
         case "restPath": return java.lang.String.class;
         case "retrybasedelay":
-        case "retryBaseDelay": return java.lang.String.class;
+        case "retryBaseDelay": return java.time.Duration.class;
         case "retrymaxdelay":
-        case "retryMaxDelay": return java.lang.String.class;
+        case "retryMaxDelay": return java.time.Duration.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -223,7 +223,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "signaturemethod":
-        case "signatureMethod": return java.lang.String.class;
+        case "signatureMethod": return org.magentokafka.auth.SignatureMethod.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "statedirectory":
@@ -239,7 +239,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "tokenlifetime":
-        case "tokenLifetime": return java.lang.String.class;
+        case "tokenLifetime": return java.time.Duration.class;
         case "totpsecret":
         case "totpSecret": return java.lang.String.class;
         case "truststore": return java.lang.String.class;
@@ -251,7 +251,7 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
         case "watermarkoverlap":
-        case "watermarkOverlap": return java.lang.String.class;
+        case "watermarkOverlap": return java.time.Duration.class;
         default: return null;
         }
     }

@@ -1,8 +1,8 @@
 package org.magentokafka.app;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,14 +13,11 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.CommandLineArguments;
 import org.apache.camel.CamelContext;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.magentokafka.component.ConnectionProbe;
-import org.magentokafka.component.MagentoStream;
 import org.magentokafka.kafka.KafkaClientSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +49,15 @@ public class ConnectionCheck implements HealthCheck {
     @Inject
     KafkaAccess kafkaAccess;
 
+    @Inject
+    ConnectorSettings connector;
+
     private volatile List<ConnectionProbe.Result> last;
     private volatile long lastAt;
 
     void onStart(@Observes StartupEvent event) {
         boolean checkOnly = List.of(args).contains("--check")
-                            || ConfigProvider.getConfig().getOptionalValue("magento.check-only", Boolean.class).orElse(false);
+                            || connector.checkOnly();
         if (checkOnly) {
             // No polling in this mode: only the check, then exit.
             try {
@@ -90,27 +90,16 @@ public class ConnectionCheck implements HealthCheck {
 
     private synchronized List<ConnectionProbe.Result> results(boolean fresh) {
         if (fresh || last == null || System.nanoTime() - lastAt > CACHE.toNanos()) {
-            last = ConnectionProbe.probe(camel, enabledStreams());
+            last = ConnectionProbe.probe(camel, connector.enabledStreams());
             lastAt = System.nanoTime();
         }
         return last;
     }
 
-    private static List<String> enabledStreams() {
-        List<String> streams = new ArrayList<>();
-        for (MagentoStream s : MagentoStream.values()) {
-            if (ConfigProvider.getConfig().getValue("magento.streams." + s.uriName() + ".enabled", Boolean.class)) {
-                streams.add(s.uriName());
-            }
-        }
-        return streams;
-    }
-
     /** Kafka reachable, accepting the connector, topics creatable; a refusal also goes to {@link KafkaAccess}. */
     private KafkaProbe.Result kafka() {
-        Config config = ConfigProvider.getConfig();
-        KafkaProbe.Result result = KafkaProbe.probe(kafkaSettings, TopicsReady.topics(config), TopicsReady.partitions(config),
-                TopicsReady.replication(config));
+        KafkaProbe.Result result = KafkaProbe.probe(kafkaSettings, connector.topics(), connector.topicPartitions(),
+                connector.topicReplication());
         result.refusal().ifPresent(kafkaAccess::failed);
         return result;
     }
@@ -119,9 +108,9 @@ public class ConnectionCheck implements HealthCheck {
         return String.format("  %-19s %-45s %s", "kafka", kafkaSettings.get("bootstrap.servers").orElse("?"), result.outcome());
     }
 
-    static String table(List<ConnectionProbe.Result> results) {
-        String store = ConfigProvider.getConfig().getValue("magento.base-url", String.class);
-        String mode = ConfigProvider.getConfig().getValue("magento.auth.mode", String.class);
+    private String table(List<ConnectionProbe.Result> results) {
+        String store = connector.baseUrl();
+        String mode = connector.authMode().name().toLowerCase(Locale.ROOT);
         return "Connection check of " + store + " (auth " + mode + "):\n" + results.stream()
                 .map(r -> String.format("  %-19s %-45s %s", r.stream(), "GET " + r.endpoint(), r.outcome()))
                 .collect(Collectors.joining("\n"));

@@ -14,13 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.magentokafka.auth.CallbackValidator;
 import org.magentokafka.auth.CredentialStore;
 import org.magentokafka.auth.HandshakeRejectedException;
@@ -28,6 +28,7 @@ import org.magentokafka.auth.IntegrationHandshake;
 import org.magentokafka.auth.OAuth1Credentials;
 import org.magentokafka.auth.SignatureMethod;
 import org.magentokafka.auth.TokenExchange;
+import org.magentokafka.auth.AuthMode;
 import org.magentokafka.component.MagentoComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,9 @@ public class HandshakeEndpoints {
     });
     private final Map<String, CompletableFuture<OAuth1Credentials>> byConsumerKey = new ConcurrentHashMap<>();
     private volatile IntegrationHandshake handshake;
+
+    @Inject
+    ConnectorSettings connector;
 
     @Named("handshakeCallback")
     @jakarta.enterprise.inject.Produces
@@ -102,7 +106,7 @@ public class HandshakeEndpoints {
         }
         String key = exchange.getMessage().getHeader("oauth_consumer_key", String.class);
         String successCallBack = exchange.getMessage().getHeader("success_call_back", String.class);
-        String store = ConfigProvider.getConfig().getValue("magento.base-url", String.class);
+        String store = connector.baseUrl();
         if (successCallBack == null || !successCallBack.startsWith(store.replaceAll("/+$", "") + "/")) {
             answer(exchange, 400, "text/plain", "success_call_back must be a URL of the configured store (magento.base-url)");
             return;
@@ -126,22 +130,21 @@ public class HandshakeEndpoints {
         if (handshake == null) {
             synchronized (this) {
                 if (handshake == null) {
-                    var config = ConfigProvider.getConfig();
-                    SignatureMethod method = SignatureMethod.parse(config.getValue("magento.auth.signature-method", String.class));
+                    SignatureMethod method = connector.signatureMethod();
                     // The store's client: the token exchange goes through magento.proxy.* and trusts magento.tls.*.
                     HttpClient http = context.getComponent("magento", MagentoComponent.class).httpClient();
                     handshake = new IntegrationHandshake(
-                            new CallbackValidator(URI.create(config.getValue("magento.base-url", String.class))),
+                            new CallbackValidator(URI.create(connector.baseUrl())),
                             new TokenExchange(http, method),
-                            new CredentialStore(Path.of(config.getValue("magento.auth.credentials-file", String.class))));
+                            new CredentialStore(Path.of(connector.credentialsFile())));
                 }
             }
         }
         return handshake;
     }
 
-    private static boolean handshakeMode() {
-        return "handshake".equalsIgnoreCase(ConfigProvider.getConfig().getValue("magento.auth.mode", String.class).strip());
+    private boolean handshakeMode() {
+        return connector.authMode() == AuthMode.HANDSHAKE;
     }
 
     /** platform-http hands a url-encoded form over as a map; any other content type as text. */

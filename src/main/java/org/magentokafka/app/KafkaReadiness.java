@@ -6,8 +6,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -32,15 +30,17 @@ public class KafkaReadiness implements HealthCheck {
     @Inject
     KafkaClientSettings settings;
 
+    @Inject
+    ConnectorSettings connector;
+
     private long lastProbe;
 
     @Override
     public HealthCheckResponse call() {
         Optional<KafkaAccessFailure> failure = access.current();
         if (failure.isPresent() && recheckDue()) {
-            Config config = ConfigProvider.getConfig();
-            KafkaProbe.Result result = KafkaProbe.probe(settings, TopicsReady.topics(config), TopicsReady.partitions(config),
-                    TopicsReady.replication(config));
+            KafkaProbe.Result result = KafkaProbe.probe(settings, connector.topics(), connector.topicPartitions(),
+                    connector.topicReplication());
             if (result.ok()) {
                 access.succeeded();
             }

@@ -27,8 +27,6 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.magentokafka.kafka.KafkaClientSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +47,9 @@ public class LeaderElection implements RoutePolicyFactory {
 
     @Inject
     KafkaClientSettings settings;
+
+    @Inject
+    ConnectorSettings connector;
 
     private final Map<String, Route> managed = new ConcurrentHashMap<>();
     private volatile boolean leader;
@@ -77,8 +78,8 @@ public class LeaderElection implements RoutePolicyFactory {
         };
     }
 
-    private static boolean enabled() {
-        return ConfigProvider.getConfig().getValue("magento.ha.enabled", Boolean.class);
+    private boolean enabled() {
+        return connector.haEnabled();
     }
 
     private synchronized void startElection() {
@@ -92,17 +93,15 @@ public class LeaderElection implements RoutePolicyFactory {
     }
 
     private void elect() {
-        Config config = ConfigProvider.getConfig();
-        String topic = config.getValue("magento.ha.lease-topic", String.class);
-        long lease = org.magentokafka.component.Durations.parse("magento.ha.lease-time",
-                config.getValue("magento.ha.lease-time", String.class)).toMillis();
+        String topic = connector.haLeaseTopic();
+        long lease = connector.haLeaseTime().toMillis();
         while (running) {
             try {
                 ensureLeaseTopic(settings, topic);
                 Properties p = new Properties();
                 // The connector's Kafka settings (security...); group, session timeout and assignment are the lease's own.
                 p.putAll(settings.consumer());
-                p.put(ConsumerConfig.GROUP_ID_CONFIG, config.getValue("magento.ha.group", String.class));
+                p.put(ConsumerConfig.GROUP_ID_CONFIG, connector.haGroup());
                 p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) lease);
                 p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(100, lease / 5));
                 p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

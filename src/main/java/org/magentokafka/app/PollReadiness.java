@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.camel.CamelContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -27,16 +26,14 @@ public class PollReadiness implements HealthCheck {
     @Inject
     CamelContext camel;
 
-    @ConfigProperty(name = "magento.health.max-failed-polls")
-    int maxFailedPolls;
-
-    @ConfigProperty(name = "magento.health.stale-after")
-    String staleAfter;
+    @Inject
+    ConnectorSettings settings;
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("magento-streams").up();
-        Duration stale = org.magentokafka.component.Durations.parse("magento.health.stale-after", staleAfter);
+        Duration stale = settings.healthStaleAfter();
+        int maxFailedPolls = settings.healthMaxFailedPolls();
         Map<String, PollStatus> statuses = camel.getComponent("magento", MagentoComponent.class).pollStatuses();
         for (Map.Entry<String, PollStatus> e : statuses.entrySet()) {
             PollStatus s = e.getValue();
@@ -51,7 +48,7 @@ public class PollReadiness implements HealthCheck {
             if (failing || hanging) {
                 response.down();
                 response.withData(stream + ".problem", hanging ? "a poll has been running for " + s.runningFor().toSeconds()
-                                                                 + " s (magento.health.stale-after=" + staleAfter + ")"
+                                                                 + " s (magento.health.stale-after=" + stale.toSeconds() + " s)"
                         : s.lastError() == null ? "failing" : s.lastError());
             }
         }

@@ -1,7 +1,6 @@
 package org.magentokafka.app;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +21,6 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.magentokafka.component.MagentoStream;
-import org.magentokafka.events.StoreTopics;
 import org.magentokafka.kafka.KafkaAccessFailure;
 import org.magentokafka.kafka.KafkaClientSettings;
 import org.magentokafka.kafka.KafkaRefusedException;
@@ -49,6 +45,9 @@ public class TopicsReady implements Processor {
     @Inject
     KafkaAccess access;
 
+    @Inject
+    ConnectorSettings connector;
+
     private volatile boolean ready;
 
     @Override
@@ -62,10 +61,9 @@ public class TopicsReady implements Processor {
         if (ready) {
             return;
         }
-        org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig();
-        int partitions = partitions(config);
-        short replication = replication(config);
-        List<String> topics = topics(config);
+        int partitions = connector.topicPartitions();
+        short replication = connector.topicReplication();
+        List<String> topics = connector.topics();
         Properties props = new Properties();
         props.putAll(settings.admin());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
@@ -80,7 +78,7 @@ public class TopicsReady implements Processor {
                 }
             }
             // The dead-letter topic is a log of problems, not a keyed state: not compacted.
-            String deadLetter = config.getValue("magento.topic.dead-letter", String.class);
+            String deadLetter = connector.deadLetterTopic();
             if (!existing.contains(deadLetter)) {
                 missing.add(new NewTopic(deadLetter, Optional.of(1), Optional.of(replication)));
             }
@@ -108,15 +106,6 @@ public class TopicsReady implements Processor {
         }
         access.succeeded();
         ready = true;
-    }
-
-    /** Partitions of the topics the connector creates (magento.kafka.topic.partitions; kafka.topic.partitions, alias). */
-    static int partitions(org.eclipse.microprofile.config.Config config) {
-        return config.getValue("magento.kafka.topic.partitions", Integer.class);
-    }
-
-    static short replication(org.eclipse.microprofile.config.Config config) {
-        return config.getValue("magento.kafka.topic.replication-factor", Short.class);
     }
 
     /**
@@ -151,31 +140,5 @@ public class TopicsReady implements Processor {
                         r.name(), policy == null ? "?" : policy.value());
             }
         });
-    }
-
-    /** Every topic an enabled stream publishes to, one per store view for store-scoped streams. */
-    static List<String> topics(org.eclipse.microprofile.config.Config config) {
-        List<String> stores = new ArrayList<>();
-        for (String code : config.getValue("magento.store-codes", String.class).split(",")) {
-            if (!code.isBlank() && !stores.contains(code.strip())) {
-                stores.add(code.strip());
-            }
-        }
-        Map<String, Boolean> seen = new HashMap<>();
-        List<String> topics = new ArrayList<>();
-        for (MagentoStream stream : MagentoStream.values()) {
-            String prefix = "magento.streams." + stream.uriName() + ".";
-            if (!config.getValue(prefix + "enabled", Boolean.class)) {
-                continue;
-            }
-            String base = config.getValue(prefix + "topic", String.class);
-            for (String store : stream.storeScoped() ? stores : stores.subList(0, 1)) {
-                String topic = StoreTopics.topic(base, store);
-                if (seen.put(topic, true) == null) {
-                    topics.add(topic);
-                }
-            }
-        }
-        return topics;
     }
 }

@@ -17,8 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.camel.util.StringHelper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.magentokafka.component.MagentoComponentConfigurer;
 
 /**
  * application.properties is the operator's documentation: every property has a comment above it and a value (or is
@@ -124,7 +126,35 @@ class ConfigurationDocumentationTest {
         assertEquals(Set.of(), dead, "documented but never read: remove them or wire them");
     }
 
-    /** TopicsReady reads magento.streams.<stream>.enabled/topic by building the name from the stream enum. */
+    /**
+     * The aliases table (camel.component.magento.<option>=${magento....}) hands documented properties to options
+     * the component has: the guard checks each such property with its option's type and range.
+     */
+    @Test
+    void everyComponentAliasHandsADocumentedPropertyToAComponentOption() {
+        MagentoComponentConfigurer options = new MagentoComponentConfigurer();
+        Pattern oneProperty = Pattern.compile("\\$\\{([^}:]+)(:[^}]*)?}");
+        List<String> problems = new ArrayList<>();
+        int aliases = 0;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (!e.getKey().startsWith("camel.component.magento.")) {
+                continue;
+            }
+            aliases++;
+            String option = StringHelper.dashToCamelCase(e.getKey().substring("camel.component.magento.".length()));
+            if (options.getOptionType(option, false) == null) {
+                problems.add(e.getKey() + ": the component has no option " + option);
+            }
+            Matcher m = oneProperty.matcher(e.getValue());
+            if (!m.matches() || !values.containsKey(m.group(1).strip())) {
+                problems.add(e.getKey() + "=" + e.getValue() + ": not one documented property");
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(aliases > 30, "aliases found: " + aliases);
+    }
+
+    /** ConnectorSettings reads magento.streams.<stream>.enabled/topic by building the name from the stream enum. */
     private static boolean readDynamically(String name) {
         return name.matches("magento\\.streams\\.[a-z-]+\\.(enabled|topic)");
     }
@@ -148,7 +178,11 @@ class ConfigurationDocumentationTest {
                 read.putIfAbsent(m.group(1).strip(), "application.properties " + name);
             }
         });
-        Pattern java = Pattern.compile("(?:@ConfigProperty\\(\\s*name\\s*=\\s*|get(?:Optional)?Value\\(\\s*)\"([^\"]+)\"\\s*[,)]");
+        // Raw reads (@ConfigProperty, getValue) and the typed reads of ConnectorSettings / ConfigurationGuard through
+        // SettingsReader (reader.option("magento.page-size", ...), reader.duration("magento.ha.lease-time")...).
+        Pattern java = Pattern.compile("(?:@ConfigProperty\\(\\s*name\\s*=\\s*|get(?:Optional)?Value\\(\\s*"
+                                       + "|\\b(?:r|reader)\\.(?:option|inherited|text|duration|flag|integer|oneOf|defined)\\(\\s*)"
+                                       + "\"([^\"]+)\"\\s*[,)]");
         // Names built at run time ("magento.streams." + stream + ".enabled") are covered by readDynamically().
         for (String root : List.of("src/main/java", "src/component/java")) {
             try (Stream<Path> sources = Files.walk(PROJECT.resolve(root))) {
