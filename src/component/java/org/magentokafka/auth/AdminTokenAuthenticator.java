@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-import org.magentokafka.client.NetworkSettings;
+import org.magentokafka.net.NetworkSettings;
 
 /**
  * An admin user's token as Bearer, fetched with username/password (and a TOTP code when the store runs

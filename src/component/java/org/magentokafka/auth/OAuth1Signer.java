@@ -18,7 +18,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.magentokafka.uri.PercentEncoding;
+import org.magentokafka.net.PercentEncoding;
 
 /**
  * Signs requests with OAuth 1.0a (RFC 5849) for one consumer. Builds the whole Authorization header, including

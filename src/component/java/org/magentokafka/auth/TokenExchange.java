@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import org.magentokafka.client.NetworkSettings;
-import org.magentokafka.uri.PercentEncoding;
+import org.magentokafka.net.NetworkSettings;
+import org.magentokafka.net.PercentEncoding;
+import org.magentokafka.net.OneLine;
 
 /**
  * The two signed POSTs of Magento's integration handshake: request token, then access token with the verifier.
@@ -81,15 +82,10 @@ public final class TokenExchange {
         if (response.statusCode() != 200 || tokenValue == null || secretValue == null) {
             String problem = fields.getOrDefault("oauth_problem", "no oauth_token in the answer");
             throw new AuthFailureException("POST " + endpoint + " answered " + response.statusCode() + " ("
-                    + oneLine(problem) + "): the consumer key expires 300 s after Activate and the host clock must be"
+                    + OneLine.of(problem) + "): the consumer key expires 300 s after Activate and the host clock must be"
                     + " right; click Reauthorize on the integration", false);
         }
         return Map.ofEntries(new AbstractMap.SimpleImmutableEntry<>("oauth_token", tokenValue),
                 new AbstractMap.SimpleImmutableEntry<>("oauth_token_secret", secretValue));
-    }
-
-    private static String oneLine(String text) {
-        String line = text.replaceAll("\\s+", " ").strip();
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }

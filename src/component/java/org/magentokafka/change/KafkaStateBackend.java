@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.magentokafka.kafka.KafkaAccessFailure;
 import org.magentokafka.kafka.KafkaClientSettings;
+import java.util.concurrent.Future;
 
 /**
  * State kept in a compacted Kafka topic, for pods without a volume: every commit is written (and acknowledged)
@@ -146,7 +147,7 @@ public final class KafkaStateBackend implements AutoCloseable {
 
     private synchronized void write(List<ProducerRecord<String, String>> records) {
         try {
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            List<Future<?>> sent = new ArrayList<>();
             records.forEach(r -> sent.add(producer.send(r)));
             for (var f : sent) {
                 f.get(60, TimeUnit.SECONDS);

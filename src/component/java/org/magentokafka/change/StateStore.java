@@ -2,6 +2,7 @@ package org.magentokafka.change;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What was last published per key of one stream and store view (a content hash and the key's event sequence, see
@@ -28,7 +29,7 @@ public interface StateStore extends AutoCloseable {
     Set<String> keys();
 
     /** Visits every key without copying them all (a full pass over a large catalog looks for deleted keys). */
-    void forEachKey(java.util.function.Consumer<String> action);
+    void forEachKey(Consumer<String> action);
 
     int size();
 

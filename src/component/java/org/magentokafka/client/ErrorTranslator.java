@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.magentokafka.net.OneLine;
 
 /**
  * Turns what the store answered into one line an operator can act on: endpoint, cause, fix. Knows Magento's
@@ -64,7 +65,7 @@ public final class ErrorTranslator {
         if (looksLikeHtml(contentType, body)) {
             return html(endpoint, status, body);
         }
-        String reason = body == null || body.isBlank() ? "an empty body" : "malformed or truncated JSON (" + oneLine(cause.getMessage()) + ")";
+        String reason = body == null || body.isBlank() ? "an empty body" : "malformed or truncated JSON (" + OneLine.of(cause.getMessage()) + ")";
         return new MagentoException(endpoint, status, true, endpoint + " returned " + reason
                                                             + " instead of a search result: a proxy or a failing store cut the answer. Retrying with back-off",
                 cause);
@@ -90,7 +91,7 @@ public final class ErrorTranslator {
         if (body != null) {
             Matcher m = TITLE.matcher(body);
             if (m.find()) {
-                title = oneLine(m.group(1));
+                title = OneLine.of(m.group(1));
             }
         }
         String what = status == 503 ? "a maintenance page or an overloaded store"
@@ -132,7 +133,7 @@ public final class ErrorTranslator {
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
-        return oneLine(out.toString());
+        return OneLine.of(out.toString());
     }
 
     private JsonNode parseQuietly(String body) {
@@ -154,13 +155,5 @@ public final class ErrorTranslator {
 
     private static String quote(String message) {
         return message == null ? "" : " \"" + message + "\"";
-    }
-
-    static String oneLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        String line = s.replaceAll("\\s+", " ").strip();
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 }

@@ -22,7 +22,10 @@ import org.magentokafka.auth.AuthFailureException;
 import org.magentokafka.auth.Authenticator;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
-import org.magentokafka.uri.PercentEncoding;
+import org.magentokafka.net.PercentEncoding;
+import org.magentokafka.net.NetworkSettings;
+import org.magentokafka.net.OneLine;
+import java.util.function.Supplier;
 
 /**
  * Talks to one store view over HTTP: GET only (the connector is read-only towards the store), every request
@@ -121,7 +124,7 @@ public final class MagentoClient implements AutoCloseable {
      * Sends again what may succeed later (429, 503, 5xx, I/O, truncated bodies), a bounded number of times; each
      * 429/503 lowers the store's rate. A renewed credential or a fresh nonce gets one more try after a 401.
      */
-    private <T> T withRetries(String endpoint, String metricEndpoint, java.util.function.Supplier<T> call) {
+    private <T> T withRetries(String endpoint, String metricEndpoint, Supplier<T> call) {
         int attempt = 0;
         boolean reauthenticated = false;
         while (true) {
@@ -228,7 +231,7 @@ public final class MagentoClient implements AutoCloseable {
                 // same request again cannot help; the next poll tries again (a renewed certificate).
                 throw new MagentoException(endpoint, 0, false, endpoint + " failed: " + tls + ". Retrying with back-off", e);
             }
-            throw new MagentoException(endpoint, 0, true, endpoint + " failed: " + ErrorTranslator.oneLine(String.valueOf(e))
+            throw new MagentoException(endpoint, 0, true, endpoint + " failed: " + OneLine.of(String.valueOf(e))
                                                           + ". Retrying with back-off",
                     e);
         }

@@ -10,6 +10,7 @@ import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.MagentoException;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.stream.MagentoStream;
 
 /**
  * Asks each stream's endpoint for one item ({@code pageSize=1}) and says what the store answered, in the words of

@@ -11,6 +11,7 @@ import org.magentokafka.change.KeyFingerprints;
 import org.magentokafka.change.StateStore;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.stream.MagentoStream;
 
 /**
  * Finds the keys that vanished from the store and publishes them as deletes, but only once the store confirmed

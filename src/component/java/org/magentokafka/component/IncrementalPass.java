@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.magentokafka.change.Watermark;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.stream.MagentoStream;
 
 /**
  * Rows changed since the watermark (minus the overlap), newest first, by page number. An idle poll costs one

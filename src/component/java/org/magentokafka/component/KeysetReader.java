@@ -12,6 +12,7 @@ import org.magentokafka.paging.KeyRanges;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.PagePlan;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.stream.MagentoStream;
 
 /**
  * A full pass by keyset: page 1 sorted by id, then the highest id, then the ids in between split into one range

@@ -17,9 +17,10 @@ import org.magentokafka.change.FileStateStore;
 import org.magentokafka.change.KafkaStateBackend;
 import org.magentokafka.change.StateStore;
 import org.magentokafka.client.ClientMetrics;
-import org.magentokafka.client.NetworkSettings;
+import org.magentokafka.net.NetworkSettings;
 import org.magentokafka.client.StoreAddress;
 import org.magentokafka.kafka.KafkaClientSettings;
+import org.magentokafka.stream.MagentoStream;
 
 /**
  * The {@code magento:} component: reads a Magento 2 / Adobe Commerce catalog over REST. Holds the configuration

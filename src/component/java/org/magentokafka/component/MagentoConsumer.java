@@ -14,6 +14,8 @@ import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.MagentoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.magentokafka.stream.MagentoStream;
+import org.magentokafka.stream.MagentoConstants;
 
 /**
  * Polls one stream in each store view, one exchange per page whose body is the page's items. Each poll and store

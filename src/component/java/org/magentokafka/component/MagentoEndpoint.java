@@ -24,6 +24,8 @@ import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.RetryPolicy;
 import org.magentokafka.client.StoreAddress;
 import org.magentokafka.paging.Paging;
+import org.magentokafka.stream.MagentoStream;
+import org.magentokafka.stream.MagentoConstants;
 
 /**
  * Reads one catalog stream of one Magento store view (consumer), or looks items up by key (producer).

@@ -18,9 +18,12 @@ import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
-import org.magentokafka.uri.PercentEncoding;
+import org.magentokafka.net.PercentEncoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.magentokafka.stream.MagentoStream;
+import org.magentokafka.stream.MagentoConstants;
+import org.magentokafka.enrich.GuestRefusal;
 
 /**
  * Look-ups for enrichment, batched per page so a sync costs about one extra request per page, not per product:

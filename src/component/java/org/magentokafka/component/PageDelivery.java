@@ -16,6 +16,8 @@ import org.magentokafka.client.MagentoException;
 import org.magentokafka.paging.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.magentokafka.stream.MagentoStream;
+import org.magentokafka.stream.MagentoConstants;
 
 /**
  * Hands pages to the route, one exchange per page, and commits each page's state only once Kafka acknowledged it

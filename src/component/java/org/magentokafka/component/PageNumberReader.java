@@ -10,6 +10,7 @@ import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.magentokafka.stream.MagentoStream;
 
 /**
  * A pass by page number: page 1 gives {@code total_count}, the remaining pages are prefetched in parallel up to

@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 
 import org.magentokafka.client.MagentoException;
 import org.magentokafka.paging.Page;
+import org.magentokafka.stream.MagentoStream;
 
 /**
  * What the readers of a pass (page-number, keyset, deletion sweep, re-publishing) share with the consumer that

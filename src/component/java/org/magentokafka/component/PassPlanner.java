@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.magentokafka.change.StateStore;
 import org.magentokafka.paging.Paging;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.stream.MagentoStream;
 
 /**
  * Chooses each pass: a full pass when the stream has no timestamp, has no watermark yet, or (products) another

@@ -6,6 +6,7 @@ import org.magentokafka.client.MagentoClient;
 import org.magentokafka.enrich.InventoryPrefetch;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.stream.MagentoStream;
 
 /**
  * With {@code prefetchInventory}, a products page's stock look-up starts on the fetcher that brought the page, in

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.magentokafka.change.StateStore;
-import org.magentokafka.client.NetworkSettings;
+import org.magentokafka.net.NetworkSettings;
 import org.magentokafka.client.StoreAddress;
 import org.magentokafka.client.StoreGate;
 import org.magentokafka.enrich.InventoryPrefetch;

@@ -9,6 +9,7 @@ import org.magentokafka.change.StateStore;
 import org.magentokafka.change.Watermark;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.paging.Page;
+import org.magentokafka.stream.MagentoStream;
 
 /**
  * What one poll of one store view saw: the keys (for deletes), the newest timestamp (for the watermark), whether

@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 
 /**
- * The component's meters, all on Micrometer's global registry (the application exports it): items read, events
- * published by type and dead letters per stream, and the gauges of each stream's polling.
+ * The component's meters, all on Micrometer's global registry (the application exports it): items read per stream
+ * and store view, and the gauges of each stream's polling (events and dead letters: the events package's EventMetrics).
  */
 final class StreamMetrics {
 
@@ -16,16 +16,6 @@ final class StreamMetrics {
     void items(String stream, String store, long count) {
         Counter.builder("magento.items").description("Items read from the store")
                 .tag("stream", stream).tag("store", store).register(registry).increment(count);
-    }
-
-    void event(String stream, String type) {
-        Counter.builder("magento.events").description("Items by change type (unchanged ones are not published)")
-                .tag("stream", stream).tag("type", type).register(registry).increment();
-    }
-
-    void deadLetter(String stream) {
-        Counter.builder("magento.dead.letters").description("Items sent to the dead-letter topic")
-                .tag("stream", stream).register(registry).increment();
     }
 
     /** Registers the gauges that read a stream's poll status; returns the status. */

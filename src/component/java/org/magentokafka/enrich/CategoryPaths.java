@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.LinkedHashMap;
 
 /**
  * The category tree of one store view ({@code GET /V1/categories}), answering a product's categories as
@@ -54,7 +55,7 @@ public final class CategoryPaths {
             if (node == null) {
                 continue; // a category outside this store view's tree
             }
-            Map<String, Object> c = new java.util.LinkedHashMap<>();
+            Map<String, Object> c = new LinkedHashMap<>();
             c.put("id", Integer.valueOf(id));
             c.put("name", node.name());
             c.put("path", node.path());

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.magentokafka.uri.PercentEncoding;
+import org.magentokafka.net.PercentEncoding;
 
 /**
  * Magento's {@code searchCriteria} query, built in the bracket form the REST API reads. Immutable: each

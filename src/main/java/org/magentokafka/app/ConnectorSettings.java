@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.magentokafka.auth.AuthMode;
 import org.magentokafka.auth.SignatureMethod;
-import org.magentokafka.component.MagentoStream;
+import org.magentokafka.stream.MagentoStream;
 import org.magentokafka.component.OptionValues.Range;
 import org.magentokafka.events.StoreTopics;
 

@@ -32,6 +32,8 @@ import org.magentokafka.auth.AuthMode;
 import org.magentokafka.component.MagentoComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.enterprise.inject.Produces;
+import java.util.List;
 
 /**
  * The integration handshake's two URLs (magento.auth.mode=handshake). Magento POSTs the consumer key/secret and
@@ -42,7 +44,7 @@ import org.slf4j.LoggerFactory;
 public class HandshakeEndpoints {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandshakeEndpoints.class);
-    private static final java.util.List<String> FORM_FIELDS = java.util.List.of("oauth_consumer_key", "oauth_consumer_secret",
+    private static final List<String> FORM_FIELDS = List.of("oauth_consumer_key", "oauth_consumer_secret",
             "store_base_url", "oauth_verifier");
 
     private final ExecutorService exchanges = Executors.newSingleThreadExecutor(r -> {
@@ -57,14 +59,14 @@ public class HandshakeEndpoints {
     ConnectorSettings connector;
 
     @Named("handshakeCallback")
-    @jakarta.enterprise.inject.Produces
+    @Produces
     @Singleton
     Processor callback() {
         return this::onCallback;
     }
 
     @Named("handshakeIdentity")
-    @jakarta.enterprise.inject.Produces
+    @Produces
     @Singleton
     Processor identity() {
         return this::onIdentityLink;
@@ -153,7 +155,7 @@ public class HandshakeEndpoints {
         if (body instanceof Map<?, ?> map) {
             for (String field : FORM_FIELDS) {
                 Object value = map.get(field);
-                if (value instanceof java.util.List<?> list) {
+                if (value instanceof List<?> list) {
                     value = list.isEmpty() ? null : list.get(0);
                 }
                 if (value != null) {

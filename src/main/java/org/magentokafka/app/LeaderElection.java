@@ -30,6 +30,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.magentokafka.kafka.KafkaClientSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.quarkus.arc.Unremovable;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * High availability with Kafka's own group coordinator as the lock: every replica joins one consumer group on a
@@ -40,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * (Kubernetes leases need RBAC; a file lock needs a shared volume).
  */
 @Singleton
-@io.quarkus.arc.Unremovable
+@Unremovable
 public class LeaderElection implements RoutePolicyFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
@@ -107,7 +111,7 @@ public class LeaderElection implements RoutePolicyFactory {
                 p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
                 // A standby joining must not take the lease from a healthy leader: sticky, without revoking it.
                 p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-                        org.apache.kafka.clients.consumer.CooperativeStickyAssignor.class.getName());
+                        CooperativeStickyAssignor.class.getName());
                 p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
                 p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
                 try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
@@ -180,8 +184,8 @@ public class LeaderElection implements RoutePolicyFactory {
             if (!names.contains(topic)) {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty()))).all().get(15, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
                 }

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.serde.KafkaHeaderSerializer;
-import org.magentokafka.component.ChangeDetector;
-import org.magentokafka.component.LookupAggregationStrategy;
-import org.magentokafka.component.PageBatchAggregationStrategy;
-import org.magentokafka.component.ProductEnricher;
+import org.magentokafka.events.ChangeDetector;
+import org.magentokafka.enrich.LookupAggregationStrategy;
+import org.magentokafka.events.PageBatchAggregationStrategy;
+import org.magentokafka.enrich.ProductEnricher;
 import org.magentokafka.events.Utf8HeaderSerializer;
 
 /** Beans the YAML routes refer to by name, registered at build time (no runtime class loading by name). */

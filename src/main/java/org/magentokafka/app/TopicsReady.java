@@ -26,6 +26,7 @@ import org.magentokafka.kafka.KafkaClientSettings;
 import org.magentokafka.kafka.KafkaRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates the event topics, compacted, before the first record is published (a broker with topic auto-creation
@@ -86,7 +87,7 @@ public class TopicsReady implements Processor {
                 try {
                     admin.createTopics(missing).all().get(15, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
                 }

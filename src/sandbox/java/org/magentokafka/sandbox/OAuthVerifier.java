@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.security.MessageDigest;
 
 /**
  * Checks OAuth 1.0a requests in the order of Magento\Framework\Oauth\Oauth: version, required parameters, token
@@ -130,7 +131,7 @@ final class OAuthVerifier {
         });
         String expected = OAuthMath.sign(oauth.get("oauth_signature_method"), OAuthMath.baseString(method, uri, params),
                 integration.consumerSecret(), tokenSecret);
-        if (!java.security.MessageDigest.isEqual(expected.getBytes(), oauth.get("oauth_signature").getBytes())) {
+        if (!MessageDigest.isEqual(expected.getBytes(), oauth.get("oauth_signature").getBytes())) {
             throw MagentoError.of(401, "The signature is invalid. Verify and try again.");
         }
     }

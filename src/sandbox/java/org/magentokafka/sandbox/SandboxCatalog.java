@@ -19,6 +19,9 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 
 /**
  * The store's data, safe to read from request threads while a test mutates it. Stored nodes are
@@ -405,16 +408,16 @@ public final class SandboxCatalog {
      * The source items of these SKUs (compared case-insensitively, as MySQL does), in their natural order: what an
      * index on sku gives a real store for {@code sku in (...)}.
      */
-    List<ObjectNode> sourceItemNodesOf(java.util.Collection<String> skus) {
+    List<ObjectNode> sourceItemNodesOf(Collection<String> skus) {
         return read(() -> {
             List<ObjectNode> found = new ArrayList<>();
-            Set<String> distinct = new java.util.HashSet<>();
+            Set<String> distinct = new HashSet<>();
             for (String sku : skus) {
                 if (distinct.add(key(sku))) {
                     found.addAll(sourceItemsBySku.getOrDefault(key(sku), List.of()));
                 }
             }
-            found.sort(java.util.Comparator.comparingLong(item ->
+            found.sort(Comparator.comparingLong(item ->
                     sourceItemSequence.get(sourceKey(item.get("sku").asText(), item.get("source_code").asText()))));
             return found;
         });

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.nio.file.Path;
 
 /**
  * How to build a sandbox store. Immutable; start from {@link #defaults()} or {@link #builder()}.
@@ -41,7 +42,7 @@ public final class SandboxOptions {
     private final Duration adminTokenLifetime;
     private final Faults faults;
     private final boolean anonymousGuestAccess;
-    private final java.nio.file.Path tlsKeystore;
+    private final Path tlsKeystore;
     private final String tlsKeystorePassword;
     private final String host;
 
@@ -124,7 +125,7 @@ public final class SandboxOptions {
     /** Magento's Allow Anonymous Guest Access (webapi/webapisecurity/allow_insecure); off by default, as in Magento. */
     public boolean anonymousGuestAccess() { return anonymousGuestAccess; }
     /** PKCS12 keystore with the store's certificate and key: the store answers HTTPS only; null for plain HTTP. */
-    public java.nio.file.Path tlsKeystore() { return tlsKeystore; }
+    public Path tlsKeystore() { return tlsKeystore; }
     public String tlsKeystorePassword() { return tlsKeystorePassword; }
     /** The host name in {@link SandboxStore#baseUrl()}; the server itself always listens on 127.0.0.1. */
     public String host() { return host; }
@@ -155,7 +156,7 @@ public final class SandboxOptions {
         private Duration adminTokenLifetime = Duration.ofHours(4);
         private Faults faults = Faults.none();
         private boolean anonymousGuestAccess;
-        private java.nio.file.Path tlsKeystore;
+        private Path tlsKeystore;
         private String tlsKeystorePassword;
         private String host = "127.0.0.1";
 
@@ -173,7 +174,7 @@ public final class SandboxOptions {
         }
 
         /** Serves HTTPS with the certificate in this PKCS12 keystore (null: plain HTTP). */
-        public Builder tls(java.nio.file.Path keystore, String password) {
+        public Builder tls(Path keystore, String password) {
             this.tlsKeystore = keystore;
             this.tlsKeystorePassword = password;
             return this;

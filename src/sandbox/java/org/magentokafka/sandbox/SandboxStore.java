@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * A Magento 2 store for tests and demos: a real HTTP server on 127.0.0.1 speaking Magento's REST
@@ -118,7 +120,7 @@ public final class SandboxStore implements AutoCloseable {
     }
 
     public void setScenario(Scenario scenario) {
-        this.scenario = java.util.Objects.requireNonNull(scenario);
+        this.scenario = Objects.requireNonNull(scenario);
     }
 
     /** The faults in force now (those of the options until {@link #setFaults(Faults)}). */
@@ -166,7 +168,7 @@ public final class SandboxStore implements AutoCloseable {
     }
 
     /** How often each {@link Faults.Kind} was applied, keyed by its name; every kind is present. */
-    public java.util.Map<String, Long> faultCounts() {
+    public Map<String, Long> faultCounts() {
         return faults.counts();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A parsed searchCriteria. Fields the caller did not send stay null so the echo in
@@ -16,7 +17,7 @@ record SearchQuery(List<List<Filter>> filterGroups, List<Sort> sortOrders, Integ
     record Filter(String field, String value, String conditionType) {
         /** Magento's default when conditionType is missing. */
         String condition() {
-            return conditionType == null || conditionType.isEmpty() ? "eq" : conditionType.toLowerCase(java.util.Locale.ROOT);
+            return conditionType == null || conditionType.isEmpty() ? "eq" : conditionType.toLowerCase(Locale.ROOT);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.LinkedHashMap;
 
 /**
  * Reads searchCriteria[...] query parameters. Magento's input processor accepts camelCase and
@@ -93,7 +94,7 @@ final class SearchQueryParser {
         try {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            Map<String, String> parameters = new java.util.LinkedHashMap<>();
+            Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("value", value);
             parameters.put("type", "int");
             throw MagentoError.named(400,

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The store views of the sandbox, ids assigned in the order the codes were given (default first). */
 final class StoreViews {
@@ -49,7 +50,7 @@ final class StoreViews {
         return List.copyOf(byCode.values());
     }
 
-    java.util.Set<String> codes() {
+    Set<String> codes() {
         return byCode.keySet();
     }
 }

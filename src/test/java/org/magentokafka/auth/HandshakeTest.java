@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
-import org.magentokafka.uri.PercentEncoding;
+import org.magentokafka.net.PercentEncoding;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

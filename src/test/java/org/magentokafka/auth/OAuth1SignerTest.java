@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.magentokafka.uri.PercentEncoding;
+import org.magentokafka.net.PercentEncoding;
 
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -33,6 +33,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.magentokafka.events.ChangeDetector;
+import org.magentokafka.enrich.ProductEnricher;
 
 /**
  * The connector's per-product work on one page, single-threaded (= per core), reported per product

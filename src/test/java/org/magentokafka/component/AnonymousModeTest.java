@@ -17,6 +17,10 @@ import org.magentokafka.auth.AnonymousAuthenticator;
 import org.magentokafka.auth.AuthMode;
 import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
+import org.magentokafka.stream.MagentoStream;
+import org.magentokafka.enrich.ProductEnricher;
+import org.magentokafka.enrich.LookupAggregationStrategy;
+import org.magentokafka.enrich.GuestRefusal;
 
 class AnonymousModeTest {
 

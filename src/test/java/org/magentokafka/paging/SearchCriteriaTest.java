@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.magentokafka.uri.PercentEncoding;
+import org.magentokafka.net.PercentEncoding;
 
 class SearchCriteriaTest {
 

@@ -1,4 +1,4 @@
-package org.magentokafka.component;
+package org.magentokafka.enrich;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +8,7 @@ import org.apache.camel.Processor;
 import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
 import org.magentokafka.enrich.ProductDocuments;
+import org.magentokafka.stream.MagentoConstants;
 
 /**
  * The route's step that turns a page of products into a page of product events: takes the look-ups the route's

@@ -1,7 +1,8 @@
-package org.magentokafka.component;
+package org.magentokafka.enrich;
 
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
+import org.magentokafka.stream.MagentoConstants;
 
 /**
  * The Content Enricher's merge: keeps the page as it is and parks the look-up's answer in a property named after

@@ -1,4 +1,4 @@
-package org.magentokafka.component;
+package org.magentokafka.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,6 +19,8 @@ import org.magentokafka.events.DeletedData;
 import org.magentokafka.events.StoreTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.magentokafka.stream.MagentoStream;
+import org.magentokafka.stream.MagentoConstants;
 
 /**
  * For one item of a page (inside the route's split): serializes the document to be published, hashes it and
@@ -34,7 +36,7 @@ public class ChangeDetector implements Processor {
 
     private final ObjectMapper mapper;
 
-    private final StreamMetrics metrics = new StreamMetrics();
+    private final EventMetrics metrics = new EventMetrics();
 
     public ChangeDetector(ObjectMapper mapper) {
         this.mapper = mapper;

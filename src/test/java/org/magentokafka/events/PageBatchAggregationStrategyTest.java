@@ -1,4 +1,4 @@
-package org.magentokafka.component;
+package org.magentokafka.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +11,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.magentokafka.stream.MagentoConstants;
 
 /** A page's Kafka batch: changed items in order, each deleted event directly followed by its tombstone. */
 class PageBatchAggregationStrategyTest {

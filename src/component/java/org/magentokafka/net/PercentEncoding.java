@@ -1,4 +1,4 @@
-package org.magentokafka.uri;
+package org.magentokafka.net;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.magentokafka.client;
+package org.magentokafka.net;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +52,7 @@ public record NetworkSettings(String proxyHost, int proxyPort, String truststore
                     return "the store's TLS certificate does not name this host: use the host name of the certificate"
                            + " in magento.base-url";
                 }
-                return "the TLS handshake with the store failed (" + ErrorTranslator.oneLine(detail) + "): check"
+                return "the TLS handshake with the store failed (" + OneLine.of(detail) + "): check"
                        + " magento.base-url (https), magento.tls.truststore and magento.proxy.*";
             }
         }

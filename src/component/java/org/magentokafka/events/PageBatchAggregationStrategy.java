@@ -1,4 +1,4 @@
-package org.magentokafka.component;
+package org.magentokafka.events;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.magentokafka.events.ChangeType;
 import org.magentokafka.events.CloudEvent;
 import org.magentokafka.events.Tombstone;
+import org.magentokafka.stream.MagentoConstants;
 
 /**
  * Collects the changed items of one page (those the change detector did not mark unchanged) into a list of

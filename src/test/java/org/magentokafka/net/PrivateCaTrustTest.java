@@ -1,4 +1,4 @@
-package org.magentokafka.client;
+package org.magentokafka.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package org.magentokafka.component;
+package org.magentokafka.stream;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.magentokafka.component;
+package org.magentokafka.stream;
 
 import org.apache.camel.spi.Metadata;
 
