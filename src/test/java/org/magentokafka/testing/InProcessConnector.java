@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.kafka.KafkaComponent;
@@ -93,6 +94,16 @@ public final class InProcessConnector implements AutoCloseable {
                 context = null;
             }
         }
+    }
+
+    /**
+     * A new context on the same store and topics with an empty state directory, as a new pod without a volume
+     * (what it knows comes from the Kafka state store, if it uses one).
+     */
+    public void restartAsANewPod() {
+        stop();
+        settings.stateDirectory = Builder.freshStateDirectory();
+        context = startContext();
     }
 
     /** A new context on the same store, state and topics, as a restarted process. */
@@ -192,6 +203,8 @@ public final class InProcessConnector implements AutoCloseable {
         private String deadLetterTopic;
         private Path stateDirectory;
         private KafkaAvailability kafka = new KafkaAvailability();
+        private Consumer<SandboxStore> beforeStart = store -> {
+        };
 
         private Builder() {
         }
@@ -232,16 +245,26 @@ public final class InProcessConnector implements AutoCloseable {
             return this;
         }
 
+        /** Changes the store once it runs, before the routes start (e.g. deletes products before the first sync). */
+        public Builder beforeStart(Consumer<SandboxStore> change) {
+            this.beforeStart = change;
+            return this;
+        }
+
         /** The switch the test turns to make Kafka stop acknowledging. */
         public Builder kafka(KafkaAvailability availability) {
             this.kafka = availability;
             return this;
         }
 
+        private static Path freshStateDirectory() {
+            return Path.of("target/inprocess-state", TestKafka.uniqueTopic("state")).toAbsolutePath();
+        }
+
         /** Starts the store, creates the topics and starts the routes. */
         public InProcessConnector start() {
             deadLetterTopic = TestKafka.uniqueTopic("inprocess-dead-letter");
-            stateDirectory = Path.of("target/inprocess-state", TestKafka.uniqueTopic("state")).toAbsolutePath();
+            stateDirectory = freshStateDirectory();
             List<String> compacted = new ArrayList<>();
             for (String topic : topics.values()) {
                 for (String code : Set.copyOf(List.of(storeCodes.split(",")))) {
@@ -251,6 +274,7 @@ public final class InProcessConnector implements AutoCloseable {
             createTopics(compacted, deadLetterTopic);
             InProcessConnector connector = new InProcessConnector(this, SandboxStore.start(storeOptions));
             try {
+                beforeStart.accept(connector.store);
                 connector.context = connector.startContext();
             } catch (RuntimeException e) {
                 connector.close();

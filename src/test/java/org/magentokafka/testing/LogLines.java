@@ -11,13 +11,14 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.Logger;
 
 /**
- * The lines the connector's classes log in this JVM while it is attached (the {@code org.magentokafka} loggers),
- * formatted as {@code LEVEL message}, so an in-process test can assert what an operator would read.
+ * The lines the connector's classes and Camel log in this JVM while it is attached, formatted as
+ * {@code LEVEL [logger] message} (plus {@code \tat <exception>} when a stack trace would follow), so an
+ * in-process test can assert what an operator would read.
  */
 public final class LogLines extends Handler implements AutoCloseable {
 
-    // JBoss LogManager's own logger (what SLF4J logs to here), whichever JUL LogManager the JVM happened to install.
-    private static final Logger CONNECTOR = Logger.getLogger("org.magentokafka");
+    // JBoss LogManager's own root logger (what SLF4J logs to here), whichever JUL LogManager the JVM installed.
+    private static final Logger ROOT = Logger.getLogger("");
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
@@ -26,12 +27,16 @@ public final class LogLines extends Handler implements AutoCloseable {
 
     public static LogLines attach() {
         LogLines lines = new LogLines();
-        CONNECTOR.addHandler(lines);
+        ROOT.addHandler(lines);
         return lines;
     }
 
     @Override
     public void publish(LogRecord record) {
+        String logger = record.getLoggerName() == null ? "" : record.getLoggerName();
+        if (!logger.startsWith("org.magentokafka") && !logger.startsWith("org.apache.camel")) {
+            return;  // the broker and the store run in this JVM too
+        }
         // The connector logs through SLF4J onto JBoss LogManager, whose records know their own format style.
         String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
         String level = switch (record.getLevel().getName()) {
@@ -39,7 +44,7 @@ public final class LogLines extends Handler implements AutoCloseable {
             case "WARNING", "WARN" -> "WARN";
             default -> record.getLevel().getName();
         };
-        lines.add(level + " " + message + (record.getThrown() != null ? "\n\tat " + record.getThrown() : ""));
+        lines.add(level + " [" + logger + "] " + message + (record.getThrown() != null ? "\n\tat " + record.getThrown() : ""));
     }
 
     public List<String> lines() {
@@ -64,6 +69,11 @@ public final class LogLines extends Handler implements AutoCloseable {
         throw new AssertionError("no line matching " + pattern + " within " + timeout + " in:\n" + String.join("\n", lines));
     }
 
+    /** Lines that would print a stack trace. */
+    public List<String> stackTraces() {
+        return lines.stream().filter(l -> l.contains("\n\tat ")).toList();
+    }
+
     public String text() {
         return String.join("\n", lines);
     }
@@ -83,6 +93,6 @@ public final class LogLines extends Handler implements AutoCloseable {
 
     @Override
     public void close() {
-        CONNECTOR.removeHandler(this);
+        ROOT.removeHandler(this);
     }
 }
