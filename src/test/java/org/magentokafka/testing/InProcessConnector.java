@@ -178,12 +178,12 @@ public final class InProcessConnector implements AutoCloseable {
     }
 
     /** Compacted, as the application's topicsReady creates them; the dead-letter topic is a plain log. */
-    private static void createTopics(List<String> compacted, String deadLetter) {
+    private static void createTopics(List<String> compacted, int partitions, String deadLetter) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         try (Admin admin = Admin.create(props)) {
             List<NewTopic> topics = new ArrayList<>();
-            compacted.forEach(t -> topics.add(new NewTopic(t, Optional.of(3), Optional.empty())
+            compacted.forEach(t -> topics.add(new NewTopic(t, Optional.of(partitions), Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
             topics.add(new NewTopic(deadLetter, Optional.of(1), Optional.empty()));
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
@@ -200,6 +200,7 @@ public final class InProcessConnector implements AutoCloseable {
         private String storeCodes = "default";
         private String pollInterval = "1h";
         private int pageSize = 100;
+        private int partitions = 3;
         private String deadLetterTopic;
         private Path stateDirectory;
         private KafkaAvailability kafka = new KafkaAvailability();
@@ -239,6 +240,15 @@ public final class InProcessConnector implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Partitions of the event topics (3, as the application's default): 1 gives a test one total order to read
+         * "the records after those seen so far" by.
+         */
+        public Builder partitions(int count) {
+            this.partitions = count;
+            return this;
+        }
+
         /** A {@code magento:} component option by its URI name (e.g. {@code paging}, {@code maxConcurrency}). */
         public Builder option(String name, Object value) {
             options.put(name, value);
@@ -271,7 +281,7 @@ public final class InProcessConnector implements AutoCloseable {
                     compacted.add(code.strip().equals("default") ? topic : topic + "." + code.strip());
                 }
             }
-            createTopics(compacted, deadLetterTopic);
+            createTopics(compacted, partitions, deadLetterTopic);
             InProcessConnector connector = new InProcessConnector(this, SandboxStore.start(storeOptions));
             try {
                 beforeStart.accept(connector.store);
