@@ -215,33 +215,6 @@ class InconsistentListsIT {
         assertTrue(connector.isAlive(), connector.output());
     }
 
-    @Test
-    void aKeysetPassIgnoresAHugeTotalCountAndEndsOnItsShortPages() {
-        try (ConnectorEnvironment keysetEnvironment = ConnectorEnvironment.builder()
-                .store(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default"))
-                        .inconsistentLists(InconsistentLists.HUGE_TOTAL_COUNT).build())
-                .topic("products", "nonsense-keyset")
-                .otherStreamsDisabled()
-                .env("MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE))
-                .env("MAGENTO_MAX_CONCURRENCY", String.valueOf(CONCURRENCY))
-                .env("MAGENTO_PAGING", "keyset")
-                .start()) {
-            SandboxStore huge = keysetEnvironment.store();
-            String topic = keysetEnvironment.topic("products");
-            ConnectorProcess keyset = keysetEnvironment.start("inconsistent-lists-keyset");
-            keyset.awaitLine(Pattern.compile("magento:products synced " + PRODUCTS + " items"), WAIT);
-            List<ConsumerRecord<String, String>> records = TestKafka.read(topic, PRODUCTS, WAIT, Duration.ofSeconds(1));
-            assertEquals(PRODUCTS, records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).size());
-            List<LoggedRequest> lists = huge.requests().matching(PRODUCTS_PATH);
-            // Page 1, the highest id, then each id range until its short page: a handful, not 397,356 pages.
-            assertTrue(lists.size() <= pages(PRODUCTS) + 2 + 2 * CONCURRENCY, lists.size() + " list requests");
-            assertTrue(lists.stream().allMatch(r -> r.query().getOrDefault("searchCriteria[currentPage]", "1").equals("1")),
-                    "keyset asks for page 1 only");
-            assertEquals(1, keyset.count(warning("products", "total_count is " + InconsistentLists.HUGE_COUNT)), keyset.output());
-            assertTrue(keyset.lines().stream().noneMatch(l -> l.startsWith("\tat ")), keyset.output());
-        }
-    }
-
     private static int pages(int items) {
         return (items + PAGE_SIZE - 1) / PAGE_SIZE;
     }

@@ -1,4 +1,4 @@
-package org.magentokafka.it;
+package org.magentokafka.inprocess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,8 +21,7 @@ import org.magentokafka.sandbox.LoggedRequest;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.CloudEventRecords;
-import org.magentokafka.testing.ConnectorEnvironment;
-import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.InProcessConnector;
 import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
 
@@ -31,45 +30,47 @@ import org.magentokafka.testing.TestKafka;
  * categories three levels deep lands on all five topics, products enriched with labels, stock and category paths,
  * for about one extra request per page.
  */
-class CatalogStreamsIT {
+class CatalogStreamsTest {
 
     private static final int PRODUCTS = 250;
     private static final int PAGE_SIZE = 100; // 3 pages per store view
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @AutoClose
-    private static ConnectorEnvironment environment;
+    private static InProcessConnector connector;
     private static SandboxStore store;
-    private static ConnectorProcess connector;
 
     @BeforeAll
     static void start() {
-        environment = ConnectorEnvironment.builder()
+        connector = InProcessConnector.builder()
                 .store(SandboxOptions.builder().productCount(PRODUCTS).build())
-                .otherStreamsOnTheirOwnTopics()
-                .env("MAGENTO_STORE_CODES", "default,fr")
-                .env("MAGENTO_PAGE_SIZE", String.valueOf(PAGE_SIZE))
+                .stream("products")
+                .stream("categories")
+                .stream("cms-pages")
+                .stream("source-items")
+                .stream("product-attributes")
+                .storeCodes("default,fr")
+                .pageSize(PAGE_SIZE)
                 .start();
-        store = environment.store();
-        connector = environment.start("catalog-streams");
-        connector.awaitLine(Pattern.compile("magento:products synced " + PRODUCTS + " items"), WAIT);
+        store = connector.store();
+        connector.log().await(Pattern.compile("magento:products synced " + PRODUCTS + " items"), WAIT);
     }
 
     @Test
     void everyStreamLandsOnItsTopicWithItsKey() {
-        assertKeys(environment.topic("products"), store.catalog().products().stream().map(p -> p.get("sku").asText()).collect(Collectors.toSet()));
-        assertKeys(environment.topic("products") + ".fr", store.catalog().products().stream().map(p -> p.get("sku").asText()).collect(Collectors.toSet()));
-        assertKeys(environment.topic("categories"), store.catalog().categories().stream().map(c -> c.get("id").asText()).collect(Collectors.toSet()));
-        assertKeys(environment.topic("cms-pages"), store.catalog().cmsPages().stream().map(c -> c.get("id").asText()).collect(Collectors.toSet()));
-        assertKeys(environment.topic("source-items"), store.catalog().sourceItems().stream()
+        assertKeys(connector.topic("products"), store.catalog().products().stream().map(p -> p.get("sku").asText()).collect(Collectors.toSet()));
+        assertKeys(connector.topic("products") + ".fr", store.catalog().products().stream().map(p -> p.get("sku").asText()).collect(Collectors.toSet()));
+        assertKeys(connector.topic("categories"), store.catalog().categories().stream().map(c -> c.get("id").asText()).collect(Collectors.toSet()));
+        assertKeys(connector.topic("cms-pages"), store.catalog().cmsPages().stream().map(c -> c.get("id").asText()).collect(Collectors.toSet()));
+        assertKeys(connector.topic("source-items"), store.catalog().sourceItems().stream()
                 .map(s -> s.get("sku").asText() + "|" + s.get("source_code").asText()).collect(Collectors.toSet()));
-        assertKeys(environment.topic("product-attributes"), store.catalog().attributes().stream()
+        assertKeys(connector.topic("product-attributes"), store.catalog().attributes().stream()
                 .map(a -> a.get("attribute_code").asText()).collect(Collectors.toSet()));
     }
 
     @Test
     void productsCarryOptionLabelsStockSummedOverSourcesAndCategoryPaths() {
-        Map<String, JsonNode> docs = byKey(environment.topic("products"), PRODUCTS);
+        Map<String, JsonNode> docs = byKey(connector.topic("products"), PRODUCTS);
         Map<String, Double> stock = new HashMap<>();
         for (ObjectNode s : store.catalog().sourceItems()) {
             stock.merge(s.get("sku").asText(), s.get("quantity").asDouble(), Double::sum);
@@ -108,8 +109,8 @@ class CatalogStreamsIT {
 
     @Test
     void theSecondStoreViewCarriesTranslatedLabelsUnderItsOwnTopic() {
-        Map<String, JsonNode> en = byKey(environment.topic("products"), PRODUCTS);
-        Map<String, JsonNode> fr = byKey(environment.topic("products") + ".fr", PRODUCTS);
+        Map<String, JsonNode> en = byKey(connector.topic("products"), PRODUCTS);
+        Map<String, JsonNode> fr = byKey(connector.topic("products") + ".fr", PRODUCTS);
         long translated = fr.entrySet().stream().filter(e -> {
             JsonNode frColor = e.getValue().get("attributes").get("color");
             JsonNode enColor = en.get(e.getKey()).get("attributes").get("color");

@@ -1,4 +1,4 @@
-package org.magentokafka.it;
+package org.magentokafka.inprocess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -18,8 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.Faults;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
-import org.magentokafka.testing.ConnectorEnvironment;
-import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.InProcessConnector;
 import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
 
@@ -28,33 +28,30 @@ import org.magentokafka.testing.TestKafka;
  * re-read; item-level problems (wrong types, no SKU) go to the dead-letter topic with the raw item and the
  * reason; nothing else is lost and nothing is published twice.
  */
-class BadInputIT {
+class DeadLettersTest {
 
     private static final int PRODUCTS = 300;
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @AutoClose
-    private static ConnectorEnvironment environment;
+    private static InProcessConnector connector;
     private static SandboxStore store;
-    private static ConnectorProcess connector;
-    private static String topic;
-    private static String deadLetters;
     private static String wrongType;
     private static String noSku;
     private static String stringNumbers;
-    private static String duplicated;
     private static List<ConsumerRecord<String, String>> published;
     private static List<ConsumerRecord<String, String>> dead;
 
     @BeforeAll
-    static void start() {
-        SandboxStore probe = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build());
+    static void syncAStoreThatAnswersBadInput() {
+        SandboxOptions catalog = SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build();
+        SandboxStore probe = SandboxStore.start(catalog);
         List<String> skus = probe.catalog().products().stream().map(p -> p.get("sku").asText()).toList();
         probe.close();
         wrongType = skus.get(10);
         noSku = skus.get(20);
         stringNumbers = skus.get(30);
-        duplicated = skus.get(99); // the last item of page 1: Magento repeats it at the top of page 2
+        String duplicated = skus.get(99); // the last item of page 1: Magento repeats it at the top of page 2
         Faults faults = Faults.builder()
                 .customAttributeWrongType(wrongType, "color", Faults.WrongType.ARRAY)
                 .missingSku(noSku)
@@ -64,21 +61,16 @@ class BadInputIT {
                 .rateTruncated(0.1)
                 .seed(11)
                 .build();
-        deadLetters = TestKafka.uniqueTopic("dead-letter");
-        environment = ConnectorEnvironment.builder()
-                .store(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).faults(faults).build())
-                .topic("products", "bad-input")
-                .otherStreamsDisabled()
-                .env("MAGENTO_PAGE_SIZE", "100")
-                .env("MAGENTO_RETRY_BASE_DELAY", "50ms")
-                .env("MAGENTO_TOPIC_DEAD_LETTER", deadLetters)
+        connector = InProcessConnector.builder()
+                .store(catalog.toBuilder().faults(faults).build())
+                .stream("products")
+                .pageSize(100)
+                .option("retryBaseDelay", "50ms")
                 .start();
-        store = environment.store();
-        topic = environment.topic("products");
-        connector = environment.start("bad-input");
-        connector.awaitLine(Pattern.compile("magento:products synced"), WAIT);
-        published = TestKafka.read(topic, PRODUCTS - 2, WAIT, Duration.ofSeconds(2));
-        dead = TestKafka.read(deadLetters, 2, WAIT, Duration.ofSeconds(1));
+        store = connector.store();
+        connector.log().await(Pattern.compile("magento:products synced"), WAIT);
+        published = TestKafka.read(connector.topic("products"), PRODUCTS - 2, WAIT, Duration.ofSeconds(2));
+        dead = TestKafka.read(connector.deadLetterTopic(), 2, WAIT, Duration.ofSeconds(1));
     }
 
     @Test
@@ -110,10 +102,10 @@ class BadInputIT {
     @Test
     void truncatedBodiesAreRetriedAndAMovingTotalCountKeepsTheWatermark() {
         assertTrue(store.faultCounts().get("TRUNCATED") > 0, "bodies were truncated: " + store.faultCounts());
-        assertTrue(connector.count(Pattern.compile("total_count changed during the sync")) > 0, connector.output());
+        assertTrue(connector.log().count(Pattern.compile("total_count changed during the sync")) > 0, connector.log().text());
     }
 
-    private static JsonNode deadLetter(java.util.function.Predicate<JsonNode> match) {
+    private static JsonNode deadLetter(Predicate<JsonNode> match) {
         return dead.stream().map(Records::json).filter(match).findFirst()
                 .orElseThrow(() -> new AssertionError("no such dead letter in " + dead.stream().map(ConsumerRecord::value).toList()));
     }

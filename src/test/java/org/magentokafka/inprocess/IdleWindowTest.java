@@ -1,4 +1,4 @@
-package org.magentokafka.it;
+package org.magentokafka.inprocess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,33 +11,34 @@ import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.LoggedRequest;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
-import org.magentokafka.testing.ConnectorEnvironment;
-import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.InProcessConnector;
 import org.magentokafka.testing.TestKafka;
 
 /**
  * When nothing changed, a poll of a timestamped stream costs one request, and nothing is published; this holds from
- * the first poll after a full sync.
+ * the first poll after a full sync (the full sync counted the rows of the newest window).
  */
-class IdlePollIT {
+class IdleWindowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
     void anIdlePollOfATimestampedStreamCostsOneRequest() throws Exception {
-        try (ConnectorEnvironment environment = ConnectorEnvironment.builder()
+        try (InProcessConnector connector = InProcessConnector.builder()
                 .store(SandboxOptions.builder().productCount(500).storeCodes(List.of("default")).build())
-                .topic("products", "idle")
-                .topic("categories", "idle-categories")
-                .topic("cms-pages", "idle-cms")
-                .otherStreamsDisabled()
-                .pollInterval("1s")
+                .stream("products")
+                .stream("categories")
+                .stream("cms-pages")
+                .pollInterval("500ms")
                 .start()) {
-            SandboxStore store = environment.store();
-            String topic = environment.topic("products");
-            ConnectorProcess connector = environment.start("idle-poll");
-            connector.awaitLine(Pattern.compile("magento:products synced 500 items"), Duration.ofSeconds(60));
-            Thread.sleep(4000); // the other streams finish their full syncs
+            SandboxStore store = connector.store();
+            for (String stream : List.of("products", "categories", "cms-pages")) {
+                connector.log().await(Pattern.compile("magento:" + stream + " synced"), WAIT);
+            }
+            connector.log().await(Pattern.compile("magento:products synced 500 items"), WAIT);
+            Thread.sleep(1000); // the last full-sync pages of the other streams are acknowledged
             store.requests().clear();
-            Thread.sleep(5000);
+            Thread.sleep(3000);
             for (String path : List.of("/V1/products", "/V1/categories/list", "/V1/cmsPage/search")) {
                 List<LoggedRequest> requests = store.requests().matching(path);
                 assertTrue(requests.size() >= 2, "polls kept going on " + path + ": " + requests.size());
@@ -46,10 +47,11 @@ class IdlePollIT {
                         "each idle poll of " + path + " is one incremental request for page 1: " + requests);
             }
             assertEquals(0, store.requests().matching("/V1/inventory/source-items").size(), "no look-ups for an idle poll");
-            assertEquals(1, connector.count(Pattern.compile("magento:products synced")),
+            assertEquals(1, connector.log().count(Pattern.compile("magento:products synced")),
                     "the full sync counted the newest rows, so even the first idle poll after it stops at page 1: "
-                    + connector.lines().stream().filter(l -> l.contains("synced")).toList());
-            assertEquals(500, TestKafka.read(topic, 501, Duration.ofSeconds(5), Duration.ZERO).size(), "nothing published again");
+                    + connector.log().lines().stream().filter(l -> l.contains("synced")).toList());
+            assertEquals(500, TestKafka.read(connector.topic("products"), 501, Duration.ofSeconds(3), Duration.ZERO).size(),
+                    "nothing published again");
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.magentokafka.it;
+package org.magentokafka.inprocess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,8 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.CloudEventRecords;
-import org.magentokafka.testing.ConnectorEnvironment;
-import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.InProcessConnector;
 import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
 
@@ -43,40 +41,40 @@ import org.magentokafka.testing.TestKafka;
  * is read through the CloudEvents SDK ({@link CloudEventRecords}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ChangeEventsIT {
+class ChangeEventsTest {
 
     private static final int PRODUCTS = 200;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @AutoClose
-    private static ConnectorEnvironment environment;
+    private static InProcessConnector connector;
     private static SandboxStore store;
-    private static ConnectorProcess connector;
     private static String topic;
-    private static Path state;
     private static int seen;
 
     @BeforeAll
     static void start() {
-        state = Path.of("target/it-state/change-events-" + System.nanoTime()).toAbsolutePath();
-        // Every connector of this test, restarted or upgraded, shares the state directory and the topics.
-        environment = ConnectorEnvironment.builder()
+        // Restarted or upgraded, the connector keeps its state directory and its topics.
+        connector = InProcessConnector.builder()
                 .store(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build())
-                .topic("products", "changes")
-                .otherStreamsOnTheirOwnTopics()
-                .pollInterval("2s")
-                .env("MAGENTO_RECONCILE_INTERVAL", "3s")
-                .env("MAGENTO_STATE_DIRECTORY", state.toString())
+                .stream("products")
+                .stream("categories")
+                .stream("cms-pages")
+                .stream("source-items")
+                .stream("product-attributes")
+                // One partition: "the records after those seen so far" is then the same set at every read.
+                .partitions(1)
+                .pollInterval("500ms")
+                .option("reconcileInterval", "1s")
                 .start();
-        store = environment.store();
-        topic = environment.topic("products");
-        connector = environment.start("change-events");
+        store = connector.store();
+        topic = connector.topic("products");
     }
 
     @Test
     @Order(1)
     void theInitialSyncPublishesEveryProductOnceAsCreated() {
-        List<ConsumerRecord<String, String>> records = TestKafka.read(topic, PRODUCTS, WAIT, Duration.ofSeconds(5));
+        List<ConsumerRecord<String, String>> records = TestKafka.read(topic, PRODUCTS, WAIT, Duration.ofSeconds(2));
         assertEquals(PRODUCTS, records.size());
         CloudEventRecords.assertEveryRecordConverts(records);
         seen = records.size();
@@ -118,7 +116,7 @@ class ChangeEventsIT {
         expectedUpdates.addAll(relabelled);
         // The delete is two records: its deleted event and the tombstone.
         int expected = seen + expectedUpdates.size() + 2;
-        List<ConsumerRecord<String, String>> all = TestKafka.read(topic, expected, WAIT, Duration.ofSeconds(8));
+        List<ConsumerRecord<String, String>> all = TestKafka.read(topic, expected, WAIT, Duration.ofSeconds(3));
         CloudEventRecords.assertEveryRecordConverts(all);
         List<ConsumerRecord<String, String>> changes = new ArrayList<>(all.subList(seen, all.size()));
         seen = all.size();
@@ -173,7 +171,7 @@ class ChangeEventsIT {
 
     /** The next {@code count} records after those seen so far, all of them of this key. */
     private static List<ConsumerRecord<String, String>> nextEventsOf(String key, int count) {
-        List<ConsumerRecord<String, String>> all = TestKafka.read(topic, seen + count, WAIT, Duration.ofSeconds(3));
+        List<ConsumerRecord<String, String>> all = TestKafka.read(topic, seen + count, WAIT, Duration.ofSeconds(2));
         CloudEventRecords.assertEveryRecordConverts(all);
         List<ConsumerRecord<String, String>> next = new ArrayList<>(all.subList(seen, all.size()));
         seen = all.size();
@@ -192,8 +190,7 @@ class ChangeEventsIT {
     @Test
     @Order(4)
     void aRestartPublishesNothing() {
-        connector.stop();
-        connector = environment.start("change-events-restarted");
+        connector.restart();
         assertNothingPublishedAfterSomePolls("a restart");
     }
 
@@ -202,7 +199,7 @@ class ChangeEventsIT {
     void anUpgradeFromTheHashOnlyStateFormatPublishesNothingAndThenNewIds() throws Exception {
         connector.stop();
         downgradeStateFiles();
-        connector = environment.start("change-events-upgraded");
+        connector.restart();
         assertNothingPublishedAfterSomePolls("an upgrade from the earlier state format");
 
         String sku = store.catalog().products().get(0).get("sku").asText();
@@ -216,7 +213,7 @@ class ChangeEventsIT {
 
     /** Rewrites the state files as the version before sequences wrote them: H (hash, key), D (key), W. */
     private static void downgradeStateFiles() throws Exception {
-        try (var files = Files.list(state)) {
+        try (var files = Files.list(connector.stateDirectory())) {
             for (Path file : files.filter(f -> f.toString().endsWith(".state")).toList()) {
                 StringBuilder old = new StringBuilder();
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -234,15 +231,14 @@ class ChangeEventsIT {
     }
 
     private static void assertNothingPublishedAfterSomePolls(String after) {
-        connector.awaitLine(Pattern.compile("Apache Camel .* started"), WAIT);
         int before = store.requests().matching("/V1/products").size();
         // Let several polls and a reconcile sweep run.
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (store.requests().matching("/V1/products").size() < before + 4 && System.nanoTime() < deadline) {
             sleep(200);
         }
         assertTrue(store.requests().matching("/V1/products").size() >= before + 4, "the restarted connector polls");
-        List<ConsumerRecord<String, String>> all = TestKafka.read(topic, seen + 1, Duration.ofSeconds(6), Duration.ZERO);
+        List<ConsumerRecord<String, String>> all = TestKafka.read(topic, seen + 1, Duration.ofSeconds(3), Duration.ZERO);
         assertEquals(seen, all.size(), "nothing new after " + after + ": " + all.subList(Math.min(seen, all.size()), all.size()));
     }
 
