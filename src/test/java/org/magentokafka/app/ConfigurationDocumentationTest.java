@@ -21,6 +21,7 @@ import org.apache.camel.util.StringHelper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.component.MagentoComponentConfigurer;
+import java.util.Locale;
 
 /**
  * application.properties is the operator's documentation: every property has a comment above it and a value (or is
@@ -76,7 +77,7 @@ class ConfigurationDocumentationTest {
             String name = m.group(1);
             String option = name.substring(name.lastIndexOf('.') + 1).replace('-', ' ');
             String doc = paragraphComments.length() > 0 ? paragraphComments.toString()
-                    : sectionIntro.toLowerCase(java.util.Locale.ROOT).contains(option) ? sectionIntro : "";
+                    : sectionIntro.toLowerCase(Locale.ROOT).contains(option) ? sectionIntro : "";
             values.put(name, m.group(2).strip());
             documentation.put(name, doc);
         }

@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Assertions;
 
 /** Activate in the sandbox → Callback URL → token exchange → signed catalog calls, over real HTTP. */
 class HandshakeTest {
@@ -115,7 +118,7 @@ class HandshakeTest {
 
     @Test
     void anExpiredConsumerKeyFailsTheExchangeWithAOneLineHint() throws Exception {
-        MutableClock clock = new MutableClock(java.time.Instant.now());
+        MutableClock clock = new MutableClock(Instant.now());
         store = SandboxStore.start(SandboxOptions.builder().productCount(1).clock(clock).build());
         CallbackValidator validator = new CallbackValidator(URI.create(store.baseUrl()));
         Map<String, String> form = new HashMap<>();
@@ -129,8 +132,8 @@ class HandshakeTest {
         });
         callback.start();
         store.activateIntegration(URI.create("http://127.0.0.1:" + callback.getAddress().getPort() + "/cb"));
-        clock.advance(java.time.Duration.ofSeconds(301));
-        AuthFailureException e = org.junit.jupiter.api.Assertions.assertThrows(AuthFailureException.class,
+        clock.advance(Duration.ofSeconds(301));
+        AuthFailureException e = Assertions.assertThrows(AuthFailureException.class,
                 () -> new TokenExchange(http, SignatureMethod.HMAC_SHA256).exchange(validator.accept(form)));
         assertTrue(e.getMessage().contains("/oauth/token/request") && e.getMessage().contains("expired"), e.getMessage());
     }

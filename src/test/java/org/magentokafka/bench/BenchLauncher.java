@@ -28,6 +28,8 @@ import org.magentokafka.sandbox.LoggedRequest;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.TestKafka;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.reflect.Field;
 
 /**
  * End-to-end benchmark ({@code ./mvnw -Pbench package -Dbench.products=...}): a Kafka broker (KRaft) and the
@@ -269,7 +271,7 @@ public final class BenchLauncher {
      */
     private static void stopBroker() {
         try {
-            java.lang.reflect.Field f = TestKafka.class.getDeclaredField("cluster");
+            Field f = TestKafka.class.getDeclaredField("cluster");
             f.setAccessible(true);
             Object cluster = f.get(null);
             if (cluster instanceof AutoCloseable c) {
@@ -322,7 +324,7 @@ public final class BenchLauncher {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** utime + stime of a process from /proc/PID/stat, in ms. */

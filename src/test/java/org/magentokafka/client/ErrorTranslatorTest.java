@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import java.io.IOException;
 
 class ErrorTranslatorTest {
 
@@ -64,7 +65,7 @@ class ErrorTranslatorTest {
 
     @Test
     void truncatedJsonIsRetryableAndSaysSo() {
-        MagentoException e = translator.notJson(EP, 200, "application/json", "{\"items\":[{\"sku\":", new java.io.IOException("Unexpected end-of-input"));
+        MagentoException e = translator.notJson(EP, 200, "application/json", "{\"items\":[{\"sku\":", new IOException("Unexpected end-of-input"));
         assertTrue(e.getMessage().contains("malformed or truncated JSON"), e.getMessage());
         assertTrue(e.retryable());
     }

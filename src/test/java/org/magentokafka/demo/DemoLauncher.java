@@ -15,6 +15,7 @@ import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.TestKafka;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The demo ({@code ./mvnw -Pdemo package}): the sandbox store and a Kafka broker in this JVM, the packaged
@@ -62,7 +63,7 @@ public final class DemoLauncher {
                     String value = r.value() == null ? "null (tombstone)" : r.value();
                     var type = r.headers().lastHeader("ce_type");
                     System.out.printf("[kafka %s #%d] %s key=%s value=%s%n", r.topic(), count,
-                            type == null ? "" : new String(type.value(), java.nio.charset.StandardCharsets.UTF_8), r.key(),
+                            type == null ? "" : new String(type.value(), StandardCharsets.UTF_8), r.key(),
                             value.length() > 160 ? value.substring(0, 160) + "..." : value);
                 }
                 if (!connector.isAlive()) {

@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
+import java.util.HashMap;
+import java.util.TreeSet;
+import org.magentokafka.app.ConfigurationGuardAccess;
 
 /** docker/compose.yaml, statically (no Docker engine on the build machines): services, images, wiring. */
 class ComposeFileTest {
@@ -61,8 +64,8 @@ class ComposeFileTest {
         }
         assertTrue(texts(sandbox.get("ports")).contains("8080:8080"), "the connector's health and metrics reach the host");
         // Every environment variable the connector gets is one it knows (the same check as at start-up).
-        Map<String, String> known = new java.util.HashMap<>();
-        org.magentokafka.app.ConfigurationGuardAccess.knownEnvNames(PROJECT.resolve("application.properties"))
+        Map<String, String> known = new HashMap<>();
+        ConfigurationGuardAccess.knownEnvNames(PROJECT.resolve("application.properties"))
                 .forEach(n -> known.put(n, n));
         for (String name : fieldNames(env)) {
             assertTrue(!name.startsWith("MAGENTO_") || known.containsKey(name), "unknown setting in compose.yaml: " + name);
@@ -70,7 +73,7 @@ class ComposeFileTest {
     }
 
     private static Set<String> fieldNames(JsonNode node) {
-        Set<String> names = new java.util.TreeSet<>();
+        Set<String> names = new TreeSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }

@@ -24,6 +24,9 @@ import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.SandboxCredentials;
 import org.magentokafka.testing.TestKafka;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 /**
  * Every way a store lets the connector in, end to end against the simulator over HTTP, with the failures a
@@ -164,13 +167,13 @@ class AuthenticationIT {
         connector = start("handshake-bad", handshakeStore, Map.of("MAGENTO_AUTH_MODE", "handshake",
                 "MAGENTO_AUTH_CREDENTIALS_FILE", credentials.toString()));
         int port = connector.httpPort(WAIT);
-        var http = java.net.http.HttpClient.newHttpClient();
+        var http = HttpClient.newHttpClient();
         for (String form : List.of("oauth_consumer_key=k&oauth_consumer_secret=s&store_base_url=http%3A%2F%2Fevil.example%2F&oauth_verifier=v",
                 "garbage")) {
-            var response = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/magento/callback"))
+            var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/magento/callback"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(400, response.statusCode(), form);
         }
         assertFalse(Files.exists(credentials), "nothing stored");

@@ -21,6 +21,7 @@ import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
+import java.util.HashSet;
 
 /**
  * kamelets/magento-source.kamelet.yaml follows Camel's catalog conventions, and a route that binds it to a Kafka
@@ -75,7 +76,7 @@ class KameletIT {
                 List<ConsumerRecord<String, String>> records = TestKafka.readAtLeast(topic, PRODUCTS, Duration.ofSeconds(60));
                 assertEquals(PRODUCTS, records.size(), "one message per product:\n" + connector.output());
                 Set<String> skus = records.stream().map(r -> Records.json(r).path("sku").asText()).collect(Collectors.toSet());
-                Set<String> expected = new java.util.HashSet<>();
+                Set<String> expected = new HashSet<>();
                 store.catalog().products().forEach(p -> expected.add(p.get("sku").asText()));
                 assertEquals(expected, skus, "each message is one product as Magento returns it");
                 assertTrue(store.requests().matching("/V1/products").stream()

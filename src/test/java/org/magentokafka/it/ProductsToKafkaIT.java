@@ -24,6 +24,7 @@ import org.magentokafka.testing.CloudEventRecords;
 import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.TestKafka;
+import java.util.Comparator;
 
 /**
  * The foundation end to end: the packaged connector, configured only by environment variables, syncs a
@@ -36,7 +37,7 @@ class ProductsToKafkaIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** 4 and 4.0 are the same JSON number; the simulator and the connector may pick different Java types. */
-    private static final java.util.Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
+    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
         if (a.isNumber() && b.isNumber()) {
             return a.decimalValue().compareTo(b.decimalValue());
         }

@@ -26,6 +26,7 @@ import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.SecuredKafka;
 import org.magentokafka.testing.TestKafka;
+import java.util.stream.Stream;
 
 /**
  * The connector against secured Kafka as managed services run it (SASL/SCRAM over TLS, SASL/PLAIN over TLS, mutual
@@ -231,7 +232,7 @@ class SecuredKafkaIT {
         }
     }
 
-    private static void assertKeys(String topic, java.util.stream.Stream<String> expectedKeys) {
+    private static void assertKeys(String topic, Stream<String> expectedKeys) {
         Set<String> expected = expectedKeys.collect(Collectors.toSet());
         List<ConsumerRecord<String, String>> records = kafka.read(topic, expected.size(), WAIT);
         assertEquals(expected, records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()), topic);

@@ -15,12 +15,13 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.ArrayList;
 
 class KafkaClientSettingsTest {
 
     /** Like MicroProfile Config: the file's dotted names, environment variables under their own names. */
     private static KafkaClientSettings read(Map<String, String> file, Map<String, String> env) {
-        List<String> names = new java.util.ArrayList<>(file.keySet());
+        List<String> names = new ArrayList<>(file.keySet());
         names.addAll(env.keySet());
         return KafkaClientSettings.read(names, name -> {
             String fromEnv = env.get(PropertyNames.envName(name));

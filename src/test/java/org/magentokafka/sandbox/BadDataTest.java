@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.math.BigDecimal;
+import java.util.Locale;
 
 /** The bad-data modes of {@link Faults}, as a client sees them over HTTP. */
 class BadDataTest {
@@ -88,7 +90,7 @@ class BadDataTest {
         String urlKey = attribute(product(arraySku), "url_key").asText();
         store.setFaults(Faults.builder()
                 .customAttributeWrongType(arraySku, "url_key", Faults.WrongType.ARRAY)
-                .customAttributeWrongType(objectSku.toUpperCase(java.util.Locale.ROOT), "meta_title", Faults.WrongType.OBJECT)
+                .customAttributeWrongType(objectSku.toUpperCase(Locale.ROOT), "meta_title", Faults.WrongType.OBJECT)
                 .build());
 
         JsonNode asArray = attribute(product(arraySku), "url_key");
@@ -125,7 +127,7 @@ class BadDataTest {
         assertEquals(String.valueOf(id), sent.get("id").asText());
         assertTrue(sent.get("price").isTextual());
         assertTrue(sent.get("price").asText().matches("\\d+(\\.\\d{2,})?"), sent.get("price").asText());
-        assertEquals(products.get(7).get("price").decimalValue().compareTo(new java.math.BigDecimal(sent.get("price").asText())), 0);
+        assertEquals(products.get(7).get("price").decimalValue().compareTo(new BigDecimal(sent.get("price").asText())), 0);
         assertTrue(sent.get("status").isTextual());
         assertTrue(sent.get("attribute_set_id").isTextual());
 
@@ -142,7 +144,7 @@ class BadDataTest {
         assertEquals("12.50", BadData.numberText(StoreClient.JSON.getNodeFactory().numberNode(12.5)));
         assertEquals("29.99", BadData.numberText(StoreClient.JSON.getNodeFactory().numberNode(29.99)));
         assertEquals("17", BadData.numberText(StoreClient.JSON.getNodeFactory().numberNode(17)));
-        assertEquals("0.125", BadData.numberText(StoreClient.JSON.getNodeFactory().numberNode(new java.math.BigDecimal("0.125"))));
+        assertEquals("0.125", BadData.numberText(StoreClient.JSON.getNodeFactory().numberNode(new BigDecimal("0.125"))));
     }
 
     @Test

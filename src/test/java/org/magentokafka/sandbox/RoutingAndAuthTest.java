@@ -11,6 +11,10 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 class RoutingAndAuthTest {
 
@@ -131,9 +135,9 @@ class RoutingAndAuthTest {
                 ? SandboxOptions.ALL_CATALOG_RESOURCES : Set.of();
         try (SandboxStore custom = SandboxStore.start(SandboxOptions.builder().productCount(1).authenticator(headerKey).build())) {
             assertEquals(401, new StoreClient(custom).get("/rest/V1/products").status(), "bearer no longer accepted");
-            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            int status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(custom.baseUrl() + "/rest/V1/products"))
-                    .header("X-Test-Key", "letmein").build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpClient http = HttpClient.newHttpClient();
+            int status = http.send(HttpRequest.newBuilder(URI.create(custom.baseUrl() + "/rest/V1/products"))
+                    .header("X-Test-Key", "letmein").build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             assertEquals(200, status);
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.Arrays;
 
 /** A plain HTTP client for the tests: real requests, nothing from the connector. */
 final class StoreClient {
@@ -105,6 +106,6 @@ final class StoreClient {
     }
 
     static String[] concat(String[]... parts) {
-        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+        return Arrays.stream(parts).flatMap(Arrays::stream).toArray(String[]::new);
     }
 }

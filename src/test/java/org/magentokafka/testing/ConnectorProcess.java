@@ -15,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
 
 /**
  * The packaged connector ({@code java -jar target/quarkus-app/quarkus-run.jar}, run from the project root) as a
@@ -30,7 +32,7 @@ public final class ConnectorProcess implements AutoCloseable {
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    private ConnectorProcess(String name, Process process, Path log, java.util.function.Consumer<String> echo) throws IOException {
+    private ConnectorProcess(String name, Process process, Path log, Consumer<String> echo) throws IOException {
         this.name = name;
         this.process = process;
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
@@ -58,12 +60,12 @@ public final class ConnectorProcess implements AutoCloseable {
     }
 
     /** Starts the connector and hands every line it prints to {@code echo} as well. */
-    public static ConnectorProcess start(String name, Map<String, String> env, java.util.function.Consumer<String> echo) {
+    public static ConnectorProcess start(String name, Map<String, String> env, Consumer<String> echo) {
         return start(name, env, echo, new String[0]);
     }
 
     /** Starts the connector with command-line arguments (e.g. --check). */
-    public static ConnectorProcess start(String name, Map<String, String> env, java.util.function.Consumer<String> echo,
+    public static ConnectorProcess start(String name, Map<String, String> env, Consumer<String> echo,
                                          String... args) {
         return launch(PROJECT, name, env, echo, List.of(), args);
     }
@@ -73,7 +75,7 @@ public final class ConnectorProcess implements AutoCloseable {
      * and config/application.properties), as an operator runs the jar from their own directory.
      */
     public static ConnectorProcess startIn(Path workingDirectory, String name, Map<String, String> env,
-                                           java.util.function.Consumer<String> echo, String... args) {
+                                           Consumer<String> echo, String... args) {
         return launch(workingDirectory, name, env, echo, List.of(), args);
     }
 
@@ -84,7 +86,7 @@ public final class ConnectorProcess implements AutoCloseable {
     }
 
     private static ConnectorProcess launch(Path workingDirectory, String name, Map<String, String> env,
-                                           java.util.function.Consumer<String> echo, List<String> jvmOptions,
+                                           Consumer<String> echo, List<String> jvmOptions,
                                            String... args) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the integration tests run after 'package' (./mvnw verify)");
@@ -145,7 +147,7 @@ public final class ConnectorProcess implements AutoCloseable {
     /** The HTTP port Quarkus chose (the tests start it with port 0), read from its start-up line. */
     public int httpPort(Duration timeout) {
         String line = awaitLine(Pattern.compile("Listening on: https?://[^:]+:(\\d+)"), timeout);
-        java.util.regex.Matcher m = Pattern.compile("Listening on: https?://[^:]+:(\\d+)").matcher(line);
+        Matcher m = Pattern.compile("Listening on: https?://[^:]+:(\\d+)").matcher(line);
         m.find();
         return Integer.parseInt(m.group(1));
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
 
 /**
  * A Kafka broker (KRaft) in its own JVM on a fixed port, for tests that take Kafka away and bring it back: stop()
@@ -85,7 +86,7 @@ public final class ExternalKafka implements AutoCloseable {
     }
 
     private Process run(String mainClass, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true)

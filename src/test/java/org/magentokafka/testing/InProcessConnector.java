@@ -25,6 +25,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.magentokafka.app.ApplicationRouteBeans;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.apache.camel.Processor;
 
 /**
  * The connector's pipeline in this JVM, in seconds: a plain Camel context (no Quarkus) running the application's
@@ -130,7 +131,7 @@ public final class InProcessConnector implements AutoCloseable {
         camel.getShutdownStrategy().setTimeout(5);
         ApplicationRouteBeans.byName().forEach(camel.getRegistry()::bind);
         // The application's topicsReady creates the topics on the first page; here the fixture created them.
-        camel.getRegistry().bind("topicsReady", (org.apache.camel.Processor) exchange -> {
+        camel.getRegistry().bind("topicsReady", (Processor) exchange -> {
         });
         camel.getComponent("kafka", KafkaComponent.class).setKafkaClientFactory(settings.kafka);
         var magento = camel.getComponent("magento");
