@@ -13,6 +13,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.CommandLineArguments;
 import org.apache.camel.CamelContext;
+import org.apache.camel.quarkus.main.events.BeforeStart;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -55,10 +56,19 @@ public class ConnectionCheck implements HealthCheck {
     private volatile List<ConnectionProbe.Result> last;
     private volatile long lastAt;
 
+    /** Check mode: no route starts, so the check's requests (one item per endpoint) are all the store sees. */
+    void beforeCamelStarts(@Observes BeforeStart event) {
+        if (checkOnly()) {
+            event.getCamelContext().setAutoStartup(false);
+        }
+    }
+
+    private boolean checkOnly() {
+        return List.of(args).contains("--check") || connector.checkOnly();
+    }
+
     void onStart(@Observes StartupEvent event) {
-        boolean checkOnly = List.of(args).contains("--check")
-                            || connector.checkOnly();
-        if (checkOnly) {
+        if (checkOnly()) {
             // No polling in this mode: only the check, then exit.
             try {
                 camel.getRouteController().stopAllRoutes();
