@@ -67,7 +67,7 @@ public final class SandboxCatalog {
         CatalogGenerator.Generated data = new CatalogGenerator(options.seed()).generate(0);
         data.categories().stream()
                 .filter(c -> c.get("id").asInt() <= CategoryTree.DEFAULT_CATEGORY)
-                .map(CatalogGenerator::withoutChildren)
+                .map(CategoryGenerator::withoutChildren)
                 .forEach(catalog.categories::put);
         return catalog;
     }
