@@ -14,6 +14,25 @@ import java.util.Set;
 /**
  * The bad-data modes of {@link Faults} as they change product answers. Works on copies: the catalog's
  * nodes stay untouched, and filtering and sorting have already seen the true values.
+ *
+ * <h2>Bad data (products, by SKU, case-insensitive)</h2>
+ * Filters and sorting see the true values; only what is sent changes.
+ * <ul>
+ *   <li>{@link Faults.Builder#customAttributeWrongType}: the custom attribute's value becomes {@code ["<old>"]}
+ *       ({@link Faults.WrongType#ARRAY}) or {@code {"value":"<old>"}} ({@link Faults.WrongType#OBJECT}); added with
+ *       value {@code ["bad"]} / {@code {"value":"bad"}} when the product lacks it.</li>
+ *   <li>{@link Faults.Builder#numbersAsStrings}: every top-level number becomes a string, e.g.
+ *       {@code "id":"17"}, {@code "price":"12.50"} (at least two decimals for non-integers).</li>
+ *   <li>{@link Faults.Builder#missingSku}: the product is sent without its {@code sku} field.</li>
+ *   <li>{@link Faults.Builder#duplicateAcrossPages}: with page-number paging, when the product is on page n of a
+ *       list answer, page n+1 (same criteria) starts with it again, so that page has one item more than
+ *       pageSize. Nothing is lost. A product on the last page is not repeated.</li>
+ *   <li>{@link Faults.Builder#totalCountDrift}: answers for {@code currentPage >= 2} report
+ *       {@code total_count + drift} (never below 0); page 1 (or no currentPage) reports the truth, so
+ *       the count "changes after page 1 is served". The items are not changed.</li>
+ * </ul>
+ * {@link Faults.Builder#inconsistentLists} applies to every collection's list answers: schema-valid, but the count
+ * or a page contradicts the items (see {@link InconsistentLists}).
  */
 final class BadData {
 

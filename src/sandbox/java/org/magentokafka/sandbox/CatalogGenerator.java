@@ -1,6 +1,5 @@
 package org.magentokafka.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -29,7 +28,8 @@ final class CatalogGenerator {
                      Map<Integer, String> frenchCategoryNames, List<ObjectNode> cmsPages, List<ObjectNode> sourceItems) {
     }
 
-    private static final Instant CATALOG_START = Instant.parse("2023-03-01T08:00:00Z");
+    /** The day the generated store opened: every timestamp of products, categories and pages is after it. */
+    static final Instant CATALOG_START = Instant.parse("2023-03-01T08:00:00Z");
     private static final String[] STYLES = {
         "Cassius", "Orion", "Juno", "Helios", "Atlas", "Selene", "Zephyr", "Nova", "Apollo", "Vesta",
         "Ajax", "Iris", "Hyperion", "Calypso", "Mars", "Phoebe", "Argus", "Echo", "Titan", "Aurora",
@@ -65,7 +65,8 @@ final class CatalogGenerator {
             frenchNames.put(id, leaf.frNoun() + " " + style);
             sourceItems.addAll(sourceItems(product));
         }
-        return new Generated(products, frenchNames, categories(products), frenchCategoryNames(), cmsPages(), sourceItems);
+        return new Generated(products, frenchNames, CategoryGenerator.categories(random),
+                CategoryGenerator.frenchCategoryNames(), cmsPages(), sourceItems);
     }
 
     private ObjectNode product(int id, CategoryTree.Node leaf, String style) {
@@ -190,87 +191,6 @@ final class CatalogGenerator {
         item.put("quantity", quantity);
         item.put("status", quantity > 0 ? 1 : 0);
         return item;
-    }
-
-    private List<ObjectNode> categories(List<ObjectNode> products) {
-        List<ObjectNode> result = new ArrayList<>();
-        for (CategoryTree.Node node : CategoryTree.NODES) {
-            Instant created = CATALOG_START.minus(30, ChronoUnit.DAYS).plusSeconds(node.id() * 61L);
-            Instant updated = node.id() <= 2 ? created : created.plus(random.nextInt(300), ChronoUnit.DAYS);
-            List<Integer> children = CategoryTree.NODES.stream().filter(c -> c.parentId() == node.id()).map(CategoryTree.Node::id).toList();
-            ObjectNode c = MagentoJson.MAPPER.createObjectNode();
-            c.put("id", node.id());
-            c.put("parent_id", node.parentId());
-            c.put("name", node.name());
-            c.put("is_active", node.active());
-            c.put("position", position(node));
-            c.put("level", level(node));
-            c.put("children", String.join(",", children.stream().map(String::valueOf).toList()));
-            c.put("created_at", MagentoTime.format(created));
-            c.put("updated_at", MagentoTime.format(updated));
-            c.put("path", path(node));
-            c.putArray("available_sort_by");
-            c.put("include_in_menu", node.inMenu());
-            ArrayNode custom = c.putArray("custom_attributes");
-            if (node.urlKey() != null) {
-                custom.addObject().put("attribute_code", "url_key").put("value", node.urlKey());
-                custom.addObject().put("attribute_code", "url_path").put("value", urlPath(node));
-            }
-            custom.addObject().put("attribute_code", "display_mode").put("value", "PRODUCTS");
-            custom.addObject().put("attribute_code", "is_anchor").put("value", "1");
-            custom.addObject().put("attribute_code", "path").put("value", path(node));
-            custom.addObject().put("attribute_code", "children_count").put("value", String.valueOf(descendants(node.id())));
-            result.add(c);
-        }
-        return result;
-    }
-
-    /** A root category of an empty store: only "Default Category" stays below "Root Catalog". */
-    static ObjectNode withoutChildren(ObjectNode category) {
-        boolean root = category.get("id").asInt() == CategoryTree.ROOT_CATALOG;
-        ObjectNode copy = category.deepCopy().put("children", root ? String.valueOf(CategoryTree.DEFAULT_CATEGORY) : "");
-        for (JsonNode attribute : copy.withArray("custom_attributes")) {
-            if ("children_count".equals(attribute.get("attribute_code").asText())) {
-                ((ObjectNode) attribute).put("value", root ? "1" : "0");
-            }
-        }
-        return copy;
-    }
-
-    private static Map<Integer, String> frenchCategoryNames() {
-        Map<Integer, String> names = new LinkedHashMap<>();
-        CategoryTree.NODES.forEach(n -> names.put(n.id(), n.frName()));
-        return names;
-    }
-
-    private static int position(CategoryTree.Node node) {
-        List<CategoryTree.Node> siblings = CategoryTree.NODES.stream().filter(n -> n.parentId() == node.parentId()).toList();
-        return siblings.indexOf(node) + 1;
-    }
-
-    static int level(CategoryTree.Node node) {
-        return node.parentId() == 0 ? 0 : 1 + level(CategoryTree.node(node.parentId()));
-    }
-
-    static String path(CategoryTree.Node node) {
-        return node.parentId() == 0 ? String.valueOf(node.id()) : path(CategoryTree.node(node.parentId())) + "/" + node.id();
-    }
-
-    private static String urlPath(CategoryTree.Node node) {
-        if (node.parentId() <= CategoryTree.DEFAULT_CATEGORY) {
-            return node.urlKey();
-        }
-        return urlPath(CategoryTree.node(node.parentId())) + "/" + node.urlKey();
-    }
-
-    private static int descendants(int id) {
-        int count = 0;
-        for (CategoryTree.Node n : CategoryTree.NODES) {
-            if (n.parentId() == id) {
-                count += 1 + descendants(n.id());
-            }
-        }
-        return count;
     }
 
     private List<ObjectNode> cmsPages() {

@@ -9,6 +9,20 @@ import java.util.Map;
 /**
  * The faults of one request: its draws, what was applied (for the request log and the counters) and the
  * answers the faults replace Magento's with. Used by one request thread only.
+ *
+ * <h2>Answers</h2>
+ * <ul>
+ *   <li>429 (rate and concurrency): {@code application/json}, {@code Retry-After: <retryAfterSeconds>},
+ *       body {@code {"message":"Too Many Requests"}} (Magento's error shape, as its web API answers a
+ *       {@code Webapi\Exception} with code 429).</li>
+ *   <li>503: the maintenance page of {@code pub/errors} ({@code text/html}), with {@code Retry-After} only
+ *       when {@link Faults#retryAfterOn503()} is set.</li>
+ *   <li>500: {@code {"message":"Internal Error. Details are available in Magento log file. Report ID:
+ *       webapi-<13 hex>"}}.</li>
+ *   <li>Truncated: status 200, the normal JSON content type, {@code Connection: close}, and only the first
+ *       half of the body's bytes, with a Content-Length that matches them: the client reads a complete
+ *       HTTP response whose JSON is cut off (never valid JSON, since the body is an object or array).</li>
+ * </ul>
  */
 final class FaultPlan {
 

@@ -1,6 +1,5 @@
 package org.magentokafka.sandbox;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,38 +40,9 @@ import java.util.TreeSet;
  * n). Sequential requests therefore see the same faults on every run; parallel ones see the same multiset
  * of decisions, assigned in arrival order.
  *
- * <h2>Answers</h2>
- * <ul>
- *   <li>429 (rate and concurrency): {@code application/json}, {@code Retry-After: <retryAfterSeconds>},
- *       body {@code {"message":"Too Many Requests"}} (Magento's error shape, as its web API answers a
- *       {@code Webapi\Exception} with code 429).</li>
- *   <li>503: the maintenance page of {@code pub/errors} ({@code text/html}), with {@code Retry-After} only
- *       when {@link #retryAfterOn503()} is set.</li>
- *   <li>500: {@code {"message":"Internal Error. Details are available in Magento log file. Report ID:
- *       webapi-<13 hex>"}}.</li>
- *   <li>Truncated: status 200, the normal JSON content type, {@code Connection: close}, and only the first
- *       half of the body's bytes, with a Content-Length that matches them: the client reads a complete
- *       HTTP response whose JSON is cut off (never valid JSON, since the body is an object or array).</li>
- * </ul>
- *
- * <h2>Bad data (products, by SKU, case-insensitive)</h2>
- * Filters and sorting see the true values; only what is sent changes.
- * <ul>
- *   <li>{@link Builder#customAttributeWrongType}: the custom attribute's value becomes {@code ["<old>"]}
- *       ({@link WrongType#ARRAY}) or {@code {"value":"<old>"}} ({@link WrongType#OBJECT}); added with
- *       value {@code ["bad"]} / {@code {"value":"bad"}} when the product lacks it.</li>
- *   <li>{@link Builder#numbersAsStrings}: every top-level number becomes a string, e.g.
- *       {@code "id":"17"}, {@code "price":"12.50"} (at least two decimals for non-integers).</li>
- *   <li>{@link Builder#missingSku}: the product is sent without its {@code sku} field.</li>
- *   <li>{@link Builder#duplicateAcrossPages}: with page-number paging, when the product is on page n of a
- *       list answer, page n+1 (same criteria) starts with it again, so that page has one item more than
- *       pageSize. Nothing is lost. A product on the last page is not repeated.</li>
- *   <li>{@link Builder#totalCountDrift}: answers for {@code currentPage >= 2} report
- *       {@code total_count + drift} (never below 0); page 1 (or no currentPage) reports the truth, so
- *       the count "changes after page 1 is served". The items are not changed.</li>
- * </ul>
- * {@link Builder#inconsistentLists} applies to every collection's list answers: schema-valid, but the count
- * or a page contradicts the items (see {@link InconsistentLists}).
+ * <h2>Answers and bad data</h2>
+ * What each transport fault answers is described on {@link FaultPlan}, which builds those answers; what each
+ * bad-data mode changes in an answer on {@link BadData}, which applies them.
  */
 public final class Faults {
 
@@ -105,43 +75,14 @@ public final class Faults {
 
     private static final Faults NONE = builder().build();
 
-    private final long latencyMillis;
-    private final long latencyJitterMillis;
-    private final double rate429;
-    private final int retryAfterSeconds;
-    private final double rateHtml503;
-    private final Integer retryAfterOn503;
-    private final double rate500;
-    private final double rateTruncated;
-    private final int maxConcurrency;
-    private final long seed;
-    private final Map<String, Map<String, WrongType>> wrongTypeAttributes;
-    private final Set<String> numbersAsStrings;
-    private final Set<String> missingSku;
-    private final Set<String> duplicateAcrossPages;
-    private final int totalCountDrift;
-    private final InconsistentLists inconsistentLists;
+    private final TransportFaults transport;
+    private final DataFaults data;
 
     private Faults(Builder b) {
-        this.latencyMillis = b.latencyMillis;
-        this.latencyJitterMillis = b.latencyJitterMillis;
-        this.rate429 = b.rate429;
-        this.retryAfterSeconds = b.retryAfterSeconds;
-        this.rateHtml503 = b.rateHtml503;
-        this.retryAfterOn503 = b.retryAfterOn503;
-        this.rate500 = b.rate500;
-        this.rateTruncated = b.rateTruncated;
-        this.maxConcurrency = b.maxConcurrency;
-        this.seed = b.seed;
-        Map<String, Map<String, WrongType>> wrong = new LinkedHashMap<>();
-        b.wrongTypeAttributes.forEach((sku, byCode) ->
-                wrong.put(sku, Collections.unmodifiableMap(new LinkedHashMap<>(byCode))));
-        this.wrongTypeAttributes = Collections.unmodifiableMap(wrong);
-        this.numbersAsStrings = Collections.unmodifiableSet(new TreeSet<>(b.numbersAsStrings));
-        this.missingSku = Collections.unmodifiableSet(new TreeSet<>(b.missingSku));
-        this.duplicateAcrossPages = Collections.unmodifiableSet(new TreeSet<>(b.duplicateAcrossPages));
-        this.totalCountDrift = b.totalCountDrift;
-        this.inconsistentLists = b.inconsistentLists;
+        this.transport = new TransportFaults(b.latencyMillis, b.latencyJitterMillis, b.rate429, b.retryAfterSeconds,
+                b.rateHtml503, b.retryAfterOn503, b.rate500, b.rateTruncated, b.maxConcurrency, b.seed);
+        this.data = DataFaults.copyOf(b.wrongTypeAttributes, b.numbersAsStrings, b.missingSku,
+                b.duplicateAcrossPages, b.totalCountDrift, b.inconsistentLists);
     }
 
     /** No faults at all: the default. */
@@ -154,59 +95,59 @@ public final class Faults {
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().latencyMillis(latencyMillis).latencyJitterMillis(latencyJitterMillis)
-                .rate429(rate429).retryAfterSeconds(retryAfterSeconds).rateHtml503(rateHtml503)
-                .rate500(rate500).rateTruncated(rateTruncated).maxConcurrency(maxConcurrency).seed(seed)
-                .totalCountDrift(totalCountDrift).inconsistentLists(inconsistentLists);
-        b.retryAfterOn503 = retryAfterOn503;
-        wrongTypeAttributes.forEach((sku, byCode) -> b.wrongTypeAttributes.put(sku, new LinkedHashMap<>(byCode)));
-        b.numbersAsStrings.addAll(numbersAsStrings);
-        b.missingSku.addAll(missingSku);
-        b.duplicateAcrossPages.addAll(duplicateAcrossPages);
+        Builder b = new Builder().latencyMillis(latencyMillis()).latencyJitterMillis(latencyJitterMillis())
+                .rate429(rate429()).retryAfterSeconds(retryAfterSeconds()).rateHtml503(rateHtml503())
+                .rate500(rate500()).rateTruncated(rateTruncated()).maxConcurrency(maxConcurrency()).seed(seed())
+                .totalCountDrift(totalCountDrift()).inconsistentLists(inconsistentLists());
+        b.retryAfterOn503 = transport.retryAfterOn503();
+        wrongTypeAttributes().forEach((sku, byCode) -> b.wrongTypeAttributes.put(sku, new LinkedHashMap<>(byCode)));
+        b.numbersAsStrings.addAll(numbersAsStrings());
+        b.missingSku.addAll(missingSku());
+        b.duplicateAcrossPages.addAll(duplicateAcrossPages());
         return b;
     }
 
-    public long latencyMillis() { return latencyMillis; }
-    public long latencyJitterMillis() { return latencyJitterMillis; }
-    public double rate429() { return rate429; }
+    public long latencyMillis() { return transport.latencyMillis(); }
+    public long latencyJitterMillis() { return transport.latencyJitterMillis(); }
+    public double rate429() { return transport.rate429(); }
     /** Retry-After of every 429 (rate and concurrency), in seconds; 0 allowed. */
-    public int retryAfterSeconds() { return retryAfterSeconds; }
-    public double rateHtml503() { return rateHtml503; }
+    public int retryAfterSeconds() { return transport.retryAfterSeconds(); }
+    public double rateHtml503() { return transport.rateHtml503(); }
     /** Retry-After of the 503 page, in seconds; empty (the default) sends no Retry-After. */
     public OptionalInt retryAfterOn503() {
-        return retryAfterOn503 == null ? OptionalInt.empty() : OptionalInt.of(retryAfterOn503);
+        Integer seconds = transport.retryAfterOn503();
+        return seconds == null ? OptionalInt.empty() : OptionalInt.of(seconds);
     }
-    public double rate500() { return rate500; }
-    public double rateTruncated() { return rateTruncated; }
+    public double rate500() { return transport.rate500(); }
+    public double rateTruncated() { return transport.rateTruncated(); }
     /** Most catalog GETs handled at once; 0 = unlimited. */
-    public int maxConcurrency() { return maxConcurrency; }
-    public long seed() { return seed; }
+    public int maxConcurrency() { return transport.maxConcurrency(); }
+    public long seed() { return transport.seed(); }
     /** Lower-case SKU → attribute code → shape. */
-    public Map<String, Map<String, WrongType>> wrongTypeAttributes() { return wrongTypeAttributes; }
+    public Map<String, Map<String, WrongType>> wrongTypeAttributes() { return data.wrongTypeAttributes(); }
     /** Lower-case SKUs. */
-    public Set<String> numbersAsStrings() { return numbersAsStrings; }
+    public Set<String> numbersAsStrings() { return data.numbersAsStrings(); }
     /** Lower-case SKUs. */
-    public Set<String> missingSku() { return missingSku; }
+    public Set<String> missingSku() { return data.missingSku(); }
     /** Lower-case SKUs. */
-    public Set<String> duplicateAcrossPages() { return duplicateAcrossPages; }
-    public int totalCountDrift() { return totalCountDrift; }
+    public Set<String> duplicateAcrossPages() { return data.duplicateAcrossPages(); }
+    public int totalCountDrift() { return data.totalCountDrift(); }
     /** How every list answer (all collections) is made inconsistent; {@link InconsistentLists#NONE} by default. */
-    public InconsistentLists inconsistentLists() { return inconsistentLists; }
+    public InconsistentLists inconsistentLists() { return data.inconsistentLists(); }
 
     /** True when some product is sent wrong or total_count drifts. */
     public boolean hasBadData() {
-        return !wrongTypeAttributes.isEmpty() || !numbersAsStrings.isEmpty() || !missingSku.isEmpty()
-                || !duplicateAcrossPages.isEmpty() || totalCountDrift != 0;
+        return data.hasBadData();
     }
 
     @Override
     public String toString() {
-        return "Faults[latency=" + latencyMillis + "+" + latencyJitterMillis + "ms, 429=" + rate429
-                + " (Retry-After " + retryAfterSeconds + "), 503=" + rateHtml503 + ", 500=" + rate500
-                + ", truncated=" + rateTruncated + ", maxConcurrency=" + maxConcurrency + ", seed=" + seed
-                + ", wrongType=" + wrongTypeAttributes + ", numbersAsStrings=" + numbersAsStrings
-                + ", missingSku=" + missingSku + ", duplicates=" + duplicateAcrossPages
-                + ", totalCountDrift=" + totalCountDrift + ", inconsistentLists=" + inconsistentLists + "]";
+        return "Faults[latency=" + latencyMillis() + "+" + latencyJitterMillis() + "ms, 429=" + rate429()
+                + " (Retry-After " + retryAfterSeconds() + "), 503=" + rateHtml503() + ", 500=" + rate500()
+                + ", truncated=" + rateTruncated() + ", maxConcurrency=" + maxConcurrency() + ", seed=" + seed()
+                + ", wrongType=" + wrongTypeAttributes() + ", numbersAsStrings=" + numbersAsStrings()
+                + ", missingSku=" + missingSku() + ", duplicates=" + duplicateAcrossPages()
+                + ", totalCountDrift=" + totalCountDrift() + ", inconsistentLists=" + inconsistentLists() + "]";
     }
 
     static String key(String sku) {

@@ -1,27 +1,15 @@
 package org.magentokafka.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashSet;
 
 /**
  * The store's data, safe to read from request threads while a test mutates it. Stored nodes are
@@ -31,84 +19,64 @@ import java.util.HashSet;
  * <p>Mutations bump the timestamp Magento would bump: products and categories "updated_at",
  * CMS pages "update_time"; source items and attribute options have none (change detection has to
  * diff snapshots, as with a real store).
+ *
+ * <p>The data lives in one table per entity ({@link ProductTable}, {@link CategoryTable}, {@link CmsPageTable},
+ * {@link SourceItemTable}, {@link AttributeTable}); this class owns the one lock and the version around them,
+ * because a product delete also deletes stock and a cached search must see one consistent version of it all.
  */
 public final class SandboxCatalog {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Clock clock;
     private final StoreViews storeViews;
-
-    private final TreeMap<Integer, ObjectNode> products = new TreeMap<>();
-    /** Lower-case SKU → id: MySQL's case-insensitive collation makes SKU lookups case-blind. */
-    private final Map<String, Integer> productIdsBySku = new HashMap<>();
-    private final Map<String, Map<Integer, String>> storeProductNames = new HashMap<>();
-    private final TreeMap<Integer, ObjectNode> categories = new TreeMap<>();
-    private final Map<String, Map<Integer, String>> storeCategoryNames = new HashMap<>();
-    private final TreeMap<Integer, ObjectNode> cmsPages = new TreeMap<>();
-    private final LinkedHashMap<String, ObjectNode> sourceItems = new LinkedHashMap<>();
-    private final LinkedHashMap<String, ObjectNode> attributes = new LinkedHashMap<>();
-    /** store code → attribute code → option value → label. */
-    private final Map<String, Map<String, Map<String, String>>> storeOptionLabels = new HashMap<>();
-    /** Lower-case SKU → its source items, so a stock look-up by SKUs need not scan every source item. */
-    private final Map<String, List<ObjectNode>> sourceItemsBySku = new HashMap<>();
-    /** Source item key → insertion sequence: Magento's source_item_id, the order rows come back in. */
-    private final Map<String, Long> sourceItemSequence = new HashMap<>();
-    private long nextSourceItemSequence;
-    private int nextProductId = 1;
+    private final SourceItemTable sourceItems = new SourceItemTable();
+    private final ProductTable products;
+    private final CategoryTable categories;
+    private final CmsPageTable cmsPages;
+    private final AttributeTable attributes = new AttributeTable();
     /** Bumped by every mutation: cached query results are valid for one version only. */
     private volatile long version;
     private final SearchCache searches = new SearchCache();
 
-    private SandboxCatalog(Clock clock, StoreViews storeViews) {
-        this.clock = clock;
+    private SandboxCatalog(SandboxOptions options, StoreViews storeViews) {
         this.storeViews = storeViews;
+        this.products = new ProductTable(options.clock(), sourceItems);
+        this.categories = new CategoryTable(options.clock());
+        this.cmsPages = new CmsPageTable(options.clock());
     }
 
     /** The generated catalog of a store built from these options. */
     static SandboxCatalog generate(SandboxOptions options, StoreViews views) {
-        SandboxCatalog catalog = new SandboxCatalog(options.clock(), views);
+        SandboxCatalog catalog = new SandboxCatalog(options, views);
         CatalogGenerator.Generated data = new CatalogGenerator(options.seed()).generate(options.productCount());
-        catalog.loadAttributes();
-        data.products().forEach(catalog::putProduct);
-        data.categories().forEach(c -> catalog.categories.put(c.get("id").asInt(), c));
-        data.cmsPages().forEach(p -> catalog.cmsPages.put(p.get("id").asInt(), p));
-        data.sourceItems().forEach(catalog::putSourceItem);
+        catalog.attributes.load(views);
+        data.products().forEach(catalog.products::put);
+        data.categories().forEach(catalog.categories::put);
+        data.cmsPages().forEach(catalog.cmsPages::put);
+        data.sourceItems().forEach(catalog.sourceItems::put);
         if (views.byCode(AttributeDefinitions.FR).isPresent()) {
-            catalog.storeProductNames.put(AttributeDefinitions.FR, new HashMap<>(data.frenchNames()));
-            catalog.storeCategoryNames.put(AttributeDefinitions.FR, new HashMap<>(data.frenchCategoryNames()));
+            catalog.products.putNames(AttributeDefinitions.FR, data.frenchNames());
+            catalog.categories.putNames(AttributeDefinitions.FR, data.frenchCategoryNames());
         }
         return catalog;
     }
 
     /** A store with nothing in it: attributes and the two root categories only. */
     static SandboxCatalog empty(SandboxOptions options, StoreViews views) {
-        SandboxCatalog catalog = new SandboxCatalog(options.clock(), views);
-        catalog.loadAttributes();
+        SandboxCatalog catalog = new SandboxCatalog(options, views);
+        catalog.attributes.load(views);
         CatalogGenerator.Generated data = new CatalogGenerator(options.seed()).generate(0);
         data.categories().stream()
                 .filter(c -> c.get("id").asInt() <= CategoryTree.DEFAULT_CATEGORY)
-                .map(CatalogGenerator::withoutChildren)
-                .forEach(c -> catalog.categories.put(c.get("id").asInt(), c));
+                .map(CategoryGenerator::withoutChildren)
+                .forEach(catalog.categories::put);
         return catalog;
-    }
-
-    private void loadAttributes() {
-        Integer frId = storeViews.byCode(AttributeDefinitions.FR).map(StoreView::id).orElse(null);
-        for (AttributeDefinitions.Definition d : AttributeDefinitions.all()) {
-            attributes.put(d.code(), AttributeDefinitions.toJson(d, frId));
-            if (frId != null && d.options() != null) {
-                Map<String, String> labels = new LinkedHashMap<>();
-                d.options().forEach((value, pair) -> labels.put(value, pair[1]));
-                storeOptionLabels.computeIfAbsent(AttributeDefinitions.FR, k -> new HashMap<>()).put(d.code(), labels);
-            }
-        }
     }
 
     // ---------------------------------------------------------------- products
 
     /** A copy of every product, in id order. */
     public List<ObjectNode> products() {
-        return read(() -> products.values().stream().map(ObjectNode::deepCopy).toList());
+        return read(products::copies);
     }
 
     public int productCount() {
@@ -117,7 +85,7 @@ public final class SandboxCatalog {
 
     /** A copy of one product; the SKU is matched case-insensitively, as MySQL does. */
     public Optional<ObjectNode> product(String sku) {
-        return read(() -> Optional.ofNullable(findProduct(sku)).map(ObjectNode::deepCopy));
+        return read(() -> Optional.ofNullable(products.find(sku)).map(ObjectNode::deepCopy));
     }
 
     /**
@@ -125,57 +93,17 @@ public final class SandboxCatalog {
      * updated_at itself). Returns false when there is no such product.
      */
     public boolean updateProduct(String sku, Consumer<ObjectNode> change) {
-        return write(() -> {
-            ObjectNode current = findProduct(sku);
-            if (current == null) {
-                return false;
-            }
-            ObjectNode changed = current.deepCopy();
-            change.accept(changed);
-            if (Objects.equals(changed.get("updated_at"), current.get("updated_at"))) {
-                changed.put("updated_at", now());
-            }
-            changed.put("id", current.get("id").asInt());
-            productIdsBySku.remove(key(current.get("sku").asText()));
-            putProduct(changed);
-            return true;
-        });
+        return write(() -> products.update(sku, change));
     }
 
     /** Sets a store-view value of the product name (e.g. the French name), bumping updated_at. */
     public boolean setProductName(String sku, String storeCode, String name) {
-        return write(() -> {
-            ObjectNode current = findProduct(sku);
-            if (current == null) {
-                return false;
-            }
-            storeProductNames.computeIfAbsent(storeCode, k -> new HashMap<>()).put(current.get("id").asInt(), name);
-            ObjectNode changed = current.deepCopy().put("updated_at", now());
-            putProduct(changed);
-            return true;
-        });
+        return write(() -> products.setName(sku, storeCode, name));
     }
 
     /** Deletes a product and, as Magento's inventory plugins do, its source items. */
     public boolean deleteProduct(String sku) {
-        return write(() -> {
-            ObjectNode current = findProduct(sku);
-            if (current == null) {
-                return false;
-            }
-            int id = current.get("id").asInt();
-            products.remove(id);
-            productIdsBySku.remove(key(current.get("sku").asText()));
-            storeProductNames.values().forEach(names -> names.remove(id));
-            String storedSku = current.get("sku").asText();
-            List<ObjectNode> stock = sourceItemsBySku.getOrDefault(key(storedSku), List.of());
-            for (ObjectNode item : List.copyOf(stock)) {
-                if (item.get("sku").asText().equals(storedSku)) {
-                    removeSourceItem(storedSku, item.get("source_code").asText());
-                }
-            }
-            return true;
-        });
+        return write(() -> products.delete(sku));
     }
 
     /**
@@ -185,83 +113,31 @@ public final class SandboxCatalog {
      * @throws IllegalArgumentException without a sku, or when the sku is already taken
      */
     public ObjectNode addProduct(ObjectNode product) {
-        return write(() -> insertProduct(product.deepCopy()));
+        return write(() -> products.insert(product.deepCopy()));
     }
 
     /** A simple, enabled, visible product with the usual empty collections. */
     public ObjectNode addProduct(String sku, String name, double price) {
-        return write(() -> {
-            ObjectNode p = MagentoJson.MAPPER.createObjectNode();
-            p.put("id", nextProductId).put("sku", sku).put("name", name).put("attribute_set_id", 4).put("price", price)
-                    .put("status", 1).put("visibility", 4).put("type_id", "simple").put("weight", 1);
-            p.putObject("extension_attributes").putArray("website_ids").add(1);
-            p.putArray("product_links");
-            p.putArray("options");
-            p.putArray("media_gallery_entries");
-            p.putArray("tier_prices");
-            p.putArray("custom_attributes").addObject().put("attribute_code", "url_key")
-                    .put("value", CatalogGenerator.urlKey(name, nextProductId));
-            return insertProduct(p);
-        });
-    }
-
-    private ObjectNode insertProduct(ObjectNode stored) {
-        JsonNode sku = stored.get("sku");
-        if (sku == null || sku.asText().isEmpty()) {
-            throw new IllegalArgumentException("a product needs a sku");
-        }
-        if (findProduct(sku.asText()) != null) {
-            throw new IllegalArgumentException("sku already exists: " + sku.asText());
-        }
-        if (!stored.hasNonNull("id")) {
-            stored.put("id", nextProductId);
-        } else if (products.containsKey(stored.get("id").asInt())) {
-            throw new IllegalArgumentException("id already exists: " + stored.get("id").asInt());
-        }
-        String now = now();
-        if (!stored.hasNonNull("created_at")) {
-            stored.put("created_at", now);
-        }
-        if (!stored.hasNonNull("updated_at")) {
-            stored.put("updated_at", now);
-        }
-        putProduct(stored);
-        return stored.deepCopy();
-    }
-
-    private void putProduct(ObjectNode product) {
-        int id = product.get("id").asInt();
-        products.put(id, product);
-        productIdsBySku.put(key(product.get("sku").asText()), id);
-        nextProductId = Math.max(nextProductId, id + 1);
-    }
-
-    private ObjectNode findProduct(String sku) {
-        Integer id = productIdsBySku.get(key(sku));
-        return id == null ? null : products.get(id);
-    }
-
-    private static String key(String sku) {
-        return sku.toLowerCase(Locale.ROOT);
+        return write(() -> products.addSimple(sku, name, price));
     }
 
     /** Shared nodes for serving; callers must not modify them. */
     List<ObjectNode> productNodes() {
-        return read(() -> new ArrayList<>(products.values()));
+        return read(products::nodes);
     }
 
     /** The products whose id lies in the range, in id order: what the primary key gives MySQL for a keyset page. */
     List<ObjectNode> productNodes(IdRange range) {
-        return read(() -> new ArrayList<>(range.of(products).values()));
+        return read(() -> products.nodes(range));
     }
 
     ObjectNode productNode(String sku) {
-        return read(() -> findProduct(sku));
+        return read(() -> products.find(sku));
     }
 
     /** The product as a store view shows it: store-scoped values (the name) replace admin ones. */
     ObjectNode productInStore(ObjectNode product, String storeCode) {
-        String name = read(() -> storeProductNames.getOrDefault(storeCode, Map.of()).get(product.get("id").asInt()));
+        String name = read(() -> products.storeName(storeCode, product.get("id").asInt()));
         return name == null ? product : product.deepCopy().put("name", name);
     }
 
@@ -269,86 +145,52 @@ public final class SandboxCatalog {
 
     /** A copy of every category in list form (as /V1/categories/list returns them), by id. */
     public List<ObjectNode> categories() {
-        return read(() -> categories.values().stream().map(ObjectNode::deepCopy).toList());
+        return read(categories::copies);
     }
 
     /** Renames a category (admin value) and bumps its updated_at. */
     public boolean renameCategory(int id, String name) {
-        return write(() -> {
-            ObjectNode current = categories.get(id);
-            if (current == null) {
-                return false;
-            }
-            categories.put(id, current.deepCopy().put("name", name).put("updated_at", now()));
-            return true;
-        });
+        return write(() -> categories.rename(id, name));
     }
 
     /** Sets a store-view name of a category (e.g. French) and bumps its updated_at. */
     public boolean renameCategory(int id, String storeCode, String name) {
-        return write(() -> {
-            ObjectNode current = categories.get(id);
-            if (current == null) {
-                return false;
-            }
-            storeCategoryNames.computeIfAbsent(storeCode, k -> new HashMap<>()).put(id, name);
-            categories.put(id, current.deepCopy().put("updated_at", now()));
-            return true;
-        });
+        return write(() -> categories.rename(id, storeCode, name));
     }
 
     List<ObjectNode> categoryNodes() {
-        return read(() -> new ArrayList<>(categories.values()));
+        return read(categories::nodes);
     }
 
     ObjectNode categoryInStore(ObjectNode category, String storeCode) {
-        String name = read(() -> storeCategoryNames.getOrDefault(storeCode, Map.of()).get(category.get("id").asInt()));
+        String name = read(() -> categories.storeName(storeCode, category.get("id").asInt()));
         return name == null ? category : category.deepCopy().put("name", name);
     }
 
     /** How many products are filed directly under each category. */
     Map<Integer, Integer> productCountsByCategory() {
-        return read(() -> {
-            Map<Integer, Integer> counts = new HashMap<>();
-            for (ObjectNode p : products.values()) {
-                JsonNode links = p.path("extension_attributes").path("category_links");
-                links.forEach(link -> counts.merge(link.path("category_id").asInt(), 1, Integer::sum));
-            }
-            return counts;
-        });
+        return read(products::countsByCategory);
     }
 
     // ---------------------------------------------------------------- CMS pages
 
     public List<ObjectNode> cmsPages() {
-        return read(() -> cmsPages.values().stream().map(ObjectNode::deepCopy).toList());
+        return read(cmsPages::copies);
     }
 
     /** Changes a CMS page found by identifier and bumps its update_time (CMS has no updated_at). */
     public boolean updateCmsPage(String identifier, Consumer<ObjectNode> change) {
-        return write(() -> {
-            for (ObjectNode page : cmsPages.values()) {
-                if (page.get("identifier").asText().equals(identifier)) {
-                    ObjectNode changed = page.deepCopy();
-                    change.accept(changed);
-                    changed.put("id", page.get("id").asInt());
-                    changed.put("update_time", now());
-                    cmsPages.put(page.get("id").asInt(), changed);
-                    return true;
-                }
-            }
-            return false;
-        });
+        return write(() -> cmsPages.update(identifier, change));
     }
 
     List<ObjectNode> cmsPageNodes() {
-        return read(() -> new ArrayList<>(cmsPages.values()));
+        return read(cmsPages::nodes);
     }
 
     // ---------------------------------------------------------------- source items
 
     public List<ObjectNode> sourceItems() {
-        return read(() -> sourceItems.values().stream().map(ObjectNode::deepCopy).toList());
+        return read(sourceItems::copies);
     }
 
     /**
@@ -357,51 +199,13 @@ public final class SandboxCatalog {
      */
     public void setSourceItemQuantity(String sku, String sourceCode, double quantity) {
         write(() -> {
-            ObjectNode item = MagentoJson.MAPPER.createObjectNode();
-            item.put("sku", sku);
-            item.put("source_code", sourceCode);
-            if (quantity == Math.rint(quantity)) {
-                item.put("quantity", (long) quantity);
-            } else {
-                item.put("quantity", quantity);
-            }
-            item.put("status", quantity > 0 ? 1 : 0);
-            putSourceItem(item);
+            sourceItems.setQuantity(sku, sourceCode, quantity);
             return null;
         });
     }
 
     public boolean deleteSourceItem(String sku, String sourceCode) {
-        return write(() -> removeSourceItem(sku, sourceCode));
-    }
-
-    private void putSourceItem(ObjectNode item) {
-        String sku = item.get("sku").asText();
-        String key = sourceKey(sku, item.get("source_code").asText());
-        ObjectNode previous = sourceItems.put(key, item);
-        List<ObjectNode> bySku = sourceItemsBySku.computeIfAbsent(key(sku), k -> new ArrayList<>());
-        if (previous != null) {
-            bySku.remove(previous);
-        }
-        bySku.add(item);
-        sourceItemSequence.computeIfAbsent(key, k -> nextSourceItemSequence++);
-    }
-
-    private boolean removeSourceItem(String sku, String sourceCode) {
-        String key = sourceKey(sku, sourceCode);
-        ObjectNode removed = sourceItems.remove(key);
-        if (removed == null) {
-            return false;
-        }
-        sourceItemSequence.remove(key);
-        List<ObjectNode> bySku = sourceItemsBySku.get(key(sku));
-        if (bySku != null) {
-            bySku.remove(removed);
-            if (bySku.isEmpty()) {
-                sourceItemsBySku.remove(key(sku));
-            }
-        }
-        return true;
+        return write(() -> sourceItems.remove(sku, sourceCode));
     }
 
     /**
@@ -409,97 +213,41 @@ public final class SandboxCatalog {
      * index on sku gives a real store for {@code sku in (...)}.
      */
     List<ObjectNode> sourceItemNodesOf(Collection<String> skus) {
-        return read(() -> {
-            List<ObjectNode> found = new ArrayList<>();
-            Set<String> distinct = new HashSet<>();
-            for (String sku : skus) {
-                if (distinct.add(key(sku))) {
-                    found.addAll(sourceItemsBySku.getOrDefault(key(sku), List.of()));
-                }
-            }
-            found.sort(Comparator.comparingLong(item ->
-                    sourceItemSequence.get(sourceKey(item.get("sku").asText(), item.get("source_code").asText()))));
-            return found;
-        });
-    }
-
-    private static String sourceKey(String sku, String source) {
-        return sku + '\u0000' + source;
+        return read(() -> sourceItems.nodesOf(skus));
     }
 
     List<ObjectNode> sourceItemNodes() {
-        return read(() -> new ArrayList<>(sourceItems.values()));
+        return read(sourceItems::nodes);
     }
 
     // ---------------------------------------------------------------- attributes
 
     /** Admin-scope attribute metadata, copies. */
     public List<ObjectNode> attributes() {
-        return read(() -> attributes.values().stream().map(ObjectNode::deepCopy).toList());
+        return read(attributes::copies);
     }
 
     /** Changes the admin label of an option (what /rest/V1 shows unless a store label exists). */
     public boolean setOptionLabel(String attributeCode, String optionValue, String label) {
-        return write(() -> {
-            ObjectNode attribute = attributes.get(attributeCode);
-            if (attribute == null) {
-                return false;
-            }
-            ObjectNode changed = attribute.deepCopy();
-            for (JsonNode option : changed.withArray("options")) {
-                if (option.get("value").asText().equals(optionValue)) {
-                    ((ObjectNode) option).put("label", label);
-                    attributes.put(attributeCode, changed);
-                    return true;
-                }
-            }
-            return false;
-        });
+        return write(() -> attributes.setOptionLabel(attributeCode, optionValue, label));
     }
 
     /** Changes the label of an option in one store view, e.g. ("color", "49", "fr", "Bleu ciel"). */
     public boolean setOptionLabel(String attributeCode, String optionValue, String storeCode, String label) {
-        return write(() -> {
-            ObjectNode attribute = attributes.get(attributeCode);
-            if (attribute == null) {
-                return false;
-            }
-            boolean exists = false;
-            for (JsonNode option : attribute.withArray("options")) {
-                exists |= option.get("value").asText().equals(optionValue);
-            }
-            if (exists) {
-                storeOptionLabels.computeIfAbsent(storeCode, k -> new HashMap<>())
-                        .computeIfAbsent(attributeCode, k -> new LinkedHashMap<>()).put(optionValue, label);
-            }
-            return exists;
-        });
+        return write(() -> attributes.setOptionLabel(attributeCode, optionValue, storeCode, label));
     }
 
     List<ObjectNode> attributeNodes() {
-        return read(() -> new ArrayList<>(attributes.values()));
+        return read(attributes::nodes);
     }
 
     ObjectNode attributeNode(String code) {
-        return read(() -> attributes.get(code));
+        return read(() -> attributes.node(code));
     }
 
     /** Options labelled for the store view; the blank first option stays blank. */
     ObjectNode attributeInStore(ObjectNode attribute, String storeCode) {
-        Map<String, String> labels = read(() -> storeOptionLabels.getOrDefault(storeCode, Map.of())
-                .get(attribute.get("attribute_code").asText()));
-        if (labels == null || labels.isEmpty()) {
-            return attribute;
-        }
-        ObjectNode copy = attribute.deepCopy();
-        ArrayNode options = copy.withArray("options");
-        for (JsonNode option : options) {
-            String label = labels.get(option.get("value").asText());
-            if (label != null) {
-                ((ObjectNode) option).put("label", label);
-            }
-        }
-        return copy;
+        return read(() -> attributes.inStore(attribute, storeCode));
     }
 
     StoreViews storeViews() {
@@ -507,10 +255,6 @@ public final class SandboxCatalog {
     }
 
     // ---------------------------------------------------------------- plumbing
-
-    private String now() {
-        return MagentoTime.format(clock.instant());
-    }
 
     private <T> T read(Supplier<T> reader) {
         lock.readLock().lock();

@@ -18,62 +18,24 @@ public final class SandboxOptions {
             AclResources.PRODUCTS, AclResources.CATEGORIES, AclResources.CMS_PAGE,
             AclResources.INVENTORY_SOURCE, AclResources.ATTRIBUTES, AclResources.STORE);
 
-    private final int port;
     private final int productCount;
     private final long seed;
-    private final String accessToken;
-    private final boolean bearerAllowed;
-    private final Set<String> grantedResources;
-    private final int maxPageSize;
     private final List<String> storeCodes;
-    private final long latencyMillis;
-    private final long offsetCostMicros;
-    private final RequestAuthenticator authenticator;
     private final Clock clock;
-    private final String oauthConsumerKey;
-    private final String oauthConsumerSecret;
-    private final String oauthAccessToken;
-    private final String oauthAccessTokenSecret;
-    private final Set<String> oauthSignatureMethods;
-    private final Duration consumerKeyLifetime;
-    private final String adminUsername;
-    private final String adminPassword;
-    private final String adminTotpSecret;
-    private final Duration adminTokenLifetime;
-    private final Faults faults;
-    private final boolean anonymousGuestAccess;
-    private final Path tlsKeystore;
-    private final String tlsKeystorePassword;
-    private final String host;
+    private final AccessOptions access;
+    private final ServingOptions serving;
 
     private SandboxOptions(Builder b) {
-        this.port = b.port;
         this.productCount = b.productCount;
         this.seed = b.seed;
-        this.accessToken = b.accessToken;
-        this.bearerAllowed = b.bearerAllowed;
-        this.grantedResources = Set.copyOf(b.grantedResources);
-        this.maxPageSize = b.maxPageSize;
         this.storeCodes = List.copyOf(b.storeCodes);
-        this.latencyMillis = b.latencyMillis;
-        this.offsetCostMicros = b.offsetCostMicros;
-        this.authenticator = b.authenticator;
         this.clock = b.clock;
-        this.oauthConsumerKey = b.oauthConsumerKey;
-        this.oauthConsumerSecret = b.oauthConsumerSecret;
-        this.oauthAccessToken = b.oauthAccessToken;
-        this.oauthAccessTokenSecret = b.oauthAccessTokenSecret;
-        this.oauthSignatureMethods = Set.copyOf(b.oauthSignatureMethods);
-        this.consumerKeyLifetime = b.consumerKeyLifetime;
-        this.adminUsername = b.adminUsername;
-        this.adminPassword = b.adminPassword;
-        this.adminTotpSecret = b.adminTotpSecret;
-        this.adminTokenLifetime = b.adminTokenLifetime;
-        this.faults = b.faults;
-        this.anonymousGuestAccess = b.anonymousGuestAccess;
-        this.tlsKeystore = b.tlsKeystore;
-        this.tlsKeystorePassword = b.tlsKeystorePassword;
-        this.host = b.host;
+        this.access = new AccessOptions(b.accessToken, b.bearerAllowed, Set.copyOf(b.grantedResources),
+                b.authenticator, b.oauthConsumerKey, b.oauthConsumerSecret, b.oauthAccessToken,
+                b.oauthAccessTokenSecret, Set.copyOf(b.oauthSignatureMethods), b.consumerKeyLifetime,
+                b.adminUsername, b.adminPassword, b.adminTotpSecret, b.adminTokenLifetime, b.anonymousGuestAccess);
+        this.serving = new ServingOptions(b.port, b.host, b.tlsKeystore, b.tlsKeystorePassword, b.maxPageSize,
+                b.latencyMillis, b.offsetCostMicros, b.faults);
     }
 
     public static SandboxOptions defaults() {
@@ -85,50 +47,50 @@ public final class SandboxOptions {
     }
 
     public Builder toBuilder() {
-        return new Builder().port(port).productCount(productCount).seed(seed).accessToken(accessToken)
-                .bearerAllowed(bearerAllowed).grantedResources(grantedResources).maxPageSize(maxPageSize)
-                .storeCodes(storeCodes).latencyMillis(latencyMillis).offsetCostMicros(offsetCostMicros).authenticator(authenticator).clock(clock)
-                .oauthConsumer(oauthConsumerKey, oauthConsumerSecret).oauthAccessToken(oauthAccessToken, oauthAccessTokenSecret)
-                .oauthSignatureMethods(oauthSignatureMethods).consumerKeyLifetime(consumerKeyLifetime)
-                .admin(adminUsername, adminPassword).adminTotpSecret(adminTotpSecret).adminTokenLifetime(adminTokenLifetime)
-                .faults(faults).anonymousGuestAccess(anonymousGuestAccess).tls(tlsKeystore, tlsKeystorePassword).host(host);
+        return new Builder().port(port()).productCount(productCount()).seed(seed()).accessToken(accessToken())
+                .bearerAllowed(bearerAllowed()).grantedResources(grantedResources()).maxPageSize(maxPageSize())
+                .storeCodes(storeCodes()).latencyMillis(latencyMillis()).offsetCostMicros(offsetCostMicros()).authenticator(authenticator()).clock(clock())
+                .oauthConsumer(oauthConsumerKey(), oauthConsumerSecret()).oauthAccessToken(oauthAccessToken(), oauthAccessTokenSecret())
+                .oauthSignatureMethods(oauthSignatureMethods()).consumerKeyLifetime(consumerKeyLifetime())
+                .admin(adminUsername(), adminPassword()).adminTotpSecret(adminTotpSecret()).adminTokenLifetime(adminTokenLifetime())
+                .faults(faults()).anonymousGuestAccess(anonymousGuestAccess()).tls(tlsKeystore(), tlsKeystorePassword()).host(host());
     }
 
-    public int port() { return port; }
+    public int port() { return serving.port(); }
     public int productCount() { return productCount; }
     public long seed() { return seed; }
-    public String accessToken() { return accessToken; }
-    public boolean bearerAllowed() { return bearerAllowed; }
-    public Set<String> grantedResources() { return grantedResources; }
-    public int maxPageSize() { return maxPageSize; }
+    public String accessToken() { return access.accessToken(); }
+    public boolean bearerAllowed() { return access.bearerAllowed(); }
+    public Set<String> grantedResources() { return access.grantedResources(); }
+    public int maxPageSize() { return serving.maxPageSize(); }
     public List<String> storeCodes() { return storeCodes; }
     /** The store's response time: every answer leaves this long after its request arrived (its own work included). */
-    public long latencyMillis() { return latencyMillis; }
+    public long latencyMillis() { return serving.latencyMillis(); }
     /** Extra time per row a page skips (currentPage > 1): MySQL reads and discards the OFFSET rows. */
-    public long offsetCostMicros() { return offsetCostMicros; }
+    public long offsetCostMicros() { return serving.offsetCostMicros(); }
     /** The authenticator to use; null means a bearer-token one built from the other options. */
-    public RequestAuthenticator authenticator() { return authenticator; }
+    public RequestAuthenticator authenticator() { return access.authenticator(); }
     public Clock clock() { return clock; }
-    public String oauthConsumerKey() { return oauthConsumerKey; }
-    public String oauthConsumerSecret() { return oauthConsumerSecret; }
-    public String oauthAccessToken() { return oauthAccessToken; }
-    public String oauthAccessTokenSecret() { return oauthAccessTokenSecret; }
-    public Set<String> oauthSignatureMethods() { return oauthSignatureMethods; }
-    public Duration consumerKeyLifetime() { return consumerKeyLifetime; }
-    public String adminUsername() { return adminUsername; }
-    public String adminPassword() { return adminPassword; }
+    public String oauthConsumerKey() { return access.oauthConsumerKey(); }
+    public String oauthConsumerSecret() { return access.oauthConsumerSecret(); }
+    public String oauthAccessToken() { return access.oauthAccessToken(); }
+    public String oauthAccessTokenSecret() { return access.oauthAccessTokenSecret(); }
+    public Set<String> oauthSignatureMethods() { return access.oauthSignatureMethods(); }
+    public Duration consumerKeyLifetime() { return access.consumerKeyLifetime(); }
+    public String adminUsername() { return access.adminUsername(); }
+    public String adminPassword() { return access.adminPassword(); }
     /** Base32 Google Authenticator secret of the admin user; null when two-factor auth is off. */
-    public String adminTotpSecret() { return adminTotpSecret; }
-    public Duration adminTokenLifetime() { return adminTokenLifetime; }
+    public String adminTotpSecret() { return access.adminTotpSecret(); }
+    public Duration adminTokenLifetime() { return access.adminTokenLifetime(); }
     /** Faults injected from the start; {@link Faults#none()} by default. */
-    public Faults faults() { return faults; }
+    public Faults faults() { return serving.faults(); }
     /** Magento's Allow Anonymous Guest Access (webapi/webapisecurity/allow_insecure); off by default, as in Magento. */
-    public boolean anonymousGuestAccess() { return anonymousGuestAccess; }
+    public boolean anonymousGuestAccess() { return access.anonymousGuestAccess(); }
     /** PKCS12 keystore with the store's certificate and key: the store answers HTTPS only; null for plain HTTP. */
-    public Path tlsKeystore() { return tlsKeystore; }
-    public String tlsKeystorePassword() { return tlsKeystorePassword; }
+    public Path tlsKeystore() { return serving.tlsKeystore(); }
+    public String tlsKeystorePassword() { return serving.tlsKeystorePassword(); }
     /** The host name in {@link SandboxStore#baseUrl()}; the server itself always listens on 127.0.0.1. */
-    public String host() { return host; }
+    public String host() { return serving.host(); }
 
     public static final class Builder {
         private int port = 0;
