@@ -32,8 +32,8 @@ final class CategoryEndpoints {
     static JsonNode tree(RestCall call) {
         String rootParam = call.query().asMap().get("rootCategoryId");
         String depthParam = call.query().asMap().get("depth");
-        int rootId = rootParam == null || rootParam.isEmpty() ? CategoryTree.DEFAULT_CATEGORY : parseInt(rootParam);
-        Integer depth = depthParam == null || depthParam.isEmpty() ? null : parseInt(depthParam);
+        int rootId = rootParam == null || rootParam.isEmpty() ? CategoryTree.DEFAULT_CATEGORY : SearchQueryParser.intParameter(rootParam);
+        Integer depth = depthParam == null || depthParam.isEmpty() ? null : SearchQueryParser.intParameter(depthParam);
         Map<Integer, ObjectNode> byId = new LinkedHashMap<>();
         for (ObjectNode c : call.catalog().categoryNodes()) {
             byId.put(c.get("id").asInt(), call.catalog().categoryInStore(c, call.store().code()));
@@ -92,18 +92,5 @@ final class CategoryEndpoints {
         parameters.put("fieldName", "id");
         parameters.put("fieldValue", id);
         return MagentoError.named(404, "No such entity with %fieldName = %fieldValue", parameters);
-    }
-
-    private static int parseInt(String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            Map<String, String> parameters = new LinkedHashMap<>();
-            parameters.put("value", value);
-            parameters.put("type", "int");
-            throw MagentoError.named(400,
-                    "The \"%value\" value's type is invalid. The \"%type\" type was expected. Verify and try again.",
-                    parameters);
-        }
     }
 }

@@ -34,9 +34,9 @@ final class SearchQueryParser {
             String key = pair.getKey().replace("_", "").toLowerCase(Locale.ROOT);
             Matcher m;
             if (key.equals("searchcriteria[pagesize]")) {
-                pageSize = integer(pair.getValue());
+                pageSize = intParameter(pair.getValue());
             } else if (key.equals("searchcriteria[currentpage]")) {
-                currentPage = integer(pair.getValue());
+                currentPage = intParameter(pair.getValue());
             } else if ((m = FILTER.matcher(key)).matches()) {
                 groups.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new TreeMap<>())
                         .computeIfAbsent(Integer.parseInt(m.group(2)), j -> new TreeMap<>())
@@ -90,9 +90,10 @@ final class SearchQueryParser {
         }
     }
 
-    private static Integer integer(String value) {
+    /** An int request parameter, or Magento's 400 for one that is not (shared by every endpoint reading one). */
+    static int intParameter(String value) {
         try {
-            return Integer.valueOf(value.trim());
+            return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("value", value);
