@@ -10,20 +10,21 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.SandboxCredentials;
-import org.magentokafka.testing.TestKafka;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,31 +40,32 @@ class AuthenticationIT {
     private static final Pattern SYNCED = Pattern.compile("magento:products synced " + PRODUCTS + " items");
     private static final String TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 
+    @AutoClose
+    private static ConnectorEnvironment plain;
+    @AutoClose
+    private static ConnectorEnvironment twoFactor;
+    /** Activation replaces the integration's access token, so the handshake gets a store of its own. */
+    @AutoClose
+    private static ConnectorEnvironment handshake;
     private static SandboxStore store;
     private static SandboxStore twoFactorStore;
-    /** Activation replaces the integration's access token, so the handshake gets a store of its own. */
     private static SandboxStore handshakeStore;
-    private static final List<ConnectorProcess> all = new ArrayList<>();
     private ConnectorProcess connector;
 
     @BeforeAll
     static void startStores() {
-        store = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).bearerAllowed(false)
-                .storeCodes(List.of("default")).build());
-        twoFactorStore = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).adminTotpSecret(TOTP_SECRET)
-                .storeCodes(List.of("default")).build());
-        handshakeStore = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build());
+        plain = environment(SandboxOptions.builder().productCount(PRODUCTS).bearerAllowed(false).storeCodes(List.of("default")));
+        twoFactor = environment(SandboxOptions.builder().productCount(PRODUCTS).adminTotpSecret(TOTP_SECRET).storeCodes(List.of("default")));
+        handshake = environment(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")));
+        store = plain.store();
+        twoFactorStore = twoFactor.store();
+        handshakeStore = handshake.store();
     }
 
+    /** Runs before the environments close: every connector's output is still there. */
     @AfterAll
-    static void stopStores() {
-        try {
-            assertNoSecretInAnyOutput();
-        } finally {
-            store.close();
-            twoFactorStore.close();
-            handshakeStore.close();
-        }
+    static void noSecretInAnyOutput() {
+        assertNoSecretInAnyOutput();
     }
 
     @AfterEach
@@ -76,7 +78,7 @@ class AuthenticationIT {
     @Test
     void oauth1WithHmacSha256SignsEveryRequest() {
         store.requests().clear();
-        connector = start("oauth1-sha256", store, oauth1("HMAC-SHA256"));
+        connector = start("oauth1-sha256", plain, oauth1("HMAC-SHA256"));
         connector.awaitLine(SYNCED, WAIT);
         assertTrue(store.requests().matching("/V1/products").stream()
                 .allMatch(r -> String.valueOf(r.header("authorization")).startsWith("OAuth ")
@@ -85,28 +87,28 @@ class AuthenticationIT {
 
     @Test
     void oauth1WithHmacSha1SignsEveryRequest() {
-        connector = start("oauth1-sha1", store, oauth1("HMAC-SHA1"));
+        connector = start("oauth1-sha1", plain, oauth1("HMAC-SHA1"));
         connector.awaitLine(SYNCED, WAIT);
     }
 
     @Test
     void anAdminAccountGetsATokenOnceAndReusesIt() {
         store.requests().clear();
-        connector = start("admin", store, SandboxCredentials.admin(store));
+        connector = start("admin", plain, SandboxCredentials.admin(store));
         connector.awaitLine(SYNCED, WAIT);
         assertEquals(1, store.requests().matching("/V1/integration/admin/token").size(), "one token for all requests");
     }
 
     @Test
     void anAdminAccountWithTwoFactorAuthUsesTheTotpSecret() {
-        connector = start("admin-2fa", twoFactorStore, SandboxCredentials.admin(twoFactorStore));
+        connector = start("admin-2fa", twoFactor, SandboxCredentials.admin(twoFactorStore));
         connector.awaitLine(SYNCED, WAIT);
         assertFalse(twoFactorStore.requests().matching("/V1/tfa/provider/google/authenticate").isEmpty());
     }
 
     @Test
     void twoFactorAuthWithoutASecretSaysWhichPropertyToSet() {
-        connector = start("admin-2fa-missing", twoFactorStore, Map.of("MAGENTO_AUTH_MODE", "admin",
+        connector = start("admin-2fa-missing", twoFactor, Map.of("MAGENTO_AUTH_MODE", "admin",
                 "MAGENTO_AUTH_USERNAME", twoFactorStore.options().adminUsername(),
                 "MAGENTO_AUTH_PASSWORD", twoFactorStore.options().adminPassword()));
         String line = connector.awaitLine(Pattern.compile("poll failed"), WAIT);
@@ -116,7 +118,7 @@ class AuthenticationIT {
     @Test
     void aWrongAdminPasswordIsNeverRetried() {
         store.requests().clear();
-        connector = start("admin-bad-password", store, Map.of("MAGENTO_AUTH_MODE", "admin",
+        connector = start("admin-bad-password", plain, Map.of("MAGENTO_AUTH_MODE", "admin",
                 "MAGENTO_AUTH_USERNAME", store.options().adminUsername(),
                 "MAGENTO_AUTH_PASSWORD", "wrong-password-123"));
         String line = connector.awaitLine(Pattern.compile("poll failed"), WAIT);
@@ -132,7 +134,7 @@ class AuthenticationIT {
 
     @Test
     void aRefusedBearerTokenExplainsBothCausesAndTheOauth1Fix() {
-        connector = start("bearer-refused", store, Map.of("MAGENTO_AUTH_MODE", "bearer",
+        connector = start("bearer-refused", plain, Map.of("MAGENTO_AUTH_MODE", "bearer",
                 "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken()));
         String line = connector.awaitLine(Pattern.compile("answered 401"), WAIT);
         assertTrue(line.contains("Magento_Catalog::products") && line.contains("2.4.4") && line.contains("magento.auth.mode=oauth1"), line);
@@ -143,7 +145,7 @@ class AuthenticationIT {
         Path credentials = Path.of("target/it-state/handshake-" + System.nanoTime() + "/oauth.properties").toAbsolutePath();
         Map<String, String> env = Map.of("MAGENTO_AUTH_MODE", "handshake",
                 "MAGENTO_AUTH_CREDENTIALS_FILE", credentials.toString());
-        connector = start("handshake", handshakeStore, env);
+        connector = start("handshake", handshake, env);
         connector.awaitLine(Pattern.compile("not activated yet"), WAIT);
         int port = connector.httpPort(WAIT);
 
@@ -154,7 +156,7 @@ class AuthenticationIT {
                 "credentials readable by the connector's user only");
 
         connector.stop();
-        connector = start("handshake-restarted", handshakeStore, env);
+        connector = start("handshake-restarted", handshake, env);
         connector.awaitLine(Pattern.compile("Apache Camel .* started"), WAIT);
         sleep(3000);
         assertEquals(0, connector.count(Pattern.compile("not activated yet")), "stored credentials are used after a restart");
@@ -164,7 +166,7 @@ class AuthenticationIT {
     @Test
     void aForeignOrMalformedCallbackIsRefusedAndChangesNothing() throws Exception {
         Path credentials = Path.of("target/it-state/handshake-bad-" + System.nanoTime() + "/oauth.properties").toAbsolutePath();
-        connector = start("handshake-bad", handshakeStore, Map.of("MAGENTO_AUTH_MODE", "handshake",
+        connector = start("handshake-bad", handshake, Map.of("MAGENTO_AUTH_MODE", "handshake",
                 "MAGENTO_AUTH_CREDENTIALS_FILE", credentials.toString()));
         int port = connector.httpPort(WAIT);
         var http = HttpClient.newHttpClient();
@@ -183,18 +185,14 @@ class AuthenticationIT {
         return SandboxCredentials.oauth1(store, method);
     }
 
-    private ConnectorProcess start(String name, SandboxStore target, Map<String, String> auth) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "MAGENTO_BASE_URL", target.baseUrl(),
-                "MAGENTO_POLL_INTERVAL", "500ms",
-                "MAGENTO_ERROR_BACKOFF_MAX", "1s",
-                "MAGENTO_STREAMS_PRODUCTS_TOPIC", TestKafka.uniqueTopic("auth"),
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
-        env.putAll(SandboxCredentials.productsOnly());
-        env.putAll(auth);
-        ConnectorProcess p = ConnectorProcess.start("auth-" + name, env);
-        all.add(p);
-        return p;
+    private static ConnectorEnvironment environment(SandboxOptions.Builder storeOptions) {
+        return ConnectorEnvironment.builder().store(storeOptions.build()).withoutStoreToken()
+                .pollInterval("500ms").env("MAGENTO_ERROR_BACKOFF_MAX", "1s")
+                .topic("products", "auth").otherStreamsDisabled().start();
+    }
+
+    private ConnectorProcess start(String name, ConnectorEnvironment target, Map<String, String> auth) {
+        return target.start("auth-" + name, auth);
     }
 
     /** No credential of any mode ever appears in what the connector printed (logs, errors, health output). */
@@ -202,7 +200,7 @@ class AuthenticationIT {
         List<String> secrets = new ArrayList<>(List.of(store.options().accessToken(), store.options().oauthConsumerSecret(),
                 store.options().oauthAccessToken(), store.options().oauthAccessTokenSecret(), store.options().adminPassword(),
                 twoFactorStore.options().adminPassword(), TOTP_SECRET, "wrong-password-123"));
-        for (ConnectorProcess p : all) {
+        for (ConnectorProcess p : Stream.of(plain, twoFactor, handshake).flatMap(e -> e.started().stream()).toList()) {
             String out = p.output();
             for (String secret : secrets) {
                 assertFalse(out.contains(secret), "a secret appears in the output of a connector:\n" + out);

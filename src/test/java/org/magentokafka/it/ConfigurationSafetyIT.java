@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.magentokafka.sandbox.SandboxOptions;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 
 /**
@@ -23,6 +27,16 @@ import org.magentokafka.testing.ConnectorProcess;
 class ConfigurationSafetyIT {
 
     private static final Duration EXIT = Duration.ofSeconds(60);
+
+    @AutoClose
+    private static ConnectorEnvironment environment;
+
+    /** A broker nobody listens on: nothing here may get as far as Kafka. */
+    @BeforeAll
+    static void start() {
+        environment = ConnectorEnvironment.builder().store(SandboxOptions.builder().productCount(1).build())
+                .bootstrapServers("127.0.0.1:1").start();
+    }
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
@@ -34,9 +48,7 @@ class ConfigurationSafetyIT {
             "MAGENTO_READ_TIMEOUT|ten seconds|magento.read-timeout='ten seconds' is not a duration",
             "MAGENTO_STREAMS_CATEGORIES_POLL_INTERVAL|-5m|magento.streams.categories.poll-interval='-5m' is not a duration"})
     void anInvalidValueStopsTheStartWithOneLine(String env, String value, String message) throws Exception {
-        Map<String, String> settings = base();
-        settings.put(env, value);
-        try (ConnectorProcess connector = ConnectorProcess.start("invalid-" + env.toLowerCase(), settings)) {
+        try (ConnectorProcess connector = environment.start("invalid-" + env.toLowerCase(), Map.of(env, value))) {
             int status = exitStatus(connector);
             assertNotEquals(0, status, "the process exits with an error status");
             List<String> errors = connector.lines().stream().filter(l -> l.contains("ERROR")).toList();
@@ -50,10 +62,7 @@ class ConfigurationSafetyIT {
 
     @Test
     void everyInvalidValueIsReportedAtOnce() throws Exception {
-        Map<String, String> settings = base();
-        settings.put("MAGENTO_PAGE_SIZE", "0");
-        settings.put("MAGENTO_AUTH_MODE", "basic");
-        try (ConnectorProcess connector = ConnectorProcess.start("invalid-two", settings)) {
+        try (ConnectorProcess connector = environment.start("invalid-two", Map.of("MAGENTO_PAGE_SIZE", "0", "MAGENTO_AUTH_MODE", "basic"))) {
             assertNotEquals(0, exitStatus(connector));
             assertEquals(2, connector.count(Pattern.compile("ERROR .*Invalid configuration")), connector.output());
             assertFalse(connector.output().contains("\tat "), connector.output());
@@ -62,28 +71,20 @@ class ConfigurationSafetyIT {
 
     @Test
     void aTypoIsOneWarningWithTheClosestName() {
-        Map<String, String> settings = base();
+        Map<String, String> settings = new HashMap<>();
         settings.put("MAGENTO_PAGE_SIZ", "50");
         settings.put("MAGENTO_STREAMS_PRODUCTS_ENABLED", "false");
         settings.put("MAGENTO_STREAMS_CATEGORIES_ENABLED", "false");
         settings.put("MAGENTO_STREAMS_CMS_PAGES_ENABLED", "false");
         settings.put("MAGENTO_STREAMS_SOURCE_ITEMS_ENABLED", "false");
         settings.put("MAGENTO_STREAMS_PRODUCT_ATTRIBUTES_ENABLED", "false");
-        try (ConnectorProcess connector = ConnectorProcess.start("typo", settings)) {
+        try (ConnectorProcess connector = environment.start("typo", settings)) {
             String line = connector.awaitLine(Pattern.compile("Unknown setting MAGENTO_PAGE_SIZ "), EXIT);
             assertTrue(line.contains("WARN"), line);
             assertTrue(line.contains("did you mean MAGENTO_PAGE_SIZE (magento.page-size)?"), line);
             connector.awaitLine(Pattern.compile("Apache Camel .* started"), EXIT);
             assertEquals(1, connector.count(Pattern.compile("Unknown setting")), "nothing else is flagged:\n" + connector.output());
         }
-    }
-
-    private static Map<String, String> base() {
-        Map<String, String> env = new HashMap<>();
-        env.put("MAGENTO_BASE_URL", "http://127.0.0.1:9");
-        env.put("MAGENTO_AUTH_ACCESS_TOKEN", "not-used");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1");
-        return env;
     }
 
     private static int exitStatus(ConnectorProcess connector) throws InterruptedException {

@@ -4,20 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.sandbox.Scenario;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
-import org.magentokafka.testing.TestKafka;
 
 /**
  * The errors a newcomer meets (wrong URL, bad token, a WAF or maintenance page, an empty catalog, a store that
@@ -28,17 +27,21 @@ class NewcomerErrorsIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Pattern SYNCED = Pattern.compile("magento:products synced 50 items");
 
+    @AutoClose
+    private static ConnectorEnvironment environment;
     private static SandboxStore store;
     private ConnectorProcess connector;
 
     @BeforeAll
     static void startStore() {
-        store = SandboxStore.start(SandboxOptions.builder().productCount(50).build());
-    }
-
-    @AfterAll
-    static void stopStore() {
-        store.close();
+        // Only the products stream polls here, so each error is met once per poll (also proves the dashed names).
+        environment = ConnectorEnvironment.builder().store(SandboxOptions.builder().productCount(50).build())
+                .pollInterval("300ms")
+                .env(Map.of("MAGENTO_ERROR_BACKOFF_MAX", "1s",
+                        "MAGENTO_RETRY_MAX_RETRIES", "1",
+                        "MAGENTO_RETRY_BASE_DELAY", "100ms"))
+                .topic("products", "errors").otherStreamsDisabled().start();
+        store = environment.store();
     }
 
     @BeforeEach
@@ -132,22 +135,7 @@ class NewcomerErrorsIT {
     }
 
     private ConnectorProcess start(String name, Map<String, String> overrides) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "MAGENTO_BASE_URL", store.baseUrl(),
-                "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
-                "MAGENTO_POLL_INTERVAL", "300ms",
-                "MAGENTO_ERROR_BACKOFF_MAX", "1s",
-                "MAGENTO_RETRY_MAX_RETRIES", "1",
-                "MAGENTO_RETRY_BASE_DELAY", "100ms",
-                "MAGENTO_TOPIC_PRODUCTS", TestKafka.uniqueTopic("errors"),
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
-        // Only the products stream polls here, so each error is met once per poll (also proves the dashed names).
-        env.put("MAGENTO_STREAMS_CATEGORIES_ENABLED", "false");
-        env.put("MAGENTO_STREAMS_CMS_PAGES_ENABLED", "false");
-        env.put("MAGENTO_STREAMS_SOURCE_ITEMS_ENABLED", "false");
-        env.put("MAGENTO_STREAMS_PRODUCT_ATTRIBUTES_ENABLED", "false");
-        env.putAll(overrides);
-        return ConnectorProcess.start("errors-" + name, env);
+        return environment.start("errors-" + name, overrides);
     }
 
     /** Polling continues: the same failure is met again on later polls. */

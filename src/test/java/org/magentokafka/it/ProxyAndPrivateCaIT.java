@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.ConnectProxy;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.PrivateCa;
 import org.magentokafka.testing.Records;
@@ -43,6 +45,8 @@ class ProxyAndPrivateCaIT {
 
     private static PrivateCa ca;
     private static ConnectProxy proxy;
+    @AutoClose
+    private static ConnectorEnvironment environment;
     private static SandboxStore store;
     private ConnectorProcess connector;
 
@@ -50,12 +54,13 @@ class ProxyAndPrivateCaIT {
     static void startStoreBehindProxy() {
         ca = PrivateCa.forHosts(HOST);
         proxy = ConnectProxy.start(Map.of(HOST, "127.0.0.1"));
-        store = SandboxStore.start(httpsStore().adminTotpSecret(TOTP_SECRET).build());
+        environment = behindTheProxy(httpsStore().adminTotpSecret(TOTP_SECRET).build());
+        store = environment.store();
     }
 
+    /** Every connector stopped after its test; the store closes with the environment. */
     @AfterAll
-    static void stop() {
-        store.close();
+    static void stopProxy() {
         proxy.close();
     }
 
@@ -68,30 +73,31 @@ class ProxyAndPrivateCaIT {
 
     @Test
     void bearerRequestsGoThroughTheProxyToTheHttpsStore() {
-        assertProductsArriveThroughTheProxy("bearer", store, SandboxCredentials.bearer(store));
+        assertProductsArriveThroughTheProxy("bearer", environment, SandboxCredentials.bearer(store));
     }
 
     @Test
     void theAdminTokenAndTwoFactorEndpointsGoThroughTheProxyToo() {
         store.requests().clear();
-        assertProductsArriveThroughTheProxy("admin-2fa", store, SandboxCredentials.admin(store));
+        assertProductsArriveThroughTheProxy("admin-2fa", environment, SandboxCredentials.admin(store));
         assertEquals(1, store.requests().matching("/V1/tfa/provider/google/authenticate").size(),
                 "the token came from the store, through the proxy: the store's name resolves nowhere else");
     }
 
     @Test
     void oauth1SignsTheHttpsUrlAndGoesThroughTheProxy() {
-        assertProductsArriveThroughTheProxy("oauth1", store, SandboxCredentials.oauth1(store, "HMAC-SHA256"));
+        assertProductsArriveThroughTheProxy("oauth1", environment, SandboxCredentials.oauth1(store, "HMAC-SHA256"));
     }
 
     @Test
     void theHandshakeTokenExchangeGoesThroughTheProxy() {
         // Activation replaces the integration's tokens: a store of its own.
-        try (SandboxStore handshakeStore = SandboxStore.start(httpsStore().build())) {
+        try (ConnectorEnvironment handshake = behindTheProxy(httpsStore().build())) {
+            SandboxStore handshakeStore = handshake.store();
             proxy.clear();
             Path credentials = Path.of("target/it-state/proxy-handshake-" + System.nanoTime() + "/oauth.properties").toAbsolutePath();
             String topic = TestKafka.uniqueTopic("proxy-handshake");
-            connector = start("handshake", handshakeStore, topic, Map.of("MAGENTO_AUTH_MODE", "handshake",
+            connector = start("handshake", handshake, topic, Map.of("MAGENTO_AUTH_MODE", "handshake",
                     "MAGENTO_AUTH_CREDENTIALS_FILE", credentials.toString()), true);
             connector.awaitLine(Pattern.compile("not activated yet"), WAIT);
             int status = handshakeStore.activateIntegration(URI.create("http://127.0.0.1:" + connector.httpPort(WAIT) + "/magento/callback"));
@@ -105,10 +111,9 @@ class ProxyAndPrivateCaIT {
     @Test
     void withoutTheTruststoreTheCheckSaysTheCertificateIsUntrustedAndNamesTheSetting() {
         for (Map<String, String> auth : List.of(SandboxCredentials.bearer(store), SandboxCredentials.admin(store))) {
-            Map<String, String> env = env(store, TestKafka.uniqueTopic("proxy-untrusted"), auth, false);
+            Map<String, String> env = connectorEnv(TestKafka.uniqueTopic("proxy-untrusted"), auth, false);
             env.put("MAGENTO_RETRY_MAX_RETRIES", "0");
-            ConnectorProcess check = ConnectorProcess.start("proxy-untrusted-" + auth.get("MAGENTO_AUTH_MODE"), env, line -> {
-            }, "--check");
+            ConnectorProcess check = environment.start("proxy-untrusted-" + auth.get("MAGENTO_AUTH_MODE"), env, "--check");
             assertEquals(1, check.awaitExit(WAIT), check.output());
             String line = check.lines().stream().filter(l -> l.contains("products") && l.contains("GET /rest/"))
                     .findFirst().orElseThrow(() -> new AssertionError(check.output()));
@@ -117,14 +122,14 @@ class ProxyAndPrivateCaIT {
         }
     }
 
-    private void assertProductsArriveThroughTheProxy(String name, SandboxStore target, Map<String, String> auth) {
+    private void assertProductsArriveThroughTheProxy(String name, ConnectorEnvironment target, Map<String, String> auth) {
         proxy.clear();
         String topic = TestKafka.uniqueTopic("proxy-" + name);
         connector = start(name, target, topic, auth, true);
         connector.awaitLine(SYNCED, WAIT);
         List<ConsumerRecord<String, String>> records = TestKafka.readAtLeast(topic, PRODUCTS, WAIT);
         assertEquals(PRODUCTS, Records.latestByKey(records).size(), "every product arrived in Kafka");
-        assertOnlyTheStoreWasTunnelledTo(target);
+        assertOnlyTheStoreWasTunnelledTo(target.store());
     }
 
     private static void assertOnlyTheStoreWasTunnelledTo(SandboxStore target) {
@@ -138,25 +143,27 @@ class ProxyAndPrivateCaIT {
                 .tls(ca.serverKeystore(), ca.password()).host(HOST);
     }
 
-    private ConnectorProcess start(String name, SandboxStore target, String topic, Map<String, String> auth, boolean trust) {
-        return ConnectorProcess.start("proxy-" + name, env(target, topic, auth, trust));
+    /** The store the connector reaches through the proxy only; each connector brings its credentials and topic. */
+    private static ConnectorEnvironment behindTheProxy(SandboxOptions storeOptions) {
+        return ConnectorEnvironment.builder().store(storeOptions).withoutStoreToken().pollInterval("500ms")
+                .env(Map.of("MAGENTO_PROXY_HOST", proxy.host(),
+                        "MAGENTO_PROXY_PORT", Integer.toString(proxy.port()),
+                        "MAGENTO_ERROR_BACKOFF_MAX", "1s",
+                        "MAGENTO_STORE_CODES", "default"))
+                .topic("products", "proxy").otherStreamsDisabled().start();
     }
 
-    private static Map<String, String> env(SandboxStore target, String topic, Map<String, String> auth, boolean trust) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "MAGENTO_BASE_URL", target.baseUrl(),
-                "MAGENTO_PROXY_HOST", proxy.host(),
-                "MAGENTO_PROXY_PORT", Integer.toString(proxy.port()),
-                "MAGENTO_POLL_INTERVAL", "500ms",
-                "MAGENTO_ERROR_BACKOFF_MAX", "1s",
-                "MAGENTO_STORE_CODES", "default",
-                "MAGENTO_STREAMS_PRODUCTS_TOPIC", topic,
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
+    private ConnectorProcess start(String name, ConnectorEnvironment target, String topic, Map<String, String> auth, boolean trust) {
+        return target.start("proxy-" + name, connectorEnv(topic, auth, trust));
+    }
+
+    /** What one connector adds to the environment: its topic, its credentials and whether it trusts the company CA. */
+    private static Map<String, String> connectorEnv(String topic, Map<String, String> auth, boolean trust) {
+        Map<String, String> env = new HashMap<>(Map.of("MAGENTO_STREAMS_PRODUCTS_TOPIC", topic));
         if (trust) {
             env.put("MAGENTO_TLS_TRUSTSTORE", ca.truststore().toString());
             env.put("MAGENTO_TLS_TRUSTSTORE_PASSWORD", ca.password());
         }
-        env.putAll(SandboxCredentials.productsOnly());
         env.putAll(auth);
         return env;
     }

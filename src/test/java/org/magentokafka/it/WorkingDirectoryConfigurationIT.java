@@ -20,13 +20,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.TestKafka;
 
@@ -41,16 +42,15 @@ class WorkingDirectoryConfigurationIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Path ROOT = Path.of("target/it-workdirs").toAbsolutePath();
 
+    /** Store, credentials and broker only: everything the test varies comes from the files. */
+    @AutoClose
+    private static ConnectorEnvironment environment;
     private static SandboxStore store;
 
     @BeforeAll
     static void startStore() {
-        store = SandboxStore.start(SandboxOptions.builder().productCount(30).build());
-    }
-
-    @AfterAll
-    static void stopStore() {
-        store.close();
+        environment = ConnectorEnvironment.builder().store(SandboxOptions.builder().productCount(30).build()).start();
+        store = environment.store();
     }
 
     @Test
@@ -78,10 +78,7 @@ class WorkingDirectoryConfigurationIT {
         Path dir = workingDirectory("typo-" + file.replace('/', '-'));
         Files.createDirectories(dir.resolve(file).getParent());
         append(dir.resolve(file), "magento.page-siz=50");
-        Map<String, String> env = env();
-        allStreamsOff(env);
-        try (ConnectorProcess connector = ConnectorProcess.startIn(dir, "workdir-typo-" + file.replace('/', '-'), env, l -> {
-        })) {
+        try (ConnectorProcess connector = environment.startIn(dir, "workdir-typo-" + file.replace('/', '-'), allStreamsOff())) {
             String line = connector.awaitLine(Pattern.compile("Unknown setting magento\\.page-siz "), WAIT);
             assertTrue(line.contains("WARN"), line);
             assertTrue(line.contains("did you mean magento.page-size?"), line);
@@ -96,8 +93,7 @@ class WorkingDirectoryConfigurationIT {
         Path dir = workingDirectory("invalid-" + file.replace('/', '-'));
         Files.createDirectories(dir.resolve(file).getParent());
         append(dir.resolve(file), "magento.page-size=301");
-        try (ConnectorProcess connector = ConnectorProcess.startIn(dir, "workdir-invalid-" + file.replace('/', '-'), env(), l -> {
-        })) {
+        try (ConnectorProcess connector = environment.startIn(dir, "workdir-invalid-" + file.replace('/', '-'))) {
             Awaitility.await().atMost(WAIT).until(() -> !connector.isAlive());
             assertNotEquals(0, connector.stop(), "exits with an error status");
             List<String> errors = connector.lines().stream().filter(l -> l.contains("ERROR")).toList();
@@ -114,12 +110,10 @@ class WorkingDirectoryConfigurationIT {
      */
     private static Set<String> pageSizesOfOneRun(Path dir, String name) {
         store.requests().clear();
-        Map<String, String> env = env();
-        allStreamsOff(env);
+        Map<String, String> env = allStreamsOff();
         env.remove("MAGENTO_STREAMS_PRODUCTS_ENABLED");
         env.put("MAGENTO_STREAMS_PRODUCTS_TOPIC", TestKafka.uniqueTopic("workdir-products"));
-        try (ConnectorProcess connector = ConnectorProcess.startIn(dir, name, env, l -> {
-        })) {
+        try (ConnectorProcess connector = environment.startIn(dir, name, env)) {
             Awaitility.await().atMost(WAIT).until(() -> !pageSizes().isEmpty() || !connector.isAlive());
             assertTrue(connector.isAlive(), "the connector runs:\n" + connector.output());
             return pageSizes();
@@ -133,19 +127,12 @@ class WorkingDirectoryConfigurationIT {
                 .collect(Collectors.toSet());
     }
 
-    /** Store, credentials and broker only: everything the test varies comes from the files. */
-    private static Map<String, String> env() {
+    private static Map<String, String> allStreamsOff() {
         Map<String, String> env = new HashMap<>();
-        env.put("MAGENTO_BASE_URL", store.baseUrl());
-        env.put("MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
-        return env;
-    }
-
-    private static void allStreamsOff(Map<String, String> env) {
         for (String stream : List.of("PRODUCTS", "CATEGORIES", "CMS_PAGES", "SOURCE_ITEMS", "PRODUCT_ATTRIBUTES")) {
             env.put("MAGENTO_STREAMS_" + stream + "_ENABLED", "false");
         }
+        return env;
     }
 
     /** A fresh directory with copies of the project's routes/ and application.properties. */

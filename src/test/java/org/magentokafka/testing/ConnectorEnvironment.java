@@ -56,6 +56,13 @@ public final class ConnectorEnvironment implements AutoCloseable {
         return new HashMap<>(env);
     }
 
+    /** Every connector this environment started so far, in start order (e.g. to check what they all printed). */
+    public List<ConnectorProcess> started() {
+        synchronized (connectors) {
+            return List.copyOf(connectors);
+        }
+    }
+
     public ConnectorProcess start(String name, String... args) {
         return start(name, Map.of(), args);
     }
@@ -78,7 +85,12 @@ public final class ConnectorEnvironment implements AutoCloseable {
 
     /** Starts a connector from another working directory, as an operator runs the jar from their own directory. */
     public ConnectorProcess startIn(Path workingDirectory, String name, String... args) {
-        return track(ConnectorProcess.startIn(workingDirectory, name, env, line -> {
+        return startIn(workingDirectory, name, Map.of(), args);
+    }
+
+    /** Starts a connector from another working directory with {@code extraEnv} on top of the shared environment. */
+    public ConnectorProcess startIn(Path workingDirectory, String name, Map<String, String> extraEnv, String... args) {
+        return track(ConnectorProcess.startIn(workingDirectory, name, with(extraEnv), line -> {
         }, args));
     }
 
@@ -116,6 +128,7 @@ public final class ConnectorEnvironment implements AutoCloseable {
         private RemainingStreams remaining = RemainingStreams.DEFAULT_TOPICS;
         private String pollInterval = "1h";
         private Map<String, String> broker;
+        private boolean storeToken = true;
         private final Map<String, String> extra = new HashMap<>();
 
         private Builder() {
@@ -179,6 +192,12 @@ public final class ConnectorEnvironment implements AutoCloseable {
             return this;
         }
 
+        /** No store access token in the environment: each connector is started with credentials of its own. */
+        public Builder withoutStoreToken() {
+            this.storeToken = false;
+            return this;
+        }
+
         /** An entry of the test's own; it wins over the fixture's defaults. */
         public Builder env(String key, String value) {
             extra.put(key, value);
@@ -195,7 +214,9 @@ public final class ConnectorEnvironment implements AutoCloseable {
             SandboxStore theStore = store != null ? store : SandboxStore.start(options != null ? options : SandboxOptions.defaults());
             Map<String, String> env = new HashMap<>();
             env.put("MAGENTO_BASE_URL", theStore.baseUrl());
-            env.put("MAGENTO_AUTH_ACCESS_TOKEN", theStore.options().accessToken());
+            if (storeToken) {
+                env.put("MAGENTO_AUTH_ACCESS_TOKEN", theStore.options().accessToken());
+            }
             env.put("MAGENTO_POLL_INTERVAL", pollInterval);
             env.putAll(broker != null ? broker : Map.of("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
             Map<String, String> topics = new LinkedHashMap<>();
