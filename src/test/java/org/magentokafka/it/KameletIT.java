@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
@@ -62,17 +61,14 @@ class KameletIT {
     @Test
     void aRouteBindingTheKameletToKafkaDeliversEveryProduct() {
         String topic = TestKafka.uniqueTopic("kamelet-products");
-        try (SandboxStore store = SandboxStore.start(SandboxOptions.builder().productCount(PRODUCTS).build())) {
-            Map<String, String> env = new HashMap<>(Map.of(
-                    "MAGENTO_BASE_URL", store.baseUrl(),
-                    "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
-                    "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
-                    "KAMELET_IT_TOPIC", topic,
-                    "CAMEL_MAIN_ROUTES_INCLUDE_PATTERN", "file:routes/*.yaml,file:src/test/resources/kamelet-it/*.yaml"));
-            for (String stream : List.of("PRODUCTS", "CATEGORIES", "CMS_PAGES", "SOURCE_ITEMS", "PRODUCT_ATTRIBUTES")) {
-                env.put("MAGENTO_STREAMS_" + stream + "_ENABLED", "false");
-            }
-            try (ConnectorProcess connector = ConnectorProcess.start("kamelet", env)) {
+        try (ConnectorEnvironment environment = ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(PRODUCTS).build())
+                .otherStreamsDisabled()
+                .env("KAMELET_IT_TOPIC", topic)
+                .env("CAMEL_MAIN_ROUTES_INCLUDE_PATTERN", "file:routes/*.yaml,file:src/test/resources/kamelet-it/*.yaml")
+                .start()) {
+            SandboxStore store = environment.store();
+            try (ConnectorProcess connector = environment.start("kamelet")) {
                 List<ConsumerRecord<String, String>> records = TestKafka.readAtLeast(topic, PRODUCTS, Duration.ofSeconds(60));
                 assertEquals(PRODUCTS, records.size(), "one message per product:\n" + connector.output());
                 Set<String> skus = records.stream().map(r -> Records.json(r).path("sku").asText()).collect(Collectors.toSet());

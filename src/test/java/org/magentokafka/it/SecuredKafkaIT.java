@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.SecuredKafka;
 import org.magentokafka.testing.TestKafka;
@@ -41,20 +42,19 @@ class SecuredKafkaIT {
     private static final Pattern STACK_TRACE = Pattern.compile("^\\s+at \\S+\\(|^Caused by: |^\\s+\\.\\.\\. \\d+ more");
 
     private static SecuredKafka kafka;
+    @AutoClose
+    private static ConnectorEnvironment environment;
     private static SandboxStore store;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** No broker in the shared environment: each connector brings the client settings of the listener it tests. */
     @BeforeAll
     static void start() {
         kafka = SecuredKafka.shared();
-        store = SandboxStore.start(SandboxOptions.builder().productCount(60).storeCodes(List.of("default")).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (store != null) {
-            store.close();
-        }
+        environment = ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(60).storeCodes(List.of("default")).build())
+                .broker(Map.of()).env("MAGENTO_STORE_CODES", "default").start();
+        store = environment.store();
     }
 
     @Test
@@ -73,7 +73,7 @@ class SecuredKafkaIT {
         env.putAll(Map.of("KAFKA_PORT", "tcp://10.96.0.12:9092", "KAFKA_PORT_9092_TCP", "tcp://10.96.0.12:9092",
                 "KAFKA_PORT_9092_TCP_ADDR", "10.96.0.12", "KAFKA_PORT_9092_TCP_PORT", "9092", "KAFKA_PORT_9092_TCP_PROTO", "tcp",
                 "KAFKA_SERVICE_HOST", "10.96.0.12", "KAFKA_SERVICE_PORT", "9092"));
-        try (ConnectorProcess connector = ConnectorProcess.start("secured-scram", env)) {
+        try (ConnectorProcess connector = environment.start("secured-scram", env)) {
             connector.awaitLine(Pattern.compile("holds the lease: polling starts"), WAIT);
             connector.awaitLine(Pattern.compile("magento:products synced 60 items"), WAIT);
 
@@ -131,14 +131,12 @@ class SecuredKafkaIT {
 
     @Test
     void theConnectionCheckSaysWhetherKafkaAcceptsTheConnectorAndWouldCreateTheTopics() {
-        ConnectorProcess ok = ConnectorProcess.start("secured-check-ok", storeEnv(kafka.scramEnv(SecuredKafka.SCRAM_PASSWORD)), l -> {
-        }, "--check");
+        ConnectorProcess ok = environment.start("secured-check-ok", storeEnv(kafka.scramEnv(SecuredKafka.SCRAM_PASSWORD)), "--check");
         assertEquals(0, ok.awaitExit(WAIT), ok.output());
         assertTrue(ok.output().matches("(?s).*kafka\\s+" + Pattern.quote(kafka.scramBootstrap()) + "\\s+OK \\(1 broker, authenticated.*"),
                 ok.output());
 
-        ConnectorProcess refused = ConnectorProcess.start("secured-check-refused", storeEnv(kafka.scramEnv("wrong-Password-0815")), l -> {
-        }, "--check");
+        ConnectorProcess refused = environment.start("secured-check-refused", storeEnv(kafka.scramEnv("wrong-Password-0815")), "--check");
         assertEquals(1, refused.awaitExit(WAIT), refused.output());
         assertTrue(refused.output().matches("(?s).*kafka\\s+\\S+\\s+FAILED: Kafka authentication failed \\(SASL\\).*kafka\\.sasl\\.jaas\\.config.*"),
                 refused.output());
@@ -150,7 +148,7 @@ class SecuredKafkaIT {
         Map<String, String> env = storeEnv(kafka.scramEnv(SecuredKafka.SCRAM_PASSWORD));
         env.put("KAFKA_COMPRESSION_TYPE", "gzip");
         env.put("KAFKA_SERVICE_HOST", "10.96.0.12");
-        ConnectorProcess connector = ConnectorProcess.start("secured-fixed-setting", env);
+        ConnectorProcess connector = environment.start("secured-fixed-setting", env);
         assertEquals(1, connector.awaitExit(WAIT), connector.output());
         List<String> errors = connector.lines().stream().filter(l -> l.contains(" ERROR ")).toList();
         assertEquals(1, errors.size(), connector.output());
@@ -163,7 +161,7 @@ class SecuredKafkaIT {
     void aTruststoreTheGivenPasswordDoesNotOpenStopsTheStartWithOneLine() {
         Map<String, String> env = storeEnv(kafka.scramEnv(SecuredKafka.SCRAM_PASSWORD));
         env.put("KAFKA_SSL_TRUSTSTORE_PASSWORD", "not-the-Store-Password");
-        ConnectorProcess connector = ConnectorProcess.start("secured-truststore-password", env);
+        ConnectorProcess connector = environment.start("secured-truststore-password", env);
         assertEquals(1, connector.awaitExit(WAIT), connector.output());
         List<String> errors = connector.lines().stream().filter(l -> l.contains(" ERROR ")).toList();
         assertEquals(1, errors.size(), connector.output());
@@ -178,7 +176,7 @@ class SecuredKafkaIT {
         onlyProducts(env);
         String topic = TestKafka.uniqueTopic(name);
         env.put("MAGENTO_STREAMS_PRODUCTS_TOPIC", topic);
-        try (ConnectorProcess connector = ConnectorProcess.start(name, env)) {
+        try (ConnectorProcess connector = environment.start(name, env)) {
             connector.awaitLine(Pattern.compile("magento:products synced 60 items"), WAIT);
             assertKeys(topic, store.catalog().products().stream().map(p -> p.get("sku").asText()));
             assertEquals(List.of(), connector.lines().stream().filter(l -> KAFKA_CLIENT_NOISE.matcher(l).find()).toList());
@@ -193,7 +191,7 @@ class SecuredKafkaIT {
         env.put("MAGENTO_POLL_INTERVAL", "1s");
         env.put("MAGENTO_ERROR_BACKOFF_MAX", "1s");
         env.put("MAGENTO_STREAMS_PRODUCTS_TOPIC", TestKafka.uniqueTopic(name));
-        try (ConnectorProcess connector = ConnectorProcess.start(name, env)) {
+        try (ConnectorProcess connector = environment.start(name, env)) {
             int port = connector.httpPort(WAIT);
             String line = connector.awaitLine(Pattern.compile(" ERROR .*" + Pattern.quote(kind)), WAIT);
             assertTrue(line.contains(property), line);
@@ -219,11 +217,9 @@ class SecuredKafkaIT {
         }
     }
 
+    /** What one connector adds to the shared environment: its broker's client settings. */
     private static Map<String, String> storeEnv(Map<String, String> kafkaEnv) {
-        Map<String, String> env = new HashMap<>(kafkaEnv);
-        env.putAll(Map.of("MAGENTO_BASE_URL", store.baseUrl(), "MAGENTO_AUTH_ACCESS_TOKEN", store.options().accessToken(),
-                "MAGENTO_STORE_CODES", "default", "MAGENTO_POLL_INTERVAL", "1h"));
-        return env;
+        return new HashMap<>(kafkaEnv);
     }
 
     private static void onlyProducts(Map<String, String> env) {
