@@ -186,7 +186,10 @@ public final class ConnectorEnvironment implements AutoCloseable {
             return broker(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers));
         }
 
-        /** Another broker than {@link TestKafka}: the whole client environment (e.g. a secured listener's). */
+        /**
+         * Another broker than {@link TestKafka}: the whole client environment (e.g. a secured listener's); an empty
+         * map when each connector brings its own, as a test of several listeners does.
+         */
         public Builder broker(Map<String, String> brokerEnv) {
             this.broker = Map.copyOf(brokerEnv);
             return this;
