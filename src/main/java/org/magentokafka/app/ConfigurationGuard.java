@@ -16,6 +16,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 
+import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.StartupEvent;
 import org.apache.camel.quarkus.main.events.BeforeConfigure;
 import org.eclipse.microprofile.config.Config;
@@ -52,6 +53,7 @@ public class ConfigurationGuard {
 
     private final AtomicBoolean checked = new AtomicBoolean();
     private volatile ConnectorSettings settings;
+    private volatile KafkaClientSettings kafkaSettings;
 
     void beforeCamel(@Observes BeforeConfigure event) {
         check();
@@ -87,6 +89,7 @@ public class ConfigurationGuard {
             Runtime.getRuntime().halt(1);
         }
         settings = read;
+        kafkaSettings = kafka;
     }
 
     /** The application's settings, checked: built once, before Camel starts. */
@@ -95,6 +98,18 @@ public class ConfigurationGuard {
     ConnectorSettings connectorSettings() {
         check();
         return settings;
+    }
+
+    /**
+     * The Kafka client settings of the whole connector, read and checked once with the rest: handed to the Camel
+     * kafka component's client factory, the topic admin, the state store and the lease ({@link KafkaClientBeans}).
+     */
+    @Produces
+    @Singleton
+    @Unremovable
+    KafkaClientSettings kafkaClientSettings() {
+        check();
+        return kafkaSettings;
     }
 
     /** The magento.* names of the packaged, documented application.properties. */

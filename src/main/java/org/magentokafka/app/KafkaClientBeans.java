@@ -12,26 +12,23 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 
-import io.quarkus.arc.Unremovable;
 import org.apache.camel.component.kafka.DefaultKafkaClientFactory;
 import org.apache.camel.component.kafka.KafkaClientFactory;
 import org.apache.camel.quarkus.core.events.ComponentAddEvent;
 import org.apache.camel.quarkus.main.events.BeforeConfigure;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.magentokafka.component.MagentoComponent;
 import org.magentokafka.kafka.KafkaClientSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Kafka client settings of the whole connector ({@link KafkaClientSettings}, read once), handed to the Camel
- * kafka component's producer through its client factory ({@code camel.component.kafka.kafka-client-factory}) and
- * looked up by the other clients (topics, lease); the magento component's state store gets them as its
- * {@code stateKafkaProperties} option. Also puts Kafka's repeated refusal lines through
- * {@link KafkaAccessLogFilter} before any client exists.
+ * The Kafka client settings of the whole connector ({@link KafkaClientSettings}, read and checked once by
+ * {@link ConfigurationGuard}), handed to the Camel kafka component's producer through its client factory
+ * ({@code camel.component.kafka.kafka-client-factory}) and looked up by the other clients (topics, lease); the
+ * magento component's state store gets them as its {@code stateKafkaProperties} option. Also puts Kafka's repeated
+ * refusal lines through {@link KafkaAccessLogFilter} before any client exists.
  */
 @ApplicationScoped
 public class KafkaClientBeans {
@@ -40,14 +37,6 @@ public class KafkaClientBeans {
 
     @Inject
     KafkaAccess access;
-
-    @Produces
-    @Singleton
-    @Unremovable
-    KafkaClientSettings kafkaClientSettings() {
-        Config config = ConfigProvider.getConfig();
-        return KafkaClientSettings.read(config.getPropertyNames(), name -> config.getOptionalValue(name, String.class));
-    }
 
     /** Camel's producer properties (brokers, acks, idempotence, compression from the route) plus the settings. */
     @Produces
