@@ -22,7 +22,7 @@ import org.magentokafka.stream.MagentoStream;
  */
 final class DeletionSweep {
 
-    private static final int LIST_PAGE_SIZE = MagentoEndpoint.MAX_PAGE_SIZE;
+    private static final int LIST_PAGE_SIZE = MagentoConfiguration.MAX_PAGE_SIZE;
 
     private final PassParts parts;
     private final MagentoStream stream;

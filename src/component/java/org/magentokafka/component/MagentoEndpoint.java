@@ -34,9 +34,6 @@ import org.magentokafka.stream.MagentoConstants;
              category = { Category.SAAS }, headersClass = MagentoConstants.class)
 public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
-    /** Magento's documented maximum for searchCriteria[pageSize] (webapi/validation/maximum_page_size). */
-    static final int MAX_PAGE_SIZE = MagentoConfiguration.MAX_PAGE_SIZE;
-
     @UriPath(enums = "products,categories,cms-pages,source-items,product-attributes")
     @Metadata(required = true)
     private String stream;

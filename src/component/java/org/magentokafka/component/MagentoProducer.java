@@ -160,7 +160,7 @@ public class MagentoProducer extends DefaultProducer {
     }
 
     private static List<Map<String, Object>> allPages(MagentoClient client, MagentoStream stream, List<SearchCriteria.Filter> filters) {
-        SearchCriteria criteria = SearchCriteria.paged(MagentoEndpoint.MAX_PAGE_SIZE);
+        SearchCriteria criteria = SearchCriteria.paged(MagentoConfiguration.MAX_PAGE_SIZE);
         for (SearchCriteria.Filter f : filters) {
             criteria = criteria.withFilterGroup(f);
         }
