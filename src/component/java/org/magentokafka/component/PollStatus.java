@@ -16,6 +16,11 @@ public final class PollStatus {
     private volatile String lastError;
     private volatile int pagesDone;
     private volatile int pagesTotal;
+    // Scans (streams read as whole snapshots, paced by the store's scan budget) and the reconcile sweep.
+    private volatile Instant cycleStarted;
+    private volatile Instant lastCompleteCycleStarted;
+    private volatile Duration lastCycle;
+    private volatile Duration expectedCycle;
 
     void started() {
         // Page figures stay those of the last sync until this poll reports a page: a scrape between two polls
@@ -39,6 +44,54 @@ public final class PollStatus {
     void progress(int done, int total) {
         pagesDone = done;
         pagesTotal = total;
+    }
+
+    /** A scan cycle begins: every page of the snapshot (all store views) is read again from here on. */
+    void cycleStarted() {
+        cycleStarted = Instant.now();
+    }
+
+    /** The scan cycle begun by {@link #cycleStarted()} read every page: Kafka reflects the store as of its start. */
+    void cycleCompleted() {
+        Instant started = cycleStarted;
+        if (started != null) {
+            lastCompleteCycleStarted = started;
+            lastCycle = Duration.between(started, Instant.now());
+            cycleStarted = null;
+        }
+    }
+
+    /** How long one cycle should take at the configured budget, once the first page gave the store's size. */
+    void expectedCycle(Duration expected) {
+        expectedCycle = expected;
+    }
+
+    /** Whether this stream is read as budgeted scans (else it is polled for changes by timestamp). */
+    public boolean scanned() {
+        return lastCycle != null || cycleStarted != null || expectedCycle != null;
+    }
+
+    /**
+     * How old the oldest data this stream has published can be. Polled streams: the age of the last successful
+     * poll. Scans: no page is older than the start of the last complete cycle (pages not yet read again in the
+     * running cycle were read in that one). Before any success (or complete cycle): the age of the stream itself.
+     */
+    public long freshnessSeconds() {
+        if (!scanned()) {
+            return secondsSinceSuccess();
+        }
+        Instant since = lastCompleteCycleStarted;
+        return Duration.between(since == null ? created : since, Instant.now()).toSeconds();
+    }
+
+    /** The length of the last complete scan cycle, or null before the first one completed. */
+    public Duration lastCycle() {
+        return lastCycle;
+    }
+
+    /** The expected length of one scan cycle at the configured budget, or null while the store's size is unknown. */
+    public Duration expectedCycle() {
+        return expectedCycle;
     }
 
     public Instant lastSuccess() {
