@@ -1,0 +1,35 @@
+package org.magentokafka.component;
+
+import java.time.Duration;
+
+/**
+ * How long one scan cycle takes at the store's scan budget: its pages, each one request, spread at the budget's
+ * pace, which the scans of a store share (round robin). Printed once the first page gave the store's size, and by
+ * the connection check.
+ */
+public final class ScanCycleEstimate {
+
+    private ScanCycleEstimate() {
+    }
+
+    /**
+     * @param rows the collection's {@code total_count}
+     * @param pageSize rows per scan page
+     * @param budgetPerSecond the store's {@code magento.scan-budget}; 0 means no budget (null: not paced)
+     * @param scans the scans sharing the budget (at least 1)
+     * @return the expected cycle, or null when scans are not paced
+     */
+    public static Duration expected(long rows, int pageSize, double budgetPerSecond, int scans) {
+        if (budgetPerSecond <= 0) {
+            return null;
+        }
+        long pages = Math.max(1, (rows + pageSize - 1) / pageSize);
+        double seconds = pages * Math.max(1, scans) / budgetPerSecond;
+        return Duration.ofMillis((long) Math.ceil(seconds * 1000));
+    }
+
+    /** The number of pages of one cycle. */
+    public static long pages(long rows, int pageSize) {
+        return Math.max(1, (rows + pageSize - 1) / pageSize);
+    }
+}
