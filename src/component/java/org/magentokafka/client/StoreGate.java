@@ -10,6 +10,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * While the store throttles (429, 503) the effective concurrency halves, down to one, and climbs back by one
  * after a run of successes (additive increase, multiplicative decrease), so the rate drops while throttled and
  * recovers after.
+ * <p>
+ * Foreground first: a background request (a budgeted scan) enters only while no foreground request (a timestamped
+ * poll, an enrichment look-up) waits for a permit, so a scan never delays what users see change.
  */
 public final class StoreGate {
 
@@ -23,6 +26,8 @@ public final class StoreGate {
     private int inFlight;
     private int successes;
     private long nextStartNanos;
+    private int foregroundWaiting;
+    private int backgroundWaiting;
 
     public StoreGate(int maxConcurrency) {
         this(maxConcurrency, 0);
@@ -41,11 +46,39 @@ public final class StoreGate {
         this.limit = maxConcurrency;
     }
 
+    /** A foreground request's permit: it goes before every waiting background request. */
     public void acquire() throws InterruptedException {
+        enter(false);
+    }
+
+    /** A background request's permit: waits while the gate is full or any foreground request is waiting. */
+    public void acquireBackground() throws InterruptedException {
+        enter(true);
+    }
+
+    private void enter(boolean background) throws InterruptedException {
         lock.lockInterruptibly();
         try {
-            while (inFlight >= limit) {
-                changed.await();
+            if (background) {
+                backgroundWaiting++;
+                try {
+                    while (inFlight >= limit || foregroundWaiting > 0) {
+                        changed.await();
+                    }
+                } finally {
+                    backgroundWaiting--;
+                }
+            } else if (inFlight >= limit) {
+                foregroundWaiting++;
+                try {
+                    while (inFlight >= limit) {
+                        changed.await();
+                    }
+                } finally {
+                    foregroundWaiting--;
+                    // A background request may have been held back only by this one.
+                    changed.signalAll();
+                }
             }
             inFlight++;
             if (maxPerSecond > 0) {
@@ -118,6 +151,16 @@ public final class StoreGate {
         lock.lock();
         try {
             return limit;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Requests waiting for a permit: foreground, background (for tests and diagnostics). */
+    int[] waiting() {
+        lock.lock();
+        try {
+            return new int[] { foregroundWaiting, backgroundWaiting };
         } finally {
             lock.unlock();
         }

@@ -33,7 +33,9 @@ public class MagentoConfiguration implements Cloneable {
             "maxConcurrency", Range.of(1, 1_000),
             "maxRetries", Range.of(0, 1_000),
             "proxyPort", Range.of(0, 65_535),
-            "maxRequestsPerSecond", Range.atLeast(0, " (0 = no limit)"));
+            "maxRequestsPerSecond", Range.atLeast(0, " (0 = no limit)"),
+            "scanBudget", Range.atLeast(0, " (0 = no budget: scans run at full speed)"),
+            "scanPageSize", new Range(1, MAX_PAGE_SIZE, " (Magento refuses pages over 300)"));
 
     // Not required in the URI: usually set once on the component (magento.base-url); checked when an endpoint is created.
     @UriParam(label = "common")
@@ -72,6 +74,10 @@ public class MagentoConfiguration implements Cloneable {
     private int maxConcurrency = 4;
     @UriParam(label = "advanced", defaultValue = "0")
     private double maxRequestsPerSecond;
+    @UriParam(label = "advanced", defaultValue = "0.2")
+    private double scanBudget = 0.2;
+    @UriParam(label = "advanced", defaultValue = "300")
+    private int scanPageSize = MAX_PAGE_SIZE;
     @UriParam(label = "advanced", defaultValue = "5")
     private int maxRetries = 5;
     @UriParam(label = "advanced", defaultValue = "500ms")
@@ -92,8 +98,8 @@ public class MagentoConfiguration implements Cloneable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     @UriParam(label = "advanced", defaultValue = "60s")
     private Duration readTimeout = Duration.ofSeconds(60);
-    @UriParam(label = "consumer", defaultValue = "1m")
-    private Duration pollInterval = Duration.ofMinutes(1);
+    @UriParam(label = "consumer", defaultValue = "6s")
+    private Duration pollInterval = Duration.ofSeconds(6);
     @UriParam(label = "consumer", defaultValue = "5m")
     private Duration errorBackoffMax = Duration.ofMinutes(5);
     @UriParam(label = "consumer", defaultValue = "state")
@@ -319,6 +325,31 @@ public class MagentoConfiguration implements Cloneable {
         this.maxRequestsPerSecond = maxRequestsPerSecond;
     }
 
+    public double getScanBudget() {
+        return scanBudget;
+    }
+
+    /**
+     * Requests per second that all scans of this store share (streams read as whole snapshots: source items,
+     * attribute metadata, and the keys-only reconcile sweep), so a scan spreads its pages over its cycle; 0 for no
+     * budget (scans run at full speed). A store view's first sync is never paced.
+     */
+    public void setScanBudget(double scanBudget) {
+        this.scanBudget = scanBudget;
+    }
+
+    public int getScanPageSize() {
+        return scanPageSize;
+    }
+
+    /**
+     * Items per page of every scan, 1 to 300, including the keys-only reconcile sweep: with a request budget, the
+     * larger the page the shorter the cycle.
+     */
+    public void setScanPageSize(int scanPageSize) {
+        this.scanPageSize = scanPageSize;
+    }
+
     public int getMaxRetries() {
         return maxRetries;
     }
@@ -436,8 +467,8 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * Time between the end of one poll and the start of the next, e.g. 30s, 5m or PT1M. Takes precedence over the
-     * scheduler's delay option.
+     * Time between the end of one poll and the start of the next, e.g. 30s, 5m or PT1M; for a scan (source items,
+     * attribute metadata) the least pause between two cycles. Takes precedence over the scheduler's delay option.
      */
     public void setPollInterval(Duration pollInterval) {
         this.pollInterval = pollInterval;

@@ -91,6 +91,10 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryBaseDelay": getOrCreateConfiguration(target).setRetryBaseDelay(property(camelContext, java.time.Duration.class, value)); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value)); return true;
+        case "scanbudget":
+        case "scanBudget": getOrCreateConfiguration(target).setScanBudget(property(camelContext, double.class, value)); return true;
+        case "scanpagesize":
+        case "scanPageSize": getOrCreateConfiguration(target).setScanPageSize(property(camelContext, int.class, value)); return true;
         case "signaturemethod":
         case "signatureMethod": getOrCreateConfiguration(target).setSignatureMethod(property(camelContext, org.magentokafka.auth.SignatureMethod.class, value)); return true;
         case "statedirectory":
@@ -185,6 +189,10 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryBaseDelay": return java.time.Duration.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return java.time.Duration.class;
+        case "scanbudget":
+        case "scanBudget": return double.class;
+        case "scanpagesize":
+        case "scanPageSize": return int.class;
         case "signaturemethod":
         case "signatureMethod": return org.magentokafka.auth.SignatureMethod.class;
         case "statedirectory":
@@ -280,6 +288,10 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryBaseDelay": return getOrCreateConfiguration(target).getRetryBaseDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "scanbudget":
+        case "scanBudget": return getOrCreateConfiguration(target).getScanBudget();
+        case "scanpagesize":
+        case "scanPageSize": return getOrCreateConfiguration(target).getScanPageSize();
         case "signaturemethod":
         case "signatureMethod": return getOrCreateConfiguration(target).getSignatureMethod();
         case "statedirectory":

@@ -97,6 +97,10 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scanbudget":
+        case "scanBudget": target.getConfiguration().setScanBudget(property(camelContext, double.class, value)); return true;
+        case "scanpagesize":
+        case "scanPageSize": target.getConfiguration().setScanPageSize(property(camelContext, int.class, value)); return true;
         case "scheduledexecutorservice":
         case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
         case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
@@ -215,6 +219,10 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryMaxDelay": return java.time.Duration.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scanbudget":
+        case "scanBudget": return double.class;
+        case "scanpagesize":
+        case "scanPageSize": return int.class;
         case "scheduledexecutorservice":
         case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
         case "scheduler": return java.lang.Object.class;
@@ -334,6 +342,10 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scanbudget":
+        case "scanBudget": return target.getConfiguration().getScanBudget();
+        case "scanpagesize":
+        case "scanPageSize": return target.getConfiguration().getScanPageSize();
         case "scheduledexecutorservice":
         case "scheduledExecutorService": return target.getScheduledExecutorService();
         case "scheduler": return target.getScheduler();
