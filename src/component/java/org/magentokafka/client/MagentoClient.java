@@ -30,7 +30,8 @@ import java.util.function.Supplier;
 /**
  * Talks to one store view over HTTP: GET only (the connector is read-only towards the store), every request
  * through the store's {@link StoreGate}, every failure translated into a {@link MagentoException} that names
- * the endpoint. One instance per endpoint, created in the endpoint's start and closed in its stop.
+ * the endpoint. One instance per endpoint, created in the endpoint's start and closed in its stop; its
+ * {@link #paced(ScanBudget) paced} view is what scans use.
  */
 public final class MagentoClient implements AutoCloseable {
 
@@ -46,12 +47,21 @@ public final class MagentoClient implements AutoCloseable {
     private final HttpClient http;
     private final RetryPolicy retry;
     private final ClientMetrics metrics;
+    /** Null for foreground requests; a scan's requests (retries too) each take a slot of it and enter as background. */
+    private final ScanBudget budget;
 
     /**
      * @param http the store's client from {@link NetworkSettings#httpClient(Duration)} (proxy, TLS trust, no redirects)
      */
     public MagentoClient(StoreAddress address, Authenticator authenticator, StoreGate gate, HttpClient http,
                          Duration requestTimeout, ObjectMapper mapper, RetryPolicy retry, ClientMetrics metrics) {
+        this(address, authenticator, gate, http, requestTimeout, mapper, retry, metrics, null);
+    }
+
+    private MagentoClient(StoreAddress address, Authenticator authenticator, StoreGate gate, HttpClient http,
+                          Duration requestTimeout, ObjectMapper mapper, RetryPolicy retry, ClientMetrics metrics,
+                          ScanBudget budget) {
+        this.budget = budget;
         this.retry = retry;
         this.metrics = metrics;
         this.address = address;
@@ -61,6 +71,14 @@ public final class MagentoClient implements AutoCloseable {
         this.mapper = mapper;
         this.errors = new ErrorTranslator(mapper);
         this.http = http;
+    }
+
+    /**
+     * This store view's client for a scan: every request (each retry too) first waits for its slot of the store's
+     * scan budget, then enters the gate as background, behind any waiting foreground request.
+     */
+    public MagentoClient paced(ScanBudget scanBudget) {
+        return new MagentoClient(address, authenticator, gate, http, requestTimeout, mapper, retry, metrics, scanBudget);
     }
 
     public StoreAddress address() {
@@ -206,7 +224,12 @@ public final class MagentoClient implements AutoCloseable {
         }
         HttpResponse<byte[]> response;
         try {
-            gate.acquire();
+            if (budget == null) {
+                gate.acquire();
+            } else {
+                budget.acquire();
+                gate.acquireBackground();
+            }
             try {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             } finally {

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import org.magentokafka.change.KeyFingerprints;
 import org.magentokafka.change.StateStore;
+import org.magentokafka.client.MagentoClient;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.stream.MagentoStream;
@@ -22,6 +24,7 @@ import org.magentokafka.stream.MagentoStream;
  */
 final class DeletionSweep {
 
+    /** Delete confirmations are foreground look-ups by key: as few requests as Magento allows. */
     private static final int LIST_PAGE_SIZE = MagentoConfiguration.MAX_PAGE_SIZE;
 
     private final PassParts parts;
@@ -37,51 +40,63 @@ final class DeletionSweep {
         emitDeletes(sync, missing(sync.state, sync.seenKeys));
     }
 
-    /** The reconcile sweep: lists every key of the collection (keys only) and compares with the state. */
-    void reconcile(StoreSync sync) throws Exception {
-        KeyFingerprints listed = listKeys(sync);
-        if (listed != null) {
-            emitDeletes(sync, missing(sync.state, listed));
-        }
+    /**
+     * The reconcile sweep's second half, on the poll thread: the state's keys that a keys-only listing
+     * ({@link #listKeys}) did not show are asked for by key; only those still missing are deleted. A key created
+     * after the listing is in the state but not in the listing, and the store returns it: it stays.
+     */
+    void confirm(StoreSync sync, KeyFingerprints listed) throws Exception {
+        emitDeletes(sync, missing(sync.state, listed));
     }
 
-    /** All keys of the collection, with the smallest answers Magento can give (only the key fields). */
-    private KeyFingerprints listKeys(StoreSync sync) {
+    /**
+     * The reconcile sweep's listing: every key of the collection in one store view, with the smallest answers
+     * Magento can give (only the key fields), one page after the other. Touches no state, so it can run on a
+     * thread of its own while the stream goes on polling.
+     *
+     * @return the keys listed, or null when an answer was inconsistent (reported): then nothing is confirmed
+     */
+    KeyFingerprints listKeys(MagentoClient client, String store, int pageSize, ScanCycles cycles) {
         KeyFingerprints keys = new KeyFingerprints();
-        SearchCriteria list = SearchCriteria.paged(LIST_PAGE_SIZE);
+        SearchCriteria list = SearchCriteria.paged(pageSize);
         for (String field : stream.sortFields()) {
             list = list.sortedBy(field, "ASC");
         }
         String fields = "items[" + String.join(",", stream.keyFields()) + "],total_count";
-        boolean consistent = readAll(sync, list, fields, page -> page.items().forEach(item -> {
+        PageBounds.Problem problem = readAll(client, list, fields, page -> page.items().forEach(item -> {
             String key = stream.keyOf(item);
             if (key != null) {
                 keys.add(key);
             }
-        }));
-        return consistent ? keys : null;
+        }), total -> cycles.sized(store, total, pageSize));
+        if (problem != null) {
+            parts.reports().inconsistent(store, client.address().path(stream.resource()), problem);
+            return null;
+        }
+        return keys;
     }
 
     /**
      * Every page of a small list, one after the other (key listings, delete confirmations).
      *
-     * @return false when an answer was inconsistent (reported): what was read is then not the whole list
+     * @param firstTotal told page 1's total_count, or null
+     * @return null, or the problem when an answer was inconsistent: what was read is then not the whole list
      */
-    private boolean readAll(StoreSync sync, SearchCriteria list, String fields, Consumer<Page> each) {
+    private PageBounds.Problem readAll(MagentoClient client, SearchCriteria list, String fields, Consumer<Page> each,
+                                       LongConsumer firstTotal) {
         PageBounds bounds = new PageBounds(list.pageSize(), 1);
         int number = 1;
         do {
-            Page page = sync.client.fetchPage(stream.resource(), list.withPage(number++), fields);
+            Page page = client.fetchPage(stream.resource(), list.withPage(number++), fields);
             bounds.accept(page.totalCount(), parts.keysOf(page));
+            if (number == 2 && firstTotal != null) {
+                firstTotal.accept(page.totalCount());
+            }
             if (!bounds.repeated()) {
                 each.accept(page);
             }
         } while (bounds.hasMore());
-        if (!bounds.consistent()) {
-            parts.reports().inconsistent(sync, sync.path(stream), bounds.problem());
-            return false;
-        }
-        return true;
+        return bounds.consistent() ? null : bounds.problem();
     }
 
     private static List<String> missing(StateStore state, KeyFingerprints seen) {
@@ -109,7 +124,10 @@ final class DeletionSweep {
             SearchCriteria check = SearchCriteria.paged(LIST_PAGE_SIZE)
                     .withFilterGroup(new SearchCriteria.Filter(keyField, String.join(",", values), "in"));
             Set<String> stillThere = new HashSet<>();
-            if (!readAll(sync, check, null, page -> page.items().forEach(item -> stillThere.add(stream.keyOf(item))))) {
+            PageBounds.Problem problem = readAll(sync.client, check, null,
+                    page -> page.items().forEach(item -> stillThere.add(stream.keyOf(item))), null);
+            if (problem != null) {
+                parts.reports().inconsistent(sync, sync.path(stream), problem);
                 return;  // an answer that cannot be true confirms nothing
             }
             for (String key : batch) {

@@ -8,6 +8,7 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.util.ObjectHelper;
+import org.magentokafka.change.KeyFingerprints;
 import org.magentokafka.change.StateStore;
 import org.magentokafka.change.Watermark;
 import org.magentokafka.client.MagentoClient;
@@ -22,7 +23,10 @@ import org.magentokafka.stream.MagentoConstants;
  * view runs the pass {@link PassPlanner} chose: a full pass by page number ({@link PageNumberReader}) or keyset
  * ({@link KeysetReader}), or the rows changed since the watermark ({@link IncrementalPass}, one request when
  * {@link IdleWindows} sees an idle store); then products changed beneath the products stream are published again
- * ({@link SkuRepublisher}) and vanished items confirmed and deleted ({@link DeletionSweep}).
+ * ({@link SkuRepublisher}) and vanished items confirmed and deleted ({@link DeletionSweep}): after a full pass, or
+ * after a keys-only listing by the background {@link ReconcileScan}. A stream without timestamps is a scan: each
+ * poll is one cycle over every store view, paced by the store's scan budget after the first sync and reported to
+ * the stream's {@link PollStatus}; the poll interval is then the least pause between two cycles.
  * <p>
  * Each page's state is committed in the page exchange's on-completion, after Kafka acknowledged it
  * ({@link PageDelivery}); the watermark advances only when every page of the poll did. A failed page fails the
@@ -52,6 +56,10 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     private final IncrementalPass incremental;
     private final SkuRepublisher republisher;
     private final DeletionSweep sweep;
+    /** Timestamped streams: the background reconcile sweep. */
+    private final ReconcileScan reconcile;
+    /** Scan streams (no timestamp, every poll a cycle over the whole snapshot): what their cycles report. */
+    private final ScanCycles scans;
 
     public MagentoConsumer(MagentoEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -60,8 +68,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         MagentoConfiguration conf = endpoint.getConfiguration();
         this.backoff = new PollBackoff(endpoint.pollInterval(), endpoint.errorBackoffMax());
         this.overlap = conf.getWatermarkOverlap();
-        this.planner = new PassPlanner(endpoint,
-                conf.getReconcileInterval());
+        this.planner = new PassPlanner(endpoint);
         this.status = endpoint.getComponent().pollStatus(endpoint.getStream());
         this.quiet = new QuietPollExceptionHandler(endpoint.getStream());
         // Failures are logged once, on one line, by poll(); the default handler would add a stack trace per poll.
@@ -77,6 +84,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         this.incremental = new IncrementalPass(endpoint, pages, windows, overlap);
         this.republisher = new SkuRepublisher(pages, endpoint);
         this.sweep = new DeletionSweep(parts);
+        this.reconcile = stream.timestamped() ? new ReconcileScan(endpoint, sweep, this::isRunAllowed) : null;
+        this.scans = stream.timestamped() ? null : new ScanCycles(endpoint, "scan", "cycle", status);
     }
 
     @Override
@@ -86,10 +95,22 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         if (stream == MagentoStream.PRODUCTS) {
             endpoint.storeCodes().forEach(endpoint.store().signals()::register);
         }
+        if (reconcile != null) {
+            reconcile.start(this);
+        } else if (endpoint.scanBudget().paced()) {
+            // A scan stream shares the budget for as long as it runs (its pauses are short): a steady count for the
+            // expected cycle. A reconcile sweep counts only while it lists.
+            endpoint.scanBudget().register();
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (reconcile != null) {
+            reconcile.stop();
+        } else if (endpoint.scanBudget().paced()) {
+            endpoint.scanBudget().unregister();
+        }
         fetchers.stop();
         super.doStop();
     }
@@ -101,14 +122,20 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         }
         status.started();
         progress.restart();
+        if (scans != null) {
+            status.cycleStarted();
+        }
         try {
             int pageCount = 0;
-            boolean reconcile = planner.reconcileDue();
+            boolean consistent = true;
             for (String store : endpoint.storeCodes()) {
-                pageCount += syncStore(store, reconcile);
+                StoreSync sync = syncStore(store);
+                pageCount += sync.pages;
+                consistent &= !sync.inconsistent;
             }
-            if (reconcile) {
-                planner.reconciled();
+            if (scans != null && consistent) {
+                // Every store view's snapshot was read and published: Kafka reflects the store as of the cycle's start.
+                status.cycleCompleted();
             }
             if (backoff.failures() > 0) {
                 LOG.info("magento:{} recovered after {} failed poll(s)", endpoint.getStream(), backoff.failures());
@@ -130,12 +157,17 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         }
     }
 
-    private int syncStore(String store, boolean reconcile) throws Exception {
+    private StoreSync syncStore(String store) throws Exception {
         long started = System.nanoTime();
-        MagentoClient client = endpoint.client(store);
         StateStore state = endpoint.state(store);
-        PassPlan plan = planner.plan(store, state, reconcile);
+        KeyFingerprints listed = reconcile == null ? null : reconcile.take(store);
+        PassPlan plan = planner.plan(store, state, listed != null);
+        // A scan's cycle is paced by the store's budget, except a store view's first sync: a new deployment gets its
+        // snapshot at full speed.
+        boolean paced = scans != null && !plan.initial() && endpoint.scanBudget().paced();
+        MagentoClient client = paced ? endpoint.scanClient(store) : endpoint.client(store);
         StoreSync sync = new StoreSync(store, client, state, plan.initial(), overlap);
+        sync.scan = paced ? scans : null;
         switch (plan.kind()) {
             case FULL_BY_KEYSET -> keyset.read(sync);
             case FULL_BY_PAGE -> pages.read(sync, plan.ascending(), true, null);
@@ -148,13 +180,16 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         if (!sync.inconsistent && plan.full()) {
             sweep.afterFullPass(sync);
         } else if (!sync.inconsistent && plan.reconcile()) {
-            sweep.reconcile(sync);
+            sweep.confirm(sync, listed);
         }
         if (!sync.inconsistent) {
             reports.consistent(store);
         }
         if (stream.timestamped() && !sync.totalChanged && !sync.inconsistent) {
             state.commitWatermark(Watermark.max(state.watermark(), sync.maxTimestamp));
+            if (state.watermark() != null) {
+                reconcile.ready(store);
+            }
             if (plan.full() && sync.newestRows.newest() != null && sync.newestRows.newest().equals(state.watermark())) {
                 // The pass saw every row of the next window: the first incremental poll can trust page 1 alone.
                 windows.afterFullPass(store, sync.newestRows, sync.startedAt);
@@ -166,7 +201,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
                     sync.pages, sync.path(stream), sync.deleted > 0 ? ", " + sync.deleted + " deleted" : "",
                     (System.nanoTime() - started) / 1_000_000);
         }
-        return sync.pages;
+        return sync;
     }
 
     @Override

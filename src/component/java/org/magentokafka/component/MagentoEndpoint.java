@@ -22,6 +22,7 @@ import org.magentokafka.auth.Authenticator;
 import org.magentokafka.change.StateStore;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.RetryPolicy;
+import org.magentokafka.client.ScanBudget;
 import org.magentokafka.client.StoreAddress;
 import org.magentokafka.paging.Paging;
 import org.magentokafka.stream.MagentoStream;
@@ -42,6 +43,7 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, MagentoClient> clients = new LinkedHashMap<>();
+    private final Map<String, MagentoClient> scanClients = new LinkedHashMap<>();
 
     public MagentoEndpoint(String uri, MagentoComponent component, MagentoConfiguration configuration) {
         super(uri, component);
@@ -66,6 +68,8 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
         super.doStart();
         // Validate and build here, but never call the store: a store that is down must not stop the route.
         OptionValues.checkRange("pageSize", "magento.page-size", configuration.getPageSize());
+        OptionValues.checkRange("scanPageSize", "magento.scan-page-size", configuration.getScanPageSize());
+        OptionValues.checkRange("scanBudget", "magento.scan-budget", configuration.getScanBudget());
         Duration read = configuration.getReadTimeout();
         HttpClient http = getComponent().httpClientFor(configuration);
         StoreContext store = store();
@@ -74,9 +78,12 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
         for (String code : storeCodes()) {
             StoreAddress address = new StoreAddress(configuration.getBaseUrl(), configuration.getRestPath(), code);
             Authenticator authenticator = store.authenticators().forStore(configuration, address, http);
-            clients.put(code, new MagentoClient(address, authenticator,
+            MagentoClient client = new MagentoClient(address, authenticator,
                     store.gate(maxConcurrency(), configuration.getMaxRequestsPerSecond()),
-                    http, read, mapper, retry, getComponent().clientMetrics()));
+                    http, read, mapper, retry, getComponent().clientMetrics());
+            clients.put(code, client);
+            // Without a budget, scans run as before: at foreground speed, through the foreground client.
+            scanClients.put(code, scanBudget().paced() ? client.paced(scanBudget()) : client);
         }
     }
 
@@ -84,6 +91,7 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
     protected void doStop() throws Exception {
         clients.values().forEach(MagentoClient::close);
         clients.clear();
+        scanClients.clear();
         super.doStop();
     }
 
@@ -138,6 +146,17 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
                                             + storeCode + "'");
         }
         return client;
+    }
+
+    /** This store view's client for scans: paced by the store's scan budget, behind foreground requests. */
+    MagentoClient scanClient(String storeCode) {
+        client(storeCode);
+        return scanClients.get(storeCode);
+    }
+
+    /** The budget this endpoint's scans share with every other scan of the store. */
+    ScanBudget scanBudget() {
+        return store().scanBudget(configuration.getScanBudget());
     }
 
     ObjectMapper mapper() {

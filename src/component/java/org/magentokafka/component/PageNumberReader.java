@@ -39,9 +39,14 @@ final class PageNumberReader {
         if (skip != null && skip.test(first)) {
             return;
         }
-        int readAhead = 2 * parts.endpoint().getConfiguration().getMaxConcurrency();
+        // A paced scan asks for one page ahead: more would take several budget slots in a row and break the round
+        // robin the store's scans share; its pages are still published as each is read.
+        int readAhead = sync.scan != null ? 1 : 2 * parts.endpoint().getConfiguration().getMaxConcurrency();
         PageBounds bounds = new PageBounds(criteria.pageSize(), readAhead);
         bounds.accept(first.totalCount(), parts.keysOf(first));
+        if (sync.scan != null) {
+            sync.scan.sized(sync.store, first.totalCount(), criteria.pageSize());
+        }
         if (!first.items().isEmpty()) {
             // Registered here, run on a fetcher: the route's enricher for page 1 then waits for it.
             Runnable lookup = parts.stock().lookupFor(first);

@@ -7,7 +7,7 @@ import org.magentokafka.paging.SearchCriteria;
  *
  * @param kind     a full pass (by page number or keyset) or the rows changed since the watermark
  * @param initial  no watermark and no state yet: the very first sync of this store view
- * @param reconcile whether the keys-only deletion sweep runs after an incremental pass
+ * @param reconcile whether a keys-only reconcile listing is confirmed after an incremental pass
  * @param ascending the stream's page-number criteria (page size, stable sort), for full and re-publishing passes
  */
 record PassPlan(Kind kind, boolean initial, boolean reconcile, SearchCriteria ascending) {

@@ -1,7 +1,5 @@
 package org.magentokafka.component;
 
-import java.time.Duration;
-
 import org.magentokafka.change.StateStore;
 import org.magentokafka.paging.Paging;
 import org.magentokafka.paging.SearchCriteria;
@@ -10,33 +8,24 @@ import org.magentokafka.stream.MagentoStream;
 /**
  * Chooses each pass: a full pass when the stream has no timestamp, has no watermark yet, or (products) another
  * stream signalled that every product needs re-evaluating; keyset paging for a full pass when configured and the
- * stream has a numeric id; else the rows changed since the watermark. A timestamped stream also runs the
- * keys-only deletion sweep once per reconcile interval.
+ * stream has a numeric id; else the rows changed since the watermark. A timestamped stream confirms the
+ * deletions its background reconcile sweep ({@link ReconcileScan}) listed, when one is waiting.
  */
 final class PassPlanner {
 
     private final MagentoEndpoint endpoint;
     private final MagentoStream stream;
-    private final Duration reconcileInterval;
-    private long lastReconcile = System.nanoTime();
 
-    PassPlanner(MagentoEndpoint endpoint, Duration reconcileInterval) {
+    PassPlanner(MagentoEndpoint endpoint) {
         this.endpoint = endpoint;
         this.stream = endpoint.stream();
-        this.reconcileInterval = reconcileInterval;
     }
 
-    /** Whether this poll runs the deletion sweep (timestamped streams, once per reconcile interval). */
-    boolean reconcileDue() {
-        return stream.timestamped() && System.nanoTime() - lastReconcile >= reconcileInterval.toNanos();
-    }
-
-    /** Every store view of a poll that was due for the sweep went through it. */
-    void reconciled() {
-        lastReconcile = System.nanoTime();
-    }
-
-    /** Takes the store view's full-pass signal (products) when the pass would otherwise be incremental. */
+    /**
+     * Takes the store view's full-pass signal (products) when the pass would otherwise be incremental.
+     *
+     * @param reconcile a reconcile listing of this store view waits to be confirmed
+     */
     PassPlan plan(String store, StateStore state, boolean reconcile) {
         boolean initial = state.watermark() == null && state.size() == 0;
         boolean full = !stream.timestamped() || state.watermark() == null

@@ -44,14 +44,19 @@ final class PassReports {
      */
     void inconsistent(StoreSync sync, String path, PageBounds.Problem problem) {
         sync.inconsistent = true;
-        if (inconsistencies.firstTime(sync.store, problem)) {
+        inconsistent(sync.store, path, problem);
+    }
+
+    /** The same, for a listing outside a poll (the reconcile sweep's own thread), which has no pass to mark. */
+    void inconsistent(String store, String path, PageBounds.Problem problem) {
+        if (inconsistencies.firstTime(store, problem)) {
             LOG.warn("magento:{} GET {} (store view {}) answered an inconsistent list: {}. The pass ended early on the items shown"
                      + " (they are published); the watermark stays and no deletes are derived from this pass; the next poll reads"
-                     + " again. Reported once until the store answers consistently", streamName, path, sync.store,
+                     + " again. Reported once until the store answers consistently", streamName, path, store,
                     problem.detail());
         } else {
             LOG.debug("magento:{} GET {} (store view {}) still answers an inconsistent list: {}", streamName, path,
-                    sync.store, problem.detail());
+                    store, problem.detail());
         }
     }
 

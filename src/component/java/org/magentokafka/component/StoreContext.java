@@ -9,13 +9,14 @@ import java.util.function.Supplier;
 
 import org.magentokafka.change.StateStore;
 import org.magentokafka.net.NetworkSettings;
+import org.magentokafka.client.ScanBudget;
 import org.magentokafka.client.StoreAddress;
 import org.magentokafka.client.StoreGate;
 import org.magentokafka.enrich.InventoryPrefetch;
 import org.magentokafka.enrich.MetadataCache;
 
 /**
- * What every stream of one store (one base URL) shares: the gate that bounds its requests, its HTTP clients, its
+ * What every stream of one store (one base URL) shares: the gate that bounds its requests, the budget of its scans, its HTTP clients, its
  * authenticators (one admin token for all streams), the enrichment caches, the signals between its streams and
  * the change state of each stream and store view. Opened by {@link MagentoComponent#store} on first use, closed
  * (state stores flushed and closed) when the component stops.
@@ -24,6 +25,7 @@ final class StoreContext implements AutoCloseable {
 
     private final String baseUrl;
     private volatile StoreGate gate;
+    private volatile ScanBudget scanBudget;
     private final Map<Object, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Authenticators authenticators = new Authenticators();
     private final MetadataCache metadata = new MetadataCache();
@@ -50,6 +52,14 @@ final class StoreContext implements AutoCloseable {
             gate = new StoreGate(maxConcurrency, maxPerSecond);
         }
         return gate;
+    }
+
+    /** The budget all scans of the store share; the first endpoint to ask sets it, as every endpoint has the same. */
+    synchronized ScanBudget scanBudget(double perSecond) {
+        if (scanBudget == null) {
+            scanBudget = new ScanBudget(perSecond);
+        }
+        return scanBudget;
     }
 
     /** The HTTP client for these network settings (proxy, trusted CAs, connect timeout), built once. */

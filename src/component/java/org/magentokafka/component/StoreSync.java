@@ -34,6 +34,8 @@ final class StoreSync {
     long items;
     long deleted;
     int pages;
+    /** A paced scan pass (null: foreground): one page ahead at most, its size reported after page 1. */
+    ScanCycles scan;
 
     StoreSync(String store, MagentoClient client, StateStore state, boolean initial, Duration overlap) {
         this.newestRows = new NewestRows(overlap);

@@ -221,6 +221,8 @@ public final class ConnectorEnvironment implements AutoCloseable {
                 env.put("MAGENTO_AUTH_ACCESS_TOKEN", theStore.options().accessToken());
             }
             env.put("MAGENTO_POLL_INTERVAL", pollInterval);
+            // Scans at full speed unless a test sets a budget: tests of what a scan finds need not wait for its pace.
+            env.put("MAGENTO_SCAN_BUDGET", "0");
             env.putAll(broker != null ? broker : Map.of("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
             Map<String, String> topics = new LinkedHashMap<>();
             for (String stream : STREAMS) {

@@ -158,6 +158,8 @@ public final class InProcessConnector implements AutoCloseable {
         options.put("stateDirectory", settings.stateDirectory.toString());
         options.put("stateKafkaBootstrapServers", TestKafka.bootstrapServers());
         options.put("pollInterval", settings.pollInterval);
+        // Scans at full speed unless a test sets a budget: tests of what a scan finds need not wait for its pace.
+        options.put("scanBudget", "0");
         options.putAll(settings.options);
         return options;
     }
