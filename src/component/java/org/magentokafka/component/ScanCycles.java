@@ -53,11 +53,12 @@ final class ScanCycles {
         if (status != null) {
             status.expectedCycle(expected.values().stream().reduce(Duration.ZERO, Duration::plus));
         }
+        long pages = ScanCycleEstimate.pages(rows, pageSize);
         Duration before = logged.get(store);
         if (before == null || Math.abs(estimate.toMillis() - before.toMillis()) > NEWS * before.toMillis()) {
             logged.put(store, estimate);
-            LOG.info("magento:{} {} of store view {}: {} rows, {} pages of {}; at magento.scan-budget={} req/s shared by {} scan{} one {} takes about {}",
-                    endpoint.getStream(), kind, store, rows, ScanCycleEstimate.pages(rows, pageSize), pageSize,
+            LOG.info("magento:{} {} of store view {}: {} rows, {} page{} of {}; at magento.scan-budget={} req/s shared by {} scan{} one {} takes about {}",
+                    endpoint.getStream(), kind, store, rows, pages, pages == 1 ? "" : "s", pageSize,
                     BigDecimal.valueOf(budget.perSecond()).stripTrailingZeros().toPlainString(), scans,
                     scans == 1 ? "" : "s", cycle, readable(estimate));
         }
