@@ -8,7 +8,6 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.util.ObjectHelper;
-import org.magentokafka.change.KeyFingerprints;
 import org.magentokafka.change.StateStore;
 import org.magentokafka.change.Watermark;
 import org.magentokafka.client.MagentoClient;
@@ -160,8 +159,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     private StoreSync syncStore(String store) throws Exception {
         long started = System.nanoTime();
         StateStore state = endpoint.state(store);
-        KeyFingerprints listed = reconcile == null ? null : reconcile.take(store);
-        PassPlan plan = planner.plan(store, state, listed != null);
+        PassPlan plan = planner.plan(store, state, reconcile != null && reconcile.waiting(store));
         // A scan's cycle is paced by the store's budget, except a store view's first sync: a new deployment gets its
         // snapshot at full speed.
         boolean paced = scans != null && !plan.initial() && endpoint.scanBudget().paced();
@@ -180,7 +178,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         if (!sync.inconsistent && plan.full()) {
             sweep.afterFullPass(sync);
         } else if (!sync.inconsistent && plan.reconcile()) {
-            sweep.confirm(sync, listed);
+            // Taken only now: a poll that ended early leaves the listing for the next one.
+            sweep.confirm(sync, reconcile.take(store));
         }
         if (!sync.inconsistent) {
             reports.consistent(store);

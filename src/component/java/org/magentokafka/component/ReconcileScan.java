@@ -64,6 +64,11 @@ final class ReconcileScan {
         ready.add(store);
     }
 
+    /** Whether a completed listing of this store view waits to be confirmed. */
+    boolean waiting(String store) {
+        return listed.containsKey(store);
+    }
+
     /** The keys a completed listing of this store view showed, once (null: none waiting). */
     KeyFingerprints take(String store) {
         return listed.remove(store);
