@@ -150,7 +150,7 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
 
     /** This store view's client for scans: paced by the store's scan budget, behind foreground requests. */
     MagentoClient scanClient(String storeCode) {
-        client(storeCode);
+        client(storeCode); // the same one-line failure as client() when not started or not one of its store views
         return scanClients.get(storeCode);
     }
 
