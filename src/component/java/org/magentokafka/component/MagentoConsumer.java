@@ -83,6 +83,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     protected void doStart() throws Exception {
         super.doStart();
         fetchers.start(this);
+        status.consumerStarted(endpoint.pollInterval());
         if (stream == MagentoStream.PRODUCTS) {
             endpoint.storeCodes().forEach(endpoint.store().signals()::register);
         }
@@ -90,6 +91,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
 
     @Override
     protected void doStop() throws Exception {
+        status.consumerStopped();
         fetchers.stop();
         super.doStop();
     }
@@ -100,6 +102,10 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             return 0;
         }
         status.started();
+        // Until scans are budgeted over many polls, each poll of a scanned stream reads the whole snapshot: one cycle.
+        if (status.scanned()) {
+            status.cycleStarted();
+        }
         progress.restart();
         try {
             int pageCount = 0;
@@ -114,6 +120,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
                 LOG.info("magento:{} recovered after {} failed poll(s)", endpoint.getStream(), backoff.failures());
             }
             backoff.succeeded();
+            status.cycleCompleted();
             status.succeeded();
             return pageCount;
         } catch (Exception e) {
