@@ -81,9 +81,10 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
 
     @Override
     protected void doStart() throws Exception {
+        // Before the scheduler can run the first poll.
+        status.consumerStarted(endpoint.pollInterval());
         super.doStart();
         fetchers.start(this);
-        status.consumerStarted(endpoint.pollInterval());
         if (stream == MagentoStream.PRODUCTS) {
             endpoint.storeCodes().forEach(endpoint.store().signals()::register);
         }
