@@ -64,21 +64,26 @@ public final class PollStatus {
     }
 
     void succeeded() {
-        Instant now = clock.instant();
-        Instant started = pollStarted;
-        if (started != null) {
-            lastPollDuration = Duration.between(started, now);
-        }
-        lastSuccess = now;
-        pollStarted = null;
+        lastSuccess = ended();
         consecutiveFailures = 0;
         lastError = null;
     }
 
     void failed(String message) {
-        pollStarted = null;
+        ended();
         consecutiveFailures++;
         lastError = message;
+    }
+
+    /** The running poll ended (either way): its duration is the last poll's. */
+    private Instant ended() {
+        Instant now = clock.instant();
+        Instant started = pollStarted;
+        if (started != null) {
+            lastPollDuration = Duration.between(started, now);
+        }
+        pollStarted = null;
+        return now;
     }
 
     void progress(int done, int total) {
@@ -146,9 +151,10 @@ public final class PollStatus {
 
     /**
      * The expected time between two refreshes of the stream's data, what its freshness is judged against: polled
-     * streams, the poll interval plus the last poll's duration (or the running poll's so far, when longer: a long
-     * poll is the hanging-poll check's business); scans, the poll interval (the least pause between two cycles) plus
-     * the expected cycle. Null while unknown: before the first successful poll, or before the first page of a scan.
+     * streams, the poll interval plus the last poll's duration, failed or not (or the running poll's so far, when
+     * longer: a long poll is the hanging-poll check's business, slow retries the failed-poll check's); scans, the
+     * poll interval (the least pause between two cycles) plus the expected cycle. Null while unknown: before the
+     * first poll ended, or before the first page of a scan.
      */
     public Duration refreshCycle() {
         Duration interval = pollInterval;
@@ -177,7 +183,7 @@ public final class PollStatus {
         return expectedCycle;
     }
 
-    /** How long the last successful poll took, or null before one succeeded. */
+    /** How long the last poll took (successful or failed), or null before one ended. */
     public Duration lastPollDuration() {
         return lastPollDuration;
     }

@@ -52,10 +52,19 @@ class PollStatusTest {
     }
 
     @Test
-    void aPolledStreamHasNoExpectedCycleBeforeItsFirstSuccessfulPoll() {
-        PollStatus s = PollStatusDriver.polled().consumerStarted(INTERVAL).failedPoll(Duration.ofSeconds(1)).status();
-        assertNull(s.refreshCycle());
-        assertFalse(s.refreshedSinceStart());
+    void aPolledStreamHasNoExpectedCycleBeforeItsFirstPollEnded() {
+        PollStatusDriver first = PollStatusDriver.polled().consumerStarted(INTERVAL).pollStarted();
+        assertNull(first.status().refreshCycle());
+        first.wait(Duration.ofSeconds(1)).status().failed("could not connect");
+        assertEquals(INTERVAL.plusSeconds(1), first.status().refreshCycle());
+        assertFalse(first.status().refreshedSinceStart(), "a failed poll refreshes nothing");
+    }
+
+    @Test
+    void aSlowFailedPollLengthensTheExpectedCycleLikeASlowSuccessfulOne() {
+        PollStatus s = PollStatusDriver.polled().consumerStarted(INTERVAL).poll(Duration.ofSeconds(1)).wait(INTERVAL)
+                .failedPoll(Duration.ofSeconds(20)).status();
+        assertEquals(INTERVAL.plusSeconds(20), s.refreshCycle(), "retries that took 20 s: the failed-poll check's business");
     }
 
     @Test
