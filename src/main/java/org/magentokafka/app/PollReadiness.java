@@ -45,12 +45,12 @@ public class PollReadiness implements HealthCheck {
             if (s.pagesTotal() > 0) {
                 response.withData(stream + ".pages", s.pagesDone() + "/" + s.pagesTotal());
             }
+            Duration expected = s.refreshCycle();
             if (s.running()) {
                 response.withData(stream + ".freshness-seconds", s.freshnessSeconds());
-            }
-            Duration expected = s.refreshCycle();
-            if (expected != null) {
-                response.withData(stream + ".expected-cycle-seconds", FreshnessVerdict.wholeSeconds(expected));
+                if (expected != null) {
+                    response.withData(stream + ".expected-cycle-seconds", FreshnessVerdict.wholeSeconds(expected));
+                }
             }
             // A stream that does not run here (this replica stands by) is not judged: its figures are history.
             boolean failing = s.running() && s.consecutiveFailures() >= maxFailedPolls;
