@@ -18,8 +18,16 @@ import org.magentokafka.stream.MagentoStream;
  */
 public final class ConnectionProbe {
 
-    /** One line of the check. */
-    public record Result(String stream, String endpoint, boolean ok, String outcome) {
+    /**
+     * One line of the check.
+     *
+     * @param rows the collection's size as page 1 stated it ({@code total_count}), or -1 when unknown or not credible
+     */
+    public record Result(String stream, String endpoint, boolean ok, String outcome, long rows) {
+
+        public Result(String stream, String endpoint, boolean ok, String outcome) {
+            this(stream, endpoint, ok, outcome, -1);
+        }
     }
 
     private ConnectionProbe() {
@@ -38,7 +46,8 @@ public final class ConnectionProbe {
                 path = client.address().path(stream.resource());
                 Page page = client.fetchPage(stream.resource(), SearchCriteria.paged(1));
                 boolean guest = guest(endpoint);
-                results.put(name, new Result(name, path, true, answered(page, guest)));
+                long rows = page.totalCount() < page.items().size() ? -1 : page.totalCount();
+                results.put(name, new Result(name, path, true, answered(page, guest), rows));
             } catch (MagentoException e) {
                 results.put(name, new Result(name, path, false, guest(endpoint) && e.status() == 401
                         ? refusedToGuests(stream) : classify(stream, e)));

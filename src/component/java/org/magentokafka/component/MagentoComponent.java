@@ -146,9 +146,13 @@ public class MagentoComponent extends HealthCheckComponent {
         return kafkaState;
     }
 
-    /** The polling status of a stream (its consumer's poll loop), created when the consumer starts. */
+    /**
+     * The polling status of a stream (its consumer's poll loop), created with the consumer; a stream without a change
+     * timestamp is read as scans, which changes what its freshness means.
+     */
     public PollStatus pollStatus(String stream) {
-        return pollStatus.computeIfAbsent(stream, k -> metrics.pollGauges(k, new PollStatus()));
+        return pollStatus.computeIfAbsent(stream,
+                k -> metrics.pollGauges(k, new PollStatus(!MagentoStream.fromUri(k).timestamped())));
     }
 
     /** Streams whose consumers run in this context, with their status. */

@@ -89,6 +89,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
 
     @Override
     protected void doStart() throws Exception {
+        // Before the scheduler can run the first poll.
+        status.consumerStarted(endpoint.pollInterval());
         super.doStart();
         fetchers.start(this);
         if (stream == MagentoStream.PRODUCTS) {
@@ -105,6 +107,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
 
     @Override
     protected void doStop() throws Exception {
+        status.consumerStopped();
         if (reconcile != null) {
             reconcile.stop();
         } else if (endpoint.scanBudget().paced()) {

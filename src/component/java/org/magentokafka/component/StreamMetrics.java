@@ -1,5 +1,7 @@
 package org.magentokafka.component;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +28,35 @@ final class StreamMetrics {
                 .description("Pages delivered in the running (or last) sync").tag("stream", stream).register(registry);
         Gauge.builder("magento.sync.pages.total", status, PollStatus::pagesTotal)
                 .description("Pages of the running (or last) sync").tag("stream", stream).register(registry);
+        Gauge.builder("magento.freshness", status, s -> s.running() ? seconds(s.freshness()) : Double.NaN)
+                .description("How old the stream's data in Kafka can be: timestamped streams, seconds since the last"
+                             + " successful poll; scans, since the start of the last complete scan cycle (the oldest page);"
+                             + " NaN where the stream does not run (a standby replica)")
+                .baseUnit("seconds").tag("stream", stream).register(registry);
+        Gauge.builder("magento.freshness.expected", status, s -> seconds(s.refreshCycle()))
+                .description("The expected time between two refreshes that readiness judges freshness against: poll"
+                             + " interval plus the last poll's duration, or for scans plus the expected scan cycle; NaN while unknown")
+                .baseUnit("seconds").tag("stream", stream).register(registry);
+        Gauge.builder("magento.scan.cycle", status, s -> seconds(scanCycle(s)))
+                .description("Scans: the length of the last complete scan cycle (before the first one completed, the"
+                             + " expected one); NaN for streams polled by change timestamp")
+                .baseUnit("seconds").tag("stream", stream).register(registry);
+        Gauge.builder("magento.scan.cycle.expected", status, s -> seconds(s.scanned() ? s.expectedCycle() : null))
+                .description("Scans: the expected length of one scan cycle at the store's scan budget, known once the"
+                             + " first page gave the store's size; NaN before and for streams polled by change timestamp")
+                .baseUnit("seconds").tag("stream", stream).register(registry);
         return status;
+    }
+
+    /** The last complete cycle's length, else the expected one; none for a stream polled by change timestamp. */
+    static Duration scanCycle(PollStatus s) {
+        if (!s.scanned()) {
+            return null;
+        }
+        return s.lastCycle() != null ? s.lastCycle() : s.expectedCycle();
+    }
+
+    private static double seconds(Duration d) {
+        return d == null ? Double.NaN : d.toMillis() / 1000.0;
     }
 }

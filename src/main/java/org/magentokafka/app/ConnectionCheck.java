@@ -20,6 +20,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.magentokafka.component.ConnectionProbe;
 import org.magentokafka.kafka.KafkaClientSettings;
+import org.magentokafka.stream.MagentoStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,8 +122,15 @@ public class ConnectionCheck implements HealthCheck {
     private String table(List<ConnectionProbe.Result> results) {
         String store = connector.baseUrl();
         String mode = connector.authMode().name().toLowerCase(Locale.ROOT);
+        ScanCycleLine.Scans scans = ScanCycleLine.scans(connector);
         return "Connection check of " + store + " (auth " + mode + "):\n" + results.stream()
-                .map(r -> String.format("  %-19s %-45s %s", r.stream(), "GET " + r.endpoint(), r.outcome()))
+                .map(r -> String.format("  %-19s %-45s %s", r.stream(), "GET " + r.endpoint(), r.outcome() + cycle(r, scans)))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** For a scan stream the store answered: the expected scan cycle at the configured budget. */
+    private String cycle(ConnectionProbe.Result r, ScanCycleLine.Scans scans) {
+        String line = r.ok() ? ScanCycleLine.of(MagentoStream.fromUri(r.stream()), r.rows(), connector.scanBudget(), scans) : null;
+        return line == null ? "" : "; " + line;
     }
 }

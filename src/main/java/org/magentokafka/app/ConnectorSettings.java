@@ -12,6 +12,7 @@ import java.util.Set;
 import org.magentokafka.auth.AuthMode;
 import org.magentokafka.auth.SignatureMethod;
 import org.magentokafka.stream.MagentoStream;
+import org.magentokafka.component.MagentoConfiguration;
 import org.magentokafka.component.OptionValues.Range;
 import org.magentokafka.events.StoreTopics;
 
@@ -29,7 +30,15 @@ public record ConnectorSettings(String baseUrl, AuthMode authMode, SignatureMeth
                                 List<String> storeCodes, boolean checkOnly, Map<MagentoStream, StreamSettings> streams,
                                 String deadLetterTopic, String compression, int topicPartitions, short topicReplication,
                                 boolean haEnabled, String haGroup, String haLeaseTopic, Duration haLeaseTime,
-                                int healthMaxFailedPolls, Duration healthStaleAfter) {
+                                int healthMaxFailedPolls, Duration healthStaleAfter, int healthMaxFreshnessCycles,
+                                ScanBudget scanBudget) {
+
+    /**
+     * The store's scan budget as the connection check states it: requests per second shared by all scans
+     * ({@code magento.scan-budget}, 0 = scans not paced) and rows per scan page ({@code magento.scan-page-size}).
+     */
+    public record ScanBudget(double requestsPerSecond, int pageSize) {
+    }
 
     /** One stream's settings (magento.streams.&lt;stream&gt;.*). */
     public record StreamSettings(boolean enabled, String topic, int pageSize, Duration pollInterval) {
@@ -43,6 +52,7 @@ public record ConnectorSettings(String baseUrl, AuthMode authMode, SignatureMeth
         r.option("magento.poll-interval", "pollInterval", Duration.class, null);
         int maxFailedPolls = r.integer("magento.health.max-failed-polls", Range.of(1, 1_000_000), 3);
         Duration staleAfter = r.duration("magento.health.stale-after");
+        int maxFreshnessCycles = r.integer("magento.health.max-freshness-cycles", Range.of(1, 1_000_000), 3);
         Duration leaseTime = r.duration("magento.ha.lease-time");
         String compression = r.oneOf("magento.kafka.compression", COMPRESSIONS, "is not a Kafka compression: use none, gzip, lz4 or zstd");
         int partitions = r.integer("magento.kafka.topic.partitions", Range.of(1, 100_000), 1);
@@ -63,7 +73,14 @@ public record ConnectorSettings(String baseUrl, AuthMode authMode, SignatureMeth
                 codes(r.text("magento.store-codes")), lenientFlag(r.text("magento.check-only")), streams,
                 r.text("magento.topic.dead-letter"), compression, partitions, (short) replication,
                 lenientFlag(r.text("magento.ha.enabled")), r.text("magento.ha.group"), r.text("magento.ha.lease-topic"),
-                leaseTime, maxFailedPolls, staleAfter);
+                leaseTime, maxFailedPolls, staleAfter, maxFreshnessCycles, scanBudget(r));
+    }
+
+    /** The scan budget as the connection check states it; the component options' types and ranges apply. */
+    private static ScanBudget scanBudget(SettingsReader r) {
+        Double budget = r.option("magento.scan-budget", "scanBudget", Double.class, 0.2);
+        Integer pageSize = r.option("magento.scan-page-size", "scanPageSize", Integer.class, MagentoConfiguration.MAX_PAGE_SIZE);
+        return new ScanBudget(budget == null ? 0.2 : budget, pageSize == null ? MagentoConfiguration.MAX_PAGE_SIZE : pageSize);
     }
 
     /** Every topic an enabled stream publishes to, one per store view for store-scoped streams. */

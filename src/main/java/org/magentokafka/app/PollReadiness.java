@@ -16,8 +16,10 @@ import org.magentokafka.component.PollStatus;
 
 /**
  * Readiness per stream from what its polls actually did: DOWN when a stream failed several polls in a row (store
- * unreachable or refusing, Kafka down) or when a poll has been running far too long (a hanging poll, which Camel's
- * own consumer check reports as UP). Details name the stream, the age of its last success and the last error.
+ * unreachable or refusing, Kafka down), when a poll has been running far too long (a hanging poll, which Camel's
+ * own consumer check reports as UP), or when its data is older than several of its expected cycles
+ * ({@link FreshnessVerdict}). Details name the stream, the age of its last success, its freshness and expected
+ * cycle, and the problem. A standby replica, whose streams do not run, stays ready.
  */
 @Readiness
 @ApplicationScoped
@@ -43,13 +45,22 @@ public class PollReadiness implements HealthCheck {
             if (s.pagesTotal() > 0) {
                 response.withData(stream + ".pages", s.pagesDone() + "/" + s.pagesTotal());
             }
-            boolean failing = s.consecutiveFailures() >= maxFailedPolls;
+            Duration expected = s.refreshCycle();
+            if (s.running()) {
+                response.withData(stream + ".freshness-seconds", s.freshnessSeconds());
+                if (expected != null) {
+                    response.withData(stream + ".expected-cycle-seconds", FreshnessVerdict.wholeSeconds(expected));
+                }
+            }
+            // A stream that does not run here (this replica stands by) is not judged: its figures are history.
+            boolean failing = s.running() && s.consecutiveFailures() >= maxFailedPolls;
             boolean hanging = s.runningFor().compareTo(stale) > 0;
-            if (failing || hanging) {
+            String outdated = FreshnessVerdict.problem(stream, s, settings.healthMaxFreshnessCycles());
+            if (failing || hanging || outdated != null) {
                 response.down();
                 response.withData(stream + ".problem", hanging ? "a poll has been running for " + s.runningFor().toSeconds()
                                                                  + " s (magento.health.stale-after=" + stale.toSeconds() + " s)"
-                        : s.lastError() == null ? "failing" : s.lastError());
+                        : failing ? (s.lastError() == null ? "failing" : s.lastError()) : outdated);
             }
         }
         return response.build();

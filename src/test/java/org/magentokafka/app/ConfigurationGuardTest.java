@@ -55,6 +55,17 @@ class ConfigurationGuardTest {
     }
 
     @Test
+    void freshnessCyclesAndTheScanBudgetAreCheckedLikeTheOtherHealthSettings() {
+        List<String> problems = ConfigurationGuard.validate(values(Map.of("magento.base-url", "https://shop.example.com",
+                "magento.health.max-freshness-cycles", "0", "magento.scan-budget", "lots", "magento.scan-page-size", "500")));
+        assertEquals(List.of("magento.health.max-freshness-cycles=0 is out of range: use 1 to 1000000 (set by"
+                             + " magento.health.max-freshness-cycles or env MAGENTO_HEALTH_MAX_FRESHNESS_CYCLES)",
+                "magento.scan-budget='lots' is not a number (set by magento.scan-budget or env MAGENTO_SCAN_BUDGET)",
+                "magento.scan-page-size=500 is out of range: use 1 to 300 (set by magento.scan-page-size or env"
+                + " MAGENTO_SCAN_PAGE_SIZE)"), problems);
+    }
+
+    @Test
     void anonymousModeNeedsNoCredentials() {
         assertEquals(List.of(), ConfigurationGuard.validate(values(Map.of("magento.base-url", "https://shop.example.com",
                 "magento.auth.mode", "none"))));

@@ -23,6 +23,7 @@ class ConnectorSettingsTest {
         assertEquals(AuthMode.OAUTH1, settings.authMode());
         assertEquals(Duration.ofSeconds(10), settings.haLeaseTime());
         assertEquals(Duration.ofMinutes(15), settings.healthStaleAfter());
+        assertEquals(3, settings.healthMaxFreshnessCycles(), "the default when unset");
         assertEquals(true, settings.haEnabled(), "booleans of switches read as MicroProfile Config reads them");
     }
 

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.magentokafka.testing.MutableClock;
 
 /** Against the sandbox store over real HTTP (test-only use of the simulator). */
 class AdminTokenAuthenticatorTest {

@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Assertions;
+import org.magentokafka.testing.MutableClock;
 
 /** Activate in the sandbox → Callback URL → token exchange → signed catalog calls, over real HTTP. */
 class HandshakeTest {

@@ -25,6 +25,13 @@ class ConnectionCheckIT {
             assertTrue(out.contains("Connection check of " + store.baseUrl()), out);
             assertTrue(out.matches("(?s).*products\\s+GET /rest/default/V1/products\\s+OK \\(20 items\\).*"), out);
             assertTrue(out.matches("(?s).*cms-pages\\s+GET /rest/default/V1/cmsPage/search\\s+OK.*"), out);
+            // 1 page of each scan, the budget (0.2 req/s by default) shared by the 2 scan streams and the 3 reconcile sweeps.
+            assertTrue(out.matches("(?s).*source-items\\s+GET /rest/default/V1/inventory/source-items\\s+OK \\(\\d+ items\\); one scan"
+                                   + " cycle ~25 s at magento.scan-budget=0.2 req/s \\(1 page of 300, shared by 5 scans: 2 of scan"
+                                   + " streams, 3 reconcile sweeps\\).*"), out);
+            assertTrue(out.matches("(?s).*product-attributes\\s+GET \\S+\\s+OK \\(\\d+ items\\); one scan cycle ~25 s.*"), out);
+            assertTrue(out.matches("(?s).*products\\s+GET /rest/default/V1/products\\s+OK \\(20 items\\)\n.*"),
+                    "a timestamped stream has no scan cycle: " + out);
         }
     }
 

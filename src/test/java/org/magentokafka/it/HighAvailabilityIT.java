@@ -1,8 +1,13 @@
 package org.magentokafka.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +42,8 @@ class HighAvailabilityIT {
                 .env("MAGENTO_HA_GROUP", TestKafka.uniqueTopic("ha-group"))
                 .env("MAGENTO_HA_LEASE_TOPIC", TestKafka.uniqueTopic("ha-lease"))
                 .env("MAGENTO_HA_LEASE_TIME", "6s")
+                // The strictest freshness limit: the standby's streams, which it does not run, must not be judged.
+                .env("MAGENTO_HEALTH_MAX_FRESHNESS_CYCLES", "1")
                 .env("MAGENTO_STATE_STORE", "kafka")
                 .env("MAGENTO_STATE_TOPIC", TestKafka.uniqueTopic("ha-state"))
                 .start()) {
@@ -54,6 +61,10 @@ class HighAvailabilityIT {
             second.awaitLine(Pattern.compile("Apache Camel .* started"), Duration.ofSeconds(60));
             sleep(5000);
             assertEquals(0, second.count(Pattern.compile("magento:products synced")), "the standby does not poll");
+            HttpResponse<String> standbyReady = ready(second);
+            assertEquals(200, standbyReady.statusCode(), "the standby stays ready: " + standbyReady.body());
+            assertFalse(standbyReady.body().contains("products.freshness-seconds"),
+                    "a stream that does not run here has no freshness to judge: " + standbyReady.body());
             int standbyLeads = (int) second.count(LEADS);
 
             first.kill();
@@ -74,6 +85,15 @@ class HighAvailabilityIT {
             assertEquals(Set.copyOf(changed), updated, "the changes after the failover arrive");
             assertEquals(200, records.stream().map(ConsumerRecord::key).distinct().count(), "nothing lost");
             assertEquals(203, records.size(), "the standby resumed from the shared state: nothing re-published");
+        }
+    }
+
+    private static HttpResponse<String> ready(ConnectorProcess replica) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + replica.httpPort(Duration.ofSeconds(30)) + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("readiness of the standby: " + e, e);
         }
     }
 

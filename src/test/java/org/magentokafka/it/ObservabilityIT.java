@@ -73,6 +73,57 @@ class ObservabilityIT {
         }
     }
 
+    @Test
+    void freshnessIsExportedPerStreamAndReadinessTurnsDownWhenAStreamIsStalerThanItsExpectedCycles() throws Exception {
+        try (ConnectorEnvironment environment = ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default")).build())
+                .topic("products", "fresh")
+                .topic("source-items", "fresh-stock")
+                .otherStreamsDisabled()
+                .pollInterval("1s")
+                // Only freshness may turn readiness DOWN here: failed polls are allowed without limit.
+                .env("MAGENTO_HEALTH_MAX_FAILED_POLLS", "1000000")
+                .env("MAGENTO_ERROR_BACKOFF_MAX", "2s")
+                .env("MAGENTO_RETRY_MAX_RETRIES", "0")
+                .start()) {
+            SandboxStore store = environment.store();
+            try (ConnectorProcess connector = environment.start("freshness")) {
+                int port = connector.httpPort(Duration.ofSeconds(60));
+                connector.awaitLine(Pattern.compile("magento:products synced " + PRODUCTS + " items"), Duration.ofSeconds(60));
+                connector.awaitLine(Pattern.compile("magento:source-items synced \\d+ items"), Duration.ofSeconds(60));
+
+                String metrics = get(port, "/q/metrics").body();
+                double freshness = value(metrics, "magento_freshness_seconds\\{stream=\"products\"\\}");
+                assertTrue(freshness >= 0 && freshness < 60, "seconds since the last successful poll, not an epoch: " + metrics);
+                double expected = value(metrics, "magento_freshness_expected_seconds\\{stream=\"products\"\\}");
+                assertTrue(expected >= 1 && expected < 60, "poll interval (1 s) plus the poll's duration: " + expected);
+                assertTrue(isNaN(metrics, "magento_scan_cycle_seconds\\{stream=\"products\"\\}"),
+                        "no scan cycle for a stream polled by change timestamp: " + metrics);
+                double stock = value(metrics, "magento_freshness_seconds\\{stream=\"source-items\"\\}");
+                assertTrue(stock >= 0 && stock < 60, "the oldest page of the scan is that of the last complete cycle: " + metrics);
+                assertTrue(value(metrics, "magento_scan_cycle_seconds\\{stream=\"source-items\"\\}") >= 0,
+                        "the scan's cycle is exported once its first page gave the store's size: " + metrics);
+                assertTrue(metrics.contains("# HELP magento_freshness_seconds How old the stream's data in Kafka can be"), metrics);
+
+                JsonNode streams = check(get(port, "/q/health/ready").body(), "magento-streams");
+                assertEquals("UP", streams.get("status").asText(), streams.toString());
+                assertTrue(streams.get("data").get("products.freshness-seconds").asLong() >= 0, streams.toString());
+                assertTrue(streams.get("data").get("products.expected-cycle-seconds").asLong() >= 1, streams.toString());
+
+                store.stop();
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                JsonNode stale = check(get(port, "/q/health/ready").body(), "magento-streams");
+                while (!stale.get("data").has("products.problem") && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                    stale = check(get(port, "/q/health/ready").body(), "magento-streams");
+                }
+                assertEquals("DOWN", stale.get("status").asText(), stale.toString());
+                assertTrue(stale.get("data").get("products.problem").asText().matches("products: last successful poll \\d+ s ago,"
+                        + " over 3 expected cycles of \\d+ s \\(magento.health.max-freshness-cycles=3\\)"), stale.toString());
+            }
+        }
+    }
+
     private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -84,6 +135,10 @@ class ObservabilityIT {
             }
         }
         throw new AssertionError("no check " + name + " in " + health);
+    }
+
+    private static boolean isNaN(String metrics, String series) {
+        return Pattern.compile("(?m)^" + series + " NaN$").matcher(metrics).find();
     }
 
     private static double value(String metrics, String series) {
