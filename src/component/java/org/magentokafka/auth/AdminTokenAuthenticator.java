@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import org.magentokafka.net.NetworkSettings;
+import org.magentokafka.net.ResponseBody;
 
 /**
  * An admin user's token as Bearer, fetched with username/password (and a TOTP code when the store runs
@@ -115,8 +116,8 @@ public final class AdminTokenAuthenticator implements Authenticator {
             endpoint = googleEndpoint;
             body.put("otp", totp.code(clock.instant()));
         }
-        HttpResponse<String> response = post(endpoint, body);
-        String text = response.body() == null ? "" : response.body();
+        HttpResponse<byte[]> response = post(endpoint, body);
+        String text = decoded(endpoint, response);
         int status = response.statusCode();
         if (text.contains(TWO_FA_ANSWER)) {
             throw remember(new AuthFailureException("POST " + endpoint + " answered " + status + ": the store requires"
@@ -146,15 +147,25 @@ public final class AdminTokenAuthenticator implements Authenticator {
                 + " magento.base-url points at the Magento REST API, not a proxy page; will retry", true);
     }
 
-    private HttpResponse<String> post(URI endpoint, ObjectNode body) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+    /** Decoded like every answer of the store: a web server in front of Magento may compress this one too. */
+    private static String decoded(URI endpoint, HttpResponse<byte[]> response) {
+        try {
+            return ResponseBody.of(response).text();
+        } catch (ResponseBody.UndecodableBodyException e) {
+            throw new AuthFailureException("POST " + endpoint + " returned " + e.getMessage() + "; will retry",
+                    e.retryable(), e);
+        }
+    }
+
+    private HttpResponse<byte[]> post(URI endpoint, ObjectNode body) {
+        HttpRequest request = ResponseBody.acceptGzip(HttpRequest.newBuilder(endpoint))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             String tls = NetworkSettings.tlsProblem(e);
             if (tls != null) {

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.magentokafka.net.NetworkSettings;
 import org.magentokafka.net.PercentEncoding;
 import org.magentokafka.net.OneLine;
+import org.magentokafka.net.ResponseBody;
 
 /**
  * The two signed POSTs of Magento's integration handshake: request token, then access token with the verifier.
@@ -56,14 +57,14 @@ public final class TokenExchange {
     private Map<String, String> post(OAuth1Signer signer, URI endpoint, String token, String tokenSecret,
                                      Map<String, String> extraOauth) {
         String header = signer.authorizationHeader("POST", endpoint, List.of(), token, tokenSecret, extraOauth);
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
+        HttpRequest request = ResponseBody.acceptGzip(HttpRequest.newBuilder(endpoint)).timeout(TIMEOUT)
                 .header("Authorization", header)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             String tls = NetworkSettings.tlsProblem(e);
             if (tls != null) {
@@ -75,8 +76,16 @@ public final class TokenExchange {
             Thread.currentThread().interrupt();
             throw new AuthFailureException("POST " + endpoint + " was interrupted", true, e);
         }
+        String body;
+        try {
+            // Decoded like every answer of the store: a web server in front of Magento may compress this one too.
+            body = ResponseBody.of(response).text();
+        } catch (ResponseBody.UndecodableBodyException e) {
+            throw new AuthFailureException("POST " + endpoint + " returned " + e.getMessage() + ", then click Reauthorize",
+                    e.retryable(), e);
+        }
         Map<String, String> fields = new HashMap<>();
-        PercentEncoding.parseForm(response.body()).forEach(e -> fields.put(e.getKey(), e.getValue()));
+        PercentEncoding.parseForm(body).forEach(e -> fields.put(e.getKey(), e.getValue()));
         String tokenValue = fields.get("oauth_token");
         String secretValue = fields.get("oauth_token_secret");
         if (response.statusCode() != 200 || tokenValue == null || secretValue == null) {

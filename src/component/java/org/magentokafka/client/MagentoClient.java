@@ -8,7 +8,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.net.PercentEncoding;
 import org.magentokafka.net.NetworkSettings;
 import org.magentokafka.net.OneLine;
+import org.magentokafka.net.ResponseBody;
 import java.util.function.Supplier;
 
 /**
@@ -201,7 +201,7 @@ public final class MagentoClient implements AutoCloseable {
         long started = System.nanoTime();
         int status = 0;
         try {
-            Response response = send(endpoint, uri);
+            Response response = send(endpoint, metricEndpoint, uri);
             status = response.status;
             return response;
         } catch (MagentoException e) {
@@ -212,11 +212,11 @@ public final class MagentoClient implements AutoCloseable {
         }
     }
 
-    private Response send(String endpoint, URI uri) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+    private Response send(String endpoint, String metricEndpoint, URI uri) {
+        HttpRequest.Builder request = ResponseBody.acceptGzip(HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("Accept", "application/json")
-                .GET();
+                .GET());
         try {
             authenticator.authenticate(request, "GET", uri);
         } catch (AuthFailureException e) {
@@ -258,7 +258,7 @@ public final class MagentoClient implements AutoCloseable {
                                                           + ". Retrying with back-off",
                     e);
         }
-        String body = new String(response.body(), StandardCharsets.UTF_8);
+        String body = decoded(endpoint, metricEndpoint, response);
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         int status = response.statusCode();
         if (status == 200) {
@@ -272,6 +272,18 @@ public final class MagentoClient implements AutoCloseable {
         }
         throw errors.translate(endpoint, status, contentType, body)
                 .withRetryAfter(response.headers().firstValue("Retry-After").orElse(null));
+    }
+
+    /** Counted as received (on the wire), then decoded before anything reads it: pages and error bodies alike. */
+    private String decoded(String endpoint, String metricEndpoint, HttpResponse<byte[]> response) {
+        ResponseBody body = ResponseBody.of(response);
+        metrics.received(metricEndpoint, body.wireBytes(), body.compressed());
+        try {
+            return body.text();
+        } catch (ResponseBody.UndecodableBodyException e) {
+            throw new MagentoException(endpoint, response.statusCode(), e.retryable(), endpoint + " returned "
+                                                                                       + e.getMessage() + ". Retrying with back-off", e);
+        }
     }
 
     private MagentoException unreachable(String endpoint, Exception e) {

@@ -20,8 +20,9 @@ import java.util.Map;
  *   <li>500: {@code {"message":"Internal Error. Details are available in Magento log file. Report ID:
  *       webapi-<13 hex>"}}.</li>
  *   <li>Truncated: status 200, the normal JSON content type, {@code Connection: close}, and only the first
- *       half of the body's bytes, with a Content-Length that matches them: the client reads a complete
- *       HTTP response whose JSON is cut off (never valid JSON, since the body is an object or array).</li>
+ *       half of the bytes that would have gone on the wire, with a Content-Length that matches them: the client
+ *       reads a complete HTTP response whose JSON is cut off (never valid JSON, since the body is an object or
+ *       array) or, when the answer was gzip-compressed for it, whose gzip stream is cut off.</li>
  * </ul>
  */
 final class FaultPlan {
@@ -34,6 +35,7 @@ final class FaultPlan {
     private final boolean admitted;
     private final List<String> applied = new ArrayList<>();
     private boolean ended;
+    private boolean truncated;
 
     FaultPlan(FaultInjector injector, Faults faults, long index, boolean admitted) {
         this.injector = injector;
@@ -117,7 +119,10 @@ final class FaultPlan {
         return null;
     }
 
-    /** Replaces a successful answer with a 500 or a truncated body when those faults fire. */
+    /**
+     * Replaces a successful answer with a 500 when that fault fires, or decides its truncation, which
+     * {@link #onTheWire} applies to the bytes actually sent (compressed or not).
+     */
     HttpAnswer afterService(HttpAnswer answer) {
         if (answer.status() != 200) {
             return answer;
@@ -128,12 +133,20 @@ final class FaultPlan {
         }
         if (fires(Faults.Kind.TRUNCATED, faults.rateTruncated())) {
             record(Faults.Kind.TRUNCATED);
-            Map<String, String> headers = new LinkedHashMap<>(answer.headers());
-            headers.put("Connection", "close");
-            byte[] half = Arrays.copyOf(answer.body(), answer.body().length / 2);
-            return new HttpAnswer(200, answer.contentType(), half, headers);
+            truncated = true;
         }
         return answer;
+    }
+
+    /** The answer as it leaves: cut in half when {@link #afterService} decided so (after the web server's gzip). */
+    HttpAnswer onTheWire(HttpAnswer answer) {
+        if (!truncated) {
+            return answer;
+        }
+        Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+        headers.put("Connection", "close");
+        byte[] half = Arrays.copyOf(answer.body(), answer.body().length / 2);
+        return new HttpAnswer(answer.status(), answer.contentType(), half, headers);
     }
 
     /** Leaves the in-flight count; call once the answer is built, before writing it. Idempotent. */

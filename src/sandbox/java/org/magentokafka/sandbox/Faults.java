@@ -29,6 +29,8 @@ import java.util.TreeSet;
  *       {@link Kind#HTML_503}. They win over the {@link Scenario}.</li>
  *   <li>Magento answers normally. Only a 200 can then be replaced: by {@link Kind#ERROR_500}, else by
  *       {@link Kind#TRUNCATED}. A 401/404/400 stays what it is and counts no fault.</li>
+ *   <li>The web server compresses the answer when the client asks for gzip ({@link SandboxOptions#gzip()}); a
+ *       truncation cuts the bytes on the wire, so a compressed answer arrives as a cut gzip stream.</li>
  * </ol>
  * Each kind has its own independent draw per request, so a rate is the chance that kind fires when nothing
  * earlier in the order fired. A retry is a new request with new draws: below rate 1.0 nothing is refused
@@ -227,7 +229,7 @@ public final class Faults {
             return this;
         }
 
-        /** Share of otherwise successful requests whose JSON body is cut in half, 0..1, default 0. */
+        /** Share of otherwise successful requests whose body (gzip stream, if compressed) is cut in half, 0..1, default 0. */
         public Builder rateTruncated(double rate) {
             this.rateTruncated = rate(rate, "rateTruncated");
             return this;

@@ -16,9 +16,12 @@ import java.util.Map;
  * @param status  status code of the answer (the faulted one when a fault replaced Magento's answer)
  * @param faults  names of the {@link Faults.Kind}s applied to this request, in order (LATENCY is not
  *                listed); empty when none
+ * @param responseBytes bytes of the answer's body as sent on the wire (gzip-compressed when it was), so that a
+ *                benchmark can count what a client received
  */
 public record LoggedRequest(String method, String path, Map<String, String> query,
-                            Map<String, String> headers, int status, Instant at, List<String> faults) {
+                            Map<String, String> headers, int status, Instant at, List<String> faults,
+                            long responseBytes) {
 
     public LoggedRequest {
         // Copies keep insertion order (Map.copyOf would not) and make the record immutable.
@@ -30,7 +33,7 @@ public record LoggedRequest(String method, String path, Map<String, String> quer
     /** A request no fault touched. */
     public LoggedRequest(String method, String path, Map<String, String> query,
                          Map<String, String> headers, int status, Instant at) {
-        this(method, path, query, headers, status, at, List.of());
+        this(method, path, query, headers, status, at, List.of(), 0);
     }
 
     /** True when any fault (other than latency) was applied. */

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * front layers (maintenance, WAF, missing host path) → store code in the path → route match (404)
  * → ACL (401) → GET with store code "all" (400) → input validation (400) → the service. Injected
  * {@link Faults} wrap this for GETs in the REST area (concurrency limit, latency, 429/503 in front, 500 or
- * truncation of a 200 behind).
+ * truncation of a 200 behind); the web server's gzip ({@link GzipCompression}) encodes what leaves.
  */
 final class SandboxHandler implements HttpHandler {
 
@@ -42,6 +42,7 @@ final class SandboxHandler implements HttpHandler {
     private final OAuthTokenEndpoints tokenEndpoints;
     private final FaultInjector faults;
     private final GuestAccess guestAccess;
+    private final GzipCompression gzip;
 
     SandboxHandler(SandboxOptions options, RequestAuthenticator authenticator, RestRoutes routes, SandboxCatalog catalog,
                    SandboxCatalog emptyCatalog, StoreViews storeViews, RequestLog log,
@@ -61,6 +62,7 @@ final class SandboxHandler implements HttpHandler {
         this.tokenEndpoints = tokenEndpoints;
         this.faults = faults;
         this.guestAccess = new GuestAccess(options.anonymousGuestAccess());
+        this.gzip = new GzipCompression(options.gzip());
     }
 
     @Override
@@ -81,7 +83,7 @@ final class SandboxHandler implements HttpHandler {
                 plan.end();
             }
             log.add(new LoggedRequest(method, uri.getRawPath(), query.asMap(), headers, answer.status(), clock.instant(),
-                    plan.applied()));
+                    plan.applied(), "HEAD".equals(method) ? 0 : answer.body().length));
             send(exchange, method, answer);
         }
     }
@@ -100,7 +102,10 @@ final class SandboxHandler implements HttpHandler {
         }
         plan.delay();
         try {
-            return frontOrService(plan, method, uri, query, headers, body);
+            // Compressed within the response time, like the web server in front of Magento; a truncation then cuts
+            // the bytes that go on the wire.
+            HttpAnswer answer = frontOrService(plan, method, uri, query, headers, body);
+            return plan.onTheWire(gzip.encode(answer, headers.get("accept-encoding")));
         } finally {
             pauseUntil(arrived + options.latencyMillis() * 1_000_000L + deepOffsetNanos(query));
         }

@@ -11,7 +11,7 @@ final class SandboxMain {
 
     static SandboxOptions parse(String[] args) {
         Map<String, String> settings = new HashMap<>();
-        for (String name : new String[] {"port", "products", "seed", "token", "latency", "offsetCost", "maxPageSize",
+        for (String name : new String[] {"port", "products", "seed", "token", "latency", "offsetCost", "maxPageSize", "gzip",
                 "rate429", "rate503", "rate500", "rateTruncated", "maxConcurrency", "jitter", "faultSeed"}) {
             String value = System.getProperty("sandbox." + name);
             if (value != null) {
@@ -37,6 +37,7 @@ final class SandboxMain {
                 case "latency" -> b.latencyMillis(Long.parseLong(value));
                 case "offsetCost" -> b.offsetCostMicros(Long.parseLong(value));
                 case "maxPageSize" -> b.maxPageSize(Integer.parseInt(value));
+                case "gzip" -> b.gzip(flag(name, value));
                 case "rate429" -> f.rate429(Double.parseDouble(value));
                 case "rate503" -> f.rateHtml503(Double.parseDouble(value));
                 case "rate500" -> f.rate500(Double.parseDouble(value));
@@ -48,5 +49,13 @@ final class SandboxMain {
             }
         });
         return b.faults(f.build()).build();
+    }
+
+    /** Only true or false: a typo must not silently mean false. */
+    private static boolean flag(String name, String value) {
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(name + " must be true or false, got " + value);
+        }
+        return Boolean.parseBoolean(value);
     }
 }

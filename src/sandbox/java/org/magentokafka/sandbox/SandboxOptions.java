@@ -35,7 +35,7 @@ public final class SandboxOptions {
                 b.oauthAccessTokenSecret, Set.copyOf(b.oauthSignatureMethods), b.consumerKeyLifetime,
                 b.adminUsername, b.adminPassword, b.adminTotpSecret, b.adminTokenLifetime, b.anonymousGuestAccess);
         this.serving = new ServingOptions(b.port, b.host, b.tlsKeystore, b.tlsKeystorePassword, b.maxPageSize,
-                b.latencyMillis, b.offsetCostMicros, b.faults);
+                b.latencyMillis, b.offsetCostMicros, b.faults, b.gzip);
     }
 
     public static SandboxOptions defaults() {
@@ -53,7 +53,8 @@ public final class SandboxOptions {
                 .oauthConsumer(oauthConsumerKey(), oauthConsumerSecret()).oauthAccessToken(oauthAccessToken(), oauthAccessTokenSecret())
                 .oauthSignatureMethods(oauthSignatureMethods()).consumerKeyLifetime(consumerKeyLifetime())
                 .admin(adminUsername(), adminPassword()).adminTotpSecret(adminTotpSecret()).adminTokenLifetime(adminTokenLifetime())
-                .faults(faults()).anonymousGuestAccess(anonymousGuestAccess()).tls(tlsKeystore(), tlsKeystorePassword()).host(host());
+                .faults(faults()).anonymousGuestAccess(anonymousGuestAccess()).tls(tlsKeystore(), tlsKeystorePassword()).host(host())
+                .gzip(gzip());
     }
 
     public int port() { return serving.port(); }
@@ -91,6 +92,11 @@ public final class SandboxOptions {
     public String tlsKeystorePassword() { return serving.tlsKeystorePassword(); }
     /** The host name in {@link SandboxStore#baseUrl()}; the server itself always listens on 127.0.0.1. */
     public String host() { return serving.host(); }
+    /**
+     * Whether the web server in front of the store compresses answers of 1 KiB or more for clients that accept
+     * gzip (true by default, as nginx with Magento's sample configuration does).
+     */
+    public boolean gzip() { return serving.gzip(); }
 
     public static final class Builder {
         private int port = 0;
@@ -121,6 +127,7 @@ public final class SandboxOptions {
         private Path tlsKeystore;
         private String tlsKeystorePassword;
         private String host = "127.0.0.1";
+        private boolean gzip = true;
 
         private Builder() {
         }
@@ -148,6 +155,15 @@ public final class SandboxOptions {
          */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /**
+         * False turns off the web server's gzip: every answer is sent as it is, whatever the client accepts (a
+         * store whose nginx or Apache does not compress).
+         */
+        public Builder gzip(boolean gzip) {
+            this.gzip = gzip;
             return this;
         }
 

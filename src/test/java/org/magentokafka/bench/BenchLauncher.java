@@ -59,6 +59,7 @@ public final class BenchLauncher {
         boolean echo = Boolean.getBoolean("bench.echo");
         String paging = System.getProperty("bench.paging", "page-number");
         long offsetCost = Long.getLong("bench.offsetCost", 0);
+        boolean gzip = Boolean.parseBoolean(System.getProperty("bench.gzip", "true"));
         String name = String.format(Locale.ROOT, "bench-%dp-%dms-c%d-ps%d-x%s-%s%s", products, latency, concurrency, pageSize, xmx,
                 paging, offsetCost > 0 ? "-offset" + offsetCost + "us" : "");
 
@@ -76,7 +77,9 @@ public final class BenchLauncher {
         System.out.println("[bench] generating " + products + " products ...");
         long genStart = System.nanoTime();
         SandboxStore store = SandboxStore.start(SandboxOptions.builder().productCount(products).latencyMillis(latency).offsetCostMicros(offsetCost)
-                .storeCodes(List.of("default")).build());
+                .storeCodes(List.of("default"))
+                .gzip(gzip) // the web server's gzip (issue 15): bytes received per product with and without it
+                .build());
         System.out.printf("[bench] simulator at %s (%.1f s to generate), Kafka at %s%n", store.baseUrl(),
                 (System.nanoTime() - genStart) / 1e9, bootstrap);
 
@@ -135,6 +138,11 @@ public final class BenchLauncher {
             Instant firstRequest = fullRequests.isEmpty() ? Instant.now() : fullRequests.get(0).at();
             long recordsAfterFull = recordCount(bootstrap, topic);
             System.out.println("[bench] full sync done: " + synced);
+            long wire = fullRequests.stream().mapToLong(LoggedRequest::responseBytes).sum();
+            String bytes = String.format(Locale.ROOT, "bytes received per product: %d (gzip %s; %d bytes in %d responses)",
+                    wire / Math.max(1, items), gzip ? "on" : "off", wire, fullRequests.size());
+            System.out.println("[bench] " + bytes);
+            line(report, "%s", bytes);
 
             // ---- idle poll ----
             int before = store.requests().size();

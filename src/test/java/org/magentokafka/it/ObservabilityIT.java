@@ -51,6 +51,9 @@ class ObservabilityIT {
                 String metrics = get(port, "/q/metrics").body();
                 assertTrue(value(metrics, "magento_requests_total\\{endpoint=\"/V1/products\",status=\"200\"\\}") >= 1, metrics);
                 assertTrue(value(metrics, "magento_request_duration_seconds_count\\{endpoint=\"/V1/products\"\\}") >= 1);
+                // The simulator compresses like nginx in front of Magento: the connector asked for gzip and got it.
+                assertTrue(value(metrics, "magento_responses_compressed_total\\{endpoint=\"/V1/products\"\\}") >= 1, metrics);
+                assertTrue(value(metrics, "magento_received_bytes_total\\{endpoint=\"/V1/products\"\\}") > 0, metrics);
                 // Items read include re-reads of the watermark overlap by later polls; events count real changes only.
                 assertTrue(value(metrics, "magento_items_total\\{store=\"default\",stream=\"products\"\\}") >= PRODUCTS, metrics);
                 assertEquals(PRODUCTS, value(metrics, "magento_events_total\\{stream=\"products\",type=\"created\"\\}"), 0.0);
