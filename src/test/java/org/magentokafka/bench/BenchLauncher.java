@@ -43,11 +43,14 @@ public final class BenchLauncher {
             boolean changes = options.scenarios().contains("changes");
             if ((idle || changes) && !options.calibrateOnly()) {
                 try (DefaultsConnector connector = DefaultsConnector.start(rig, name + "-defaults")) {
+                    Double longestUnseen = null;
                     if (idle) {
-                        exit = Math.max(exit, new IdleRateRun(rig, report, connector).run());
+                        IdleRateRun idleRun = new IdleRateRun(rig, report, connector);
+                        exit = Math.max(exit, idleRun.run());
+                        longestUnseen = idleRun.longestUnseenSeconds();
                     }
                     if (changes) {
-                        exit = Math.max(exit, new ChangeLatencyRun(rig, report, connector).run());
+                        exit = Math.max(exit, new ChangeLatencyRun(rig, report, connector, longestUnseen).run());
                     }
                 }
             }

@@ -23,11 +23,14 @@ final class ChangeLatencyRun {
     private final BenchRig rig;
     private final BenchReport report;
     private final DefaultsConnector connector;
+    /** What the idle scenario measured before on this connector (page 1 to page 1 of the source-items scan), or null. */
+    private final Double measuredLongestUnseen;
 
-    ChangeLatencyRun(BenchRig rig, BenchReport report, DefaultsConnector connector) {
+    ChangeLatencyRun(BenchRig rig, BenchReport report, DefaultsConnector connector, Double measuredLongestUnseen) {
         this.rig = rig;
         this.report = report;
         this.connector = connector;
+        this.measuredLongestUnseen = measuredLongestUnseen;
     }
 
     int run() throws Exception {
@@ -97,6 +100,11 @@ final class ChangeLatencyRun {
                     BenchReport.seconds(cycle), s.isEmpty() ? 0 : percentile(s, 95) / 1000.0 / cycle, s.isEmpty() ? 0 : s.get(s.size() - 1) / 1000.0 / cycle,
                     stock.unseen().size(), stock.made(), oldest.isEmpty() ? "" : ", the oldest " + oldest + " old ("
                             + String.format(Locale.ROOT, "%.2fx", oldestSeconds(stock, end) / cycle) + " the cycle; unseen is expected up to one cycle)");
+        }
+        if (measuredLongestUnseen != null) {
+            report.line("(the idle scenario measured the longest a stock change can stay unseen on this connector: %s; stock max %s: %.2fx)",
+                    BenchReport.seconds(measuredLongestUnseen), s.isEmpty() ? "-" : BenchReport.seconds(s.get(s.size() - 1) / 1000.0),
+                    s.isEmpty() ? 0 : s.get(s.size() - 1) / 1000.0 / measuredLongestUnseen);
         }
         report.line("");
         connector.process.reportProblems(report);

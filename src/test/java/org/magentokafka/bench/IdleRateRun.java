@@ -25,11 +25,17 @@ final class IdleRateRun {
     private final BenchRig rig;
     private final BenchReport report;
     private final DefaultsConnector connector;
+    private Double longestUnseenSeconds;
 
     IdleRateRun(BenchRig rig, BenchReport report, DefaultsConnector connector) {
         this.rig = rig;
         this.report = report;
         this.connector = connector;
+    }
+
+    /** The longest page 1 to page 1 of the source-items scan the run measured, or null (none completed, or not run yet). */
+    Double longestUnseenSeconds() {
+        return longestUnseenSeconds;
     }
 
     /** Returns 0 when the connector was alive throughout. */
@@ -81,9 +87,10 @@ final class IdleRateRun {
                     + " attribute metadata in every store view: each further store view costs about what `%s` costs minus those two streams)",
                 o.firstStoreView(), o.firstStoreView());
         report.line("");
-        new ScanCyclesReport(rig, report, connector).print(all, from, to);
+        longestUnseenSeconds = new ScanCyclesReport(rig, report, connector).print(all, from, to);
         connector.process.reportProblems(report);
         report.line("connector alive at the end: %s; logs: target/bench/%s.log", connector.process.isAlive(), connector.name);
+        report.line("");
         return connector.process.isAlive() ? 0 : 1;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.magentokafka.sandbox.LoggedRequest;
 
@@ -19,6 +20,7 @@ record RouteName(String route, String storeView, String variant) {
     private static final Set<String> LITERALS = Set.of("V1", "products", "attributes", "categories", "list", "cmsPage",
             "search", "inventory", "source-items", "store", "storeViews", "storeConfigs", "integration", "admin",
             "customer", "token", "options", "children", "media", "websites");
+    private static final Pattern FILTER_FIELD = Pattern.compile("searchCriteria\\[(filterGroups|filter_groups)\\]\\[\\d+\\]\\[filters\\]\\[\\d+\\]\\[field\\]");
     /** The store view of a path without a store code: Magento answers it from the website's default store view. */
     static final String NO_STORE_CODE = "(none: default store view)";
 
@@ -50,8 +52,10 @@ record RouteName(String route, String storeView, String variant) {
         boolean projected = false;
         for (Map.Entry<String, String> e : query.entrySet()) {
             String k = e.getKey();
-            if (k.startsWith("searchCriteria[filter_groups]") && k.endsWith("[field]")) {
-                String condition = query.get(k.substring(0, k.length() - "[field]".length()) + "[condition_type]");
+            // Magento reads both spellings: searchCriteria[filterGroups][0][filters][0][conditionType] and snake case.
+            if (FILTER_FIELD.matcher(k).matches()) {
+                String prefix = k.substring(0, k.length() - "[field]".length());
+                String condition = query.getOrDefault(prefix + "[conditionType]", query.get(prefix + "[condition_type]"));
                 filters.add(e.getValue() + " " + (condition == null ? "eq" : condition));
             } else if (k.equals("fields")) {
                 projected = true;

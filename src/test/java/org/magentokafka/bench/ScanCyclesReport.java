@@ -33,7 +33,8 @@ final class ScanCyclesReport {
         this.connector = connector;
     }
 
-    void print(List<LoggedRequest> all, Instant from, Instant to) {
+    /** Prints the section; returns the measured longest page 1 to page 1 in seconds, or null when no cycle completed. */
+    Double print(List<LoggedRequest> all, Instant from, Instant to) {
         BenchOptions o = rig.options();
         Set<String> codes = new HashSet<>(o.storeViews());
         double windowSeconds = Duration.between(from, to).toMillis() / 1000.0;
@@ -80,10 +81,10 @@ final class ScanCyclesReport {
         report.line("source items: %d for %d products (%.2f per product: the simulator gives each simple product one source"
                     + " item and 40 %% of them a second, configurables none); scan page size %d (from the requests): %d pages per cycle",
                 items, o.products(), perProduct, pageSize, pageCount);
-        report.line("scan requests in the window (full reads, no filter, every route): %d = **%.3f req/s** (limit: magento.scan-budget %s"
-                    + " req/s per store: %.2fx); of which source-items pages %d = %.3f req/s; while a cycle runs %.3f req/s",
-                scanPages, scanPages / windowSeconds, fmt(budget) + (logged == null ? " (issue 15's default; no budget before issue 15)" : ""),
-                scanPages / windowSeconds / budget, sourceItemPages, windowRate, cycleRate);
+        report.line("scan requests in the window (full reads, no filter, every route): %d = **%s req/s** (limit: magento.scan-budget %s"
+                    + " req/s per store%s: %.2fx); of which source-items pages %d = %s req/s; while a cycle runs %s req/s",
+                scanPages, fmt(scanPages / windowSeconds), fmt(budget), logged == null ? ", issue 15's default; no budget before issue 15" : "",
+                scanPages / windowSeconds / budget, sourceItemPages, fmt(windowRate), fmt(cycleRate));
         report.line("");
         report.line("| cycle (request log) | starts at (s into window) | pages read (of %d) | length | pause before the next | page 1 to next page 1 |", pageCount);
         report.line("|---|---|---|---|---|---|");
@@ -112,10 +113,12 @@ final class ScanCyclesReport {
         Double expected = logged == null ? null : logged.expectedCycle().toMillis() / 1000.0;
         String vsExpected = expected == null ? "no expected cycle logged" : String.format(Locale.ROOT, "connector's expected cycle %s", BenchReport.seconds(expected));
         Double pause = null;
+        Double measured = null;
         if (!complete.isEmpty()) {
             double cycle = complete.stream().mapToDouble(c -> c.length().toMillis() / 1000.0).max().orElse(0);
             pause = complete.stream().mapToDouble(c -> c.pauseAfter().toMillis() / 1000.0).max().orElse(0);
             double period = complete.stream().mapToDouble(c -> c.period().toMillis() / 1000.0).max().orElse(0);
+            measured = period;
             report.line("**longest a stock change can stay unseen: %s + %s poll pause = %s** (measured: the longest page 1 to page 1"
                         + " of %d complete cycles in the window; limit: one cycle + the least pause; %s)",
                     BenchReport.seconds(cycle), BenchReport.seconds(pause), BenchReport.seconds(period), complete.size(), vsExpected);
@@ -136,6 +139,7 @@ final class ScanCyclesReport {
                 logged == null ? "valid for a paced scan, whose rate does not grow with the store; an unpaced one reads at full speed"
                         : "scan rate at the budget shared by " + logged.scans() + " scans", o.products());
         report.line("");
+        return measured;
     }
 
     private static String fmt(double d) {
