@@ -80,9 +80,11 @@ final class IdleRateRun {
         report.line("**idle total: %.2f req/s (limit %.1f req/s: %.2fx) at %d products**", perSecond, LIMIT_PER_SECOND,
                 perSecond / LIMIT_PER_SECOND, o.products());
         report.line("");
-        report.line("| store view (code in /rest/<code>/V1/...) | requests per minute | req/s |");
-        report.line("|---|---|---|");
-        byStore.forEach((store, n) -> report.line("| `%s` | %.1f | %.2f |", store, n / minutes, n / (idleFor.toMillis() / 1000.0)));
+        report.line("| store view (code in /rest/<code>/V1/...) | requests per minute | req/s | of the %.1f req/s limit (all store views together) |",
+                LIMIT_PER_SECOND);
+        report.line("|---|---|---|---|");
+        byStore.forEach((store, n) -> report.line("| `%s` | %.1f | %.2f | %.2fx |", store, n / minutes, n / (idleFor.toMillis() / 1000.0),
+                n / (idleFor.toMillis() / 1000.0) / LIMIT_PER_SECOND));
         report.line("(cms-pages and source-items are read in the first store view only, `%s`; products, categories and"
                     + " attribute metadata in every store view: each further store view costs about what `%s` costs minus those two streams)",
                 o.firstStoreView(), o.firstStoreView());

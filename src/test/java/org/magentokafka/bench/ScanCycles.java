@@ -3,8 +3,10 @@ package org.magentokafka.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.magentokafka.sandbox.LoggedRequest;
@@ -48,7 +50,12 @@ record ScanCycles(List<Cycle> cycles, int pageSize) {
                 pages.add(r);
             }
         }
-        int pageSize = pages.isEmpty() ? 0 : number(pages.get(0), "searchCriteria[pageSize]");
+        // The scan's page size is the one most of its pages ask for: a one-row probe (the connection check asks
+        // for page 1 of size 1 to learn total_count) is not a page of the scan.
+        Map<Integer, Integer> sizes = new HashMap<>();
+        pages.forEach(r -> sizes.merge(number(r, "searchCriteria[pageSize]"), 1, Integer::sum));
+        int pageSize = sizes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
+        pages.removeIf(r -> number(r, "searchCriteria[pageSize]") != pageSize);
         List<Cycle> cycles = new ArrayList<>();
         Instant start = null, last = null;
         Set<Integer> seen = new HashSet<>();
