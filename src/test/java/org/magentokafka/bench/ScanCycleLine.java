@@ -16,8 +16,9 @@ import org.magentokafka.component.ScanCycleEstimate;
 record ScanCycleLine(String stream, String storeView, long rows, long pages, int pageSize, double budget, int scans,
                      String about, String line) {
 
-    private static final Pattern LINE = Pattern.compile("magento:(\\S+) scan of store view ([^:\\s]+): (\\d+) rows, (\\d+) pages of (\\d+);"
-            + " at magento\\.scan-budget=([0-9.]+) req/s shared by (\\d+) scans? one cycle takes about (.+)$");
+    // Lenient about separators (a comma after "scans", thousands separators in the counts): the figures are what count.
+    private static final Pattern LINE = Pattern.compile("magento:(\\S+) scan of store view ([^:\\s]+): ([\\d,]+) rows, ([\\d,]+) pages of ([\\d,]+)[;,]?"
+            + " at magento\\.scan-budget=([0-9.]+) req/s,? shared by (\\d+) scans?[,;:]? one cycle takes about (.+)$");
 
     /** The last such line of the stream in the connector's output, or null (before issue 15 there is none). */
     static ScanCycleLine last(List<String> lines, String stream) {
@@ -25,12 +26,16 @@ record ScanCycleLine(String stream, String storeView, long rows, long pages, int
         for (String l : lines) {
             Matcher m = LINE.matcher(l);
             if (m.find() && m.group(1).equals(stream)) {
-                found = new ScanCycleLine(m.group(1), m.group(2), Long.parseLong(m.group(3)), Long.parseLong(m.group(4)),
-                        Integer.parseInt(m.group(5)), Double.parseDouble(m.group(6)), Integer.parseInt(m.group(7)),
+                found = new ScanCycleLine(m.group(1), m.group(2), count(m.group(3)), count(m.group(4)),
+                        (int) count(m.group(5)), Double.parseDouble(m.group(6)), Integer.parseInt(m.group(7)),
                         m.group(8).strip(), l.substring(m.start()));
             }
         }
         return found;
+    }
+
+    private static long count(String digits) {
+        return Long.parseLong(digits.replace(",", ""));
     }
 
     Duration expectedCycle() {

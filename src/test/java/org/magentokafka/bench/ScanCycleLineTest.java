@@ -20,5 +20,8 @@ class ScanCycleLineTest {
         assertEquals("default", line.storeView());
         assertEquals(Duration.ofSeconds(860), line.expectedCycle(), "86 pages x 2 scans / 0.2 req/s");
         assertNull(ScanCycleLine.last(log, "product-attributes"));
+        ScanCycleLine withSeparators = ScanCycleLine.last(List.of("magento:source-items scan of store view fr: 128,000 rows,"
+                + " 427 pages of 300; at magento.scan-budget=0.2 req/s shared by 3 scans, one cycle takes about PT1H46M45S"), "source-items");
+        assertEquals(Duration.ofSeconds(427 * 3 * 5), withSeparators.expectedCycle());
     }
 }
