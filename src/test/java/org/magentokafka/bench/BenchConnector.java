@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,12 @@ final class BenchConnector implements AutoCloseable {
 
     private final Process process;
     private final Path gcLog;
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<SeenLine> lines = new CopyOnWriteArrayList<>();
+    private static final Pattern LISTENING = Pattern.compile("Listening on: https?://[^:]+:(\\d+)");
+
+    /** A line of the connector's output and when the benchmark read it. */
+    record SeenLine(Instant at, String text) {
+    }
 
     private BenchConnector(Process process, Path log, Path gcLog, boolean echo) throws IOException {
         this.process = process;
@@ -39,7 +46,7 @@ final class BenchConnector implements AutoCloseable {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
-                    lines.add(line);
+                    lines.add(new SeenLine(Instant.now(), line));
                     out.println(line);
                     if (echo) {
                         System.out.println("[connector] " + line);
@@ -90,17 +97,60 @@ final class BenchConnector implements AutoCloseable {
     }
 
     List<String> lines() {
+        return lines.stream().map(SeenLine::text).toList();
+    }
+
+    List<SeenLine> seenLines() {
         return List.copyOf(lines);
     }
 
     /** The first line matching, or null. */
     String find(Pattern pattern) {
-        for (String l : lines) {
-            if (pattern.matcher(l).find()) {
-                return l;
+        for (SeenLine l : lines) {
+            if (pattern.matcher(l.text()).find()) {
+                return l.text();
             }
         }
         return null;
+    }
+
+    /** Waits for the first line matching; fails when the connector exits or the time is up. */
+    String await(Pattern pattern, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String l = find(pattern);
+            if (l != null) {
+                return l;
+            }
+            if (!isAlive()) {
+                throw new IllegalStateException("the connector exited before logging " + what + "; see target/bench/*.log");
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no " + what + " within " + timeout);
+    }
+
+    /** The HTTP port Quarkus chose (the benchmark starts it with port 0), from its start-up line; -1 before it. */
+    int httpPort() {
+        String l = find(LISTENING);
+        if (l == null) {
+            return -1;
+        }
+        Matcher m = LISTENING.matcher(l);
+        m.find();
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** Adds the connector's WARN/ERROR lines (at most 10) to the report. */
+    void reportProblems(BenchReport report) {
+        List<String> problems = new ArrayList<>();
+        for (String l : lines()) {
+            if (l.contains(" ERROR ") || l.contains(" WARN ") || l.contains("OutOfMemoryError")) {
+                problems.add(l);
+            }
+        }
+        report.line("connector WARN/ERROR lines: %d%s", problems.size(),
+                problems.isEmpty() ? "" : "\n    " + String.join("\n    ", problems.subList(0, Math.min(10, problems.size()))));
     }
 
     /** VmHWM (peak resident set size) of the connector process in KiB, or -1 when /proc is not available. */

@@ -1,0 +1,78 @@
+package org.magentokafka.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.magentokafka.component.Durations;
+
+/**
+ * The {@code bench.*} system properties (BENCHMARKS.md lists them). A blank value means "not given": the full-sync
+ * scenario then uses its own fixed settings (as it always did), the idle and changes scenarios leave the connector
+ * at its defaults, so that they measure what a user gets without tuning.
+ */
+record BenchOptions(List<String> scenarios, int products, long latencyMillis, long offsetCostMicros, List<String> storeViews,
+                    String xmx, boolean echo, boolean calibrateOnly,
+                    Integer concurrency, Integer pageSize, String paging, String pollInterval, String streams,
+                    Duration idleFor, double mutationsPerSecond, Duration mutationFor, Duration drainFor, int projectTo,
+                    boolean gzip) {
+
+    static final List<String> SCENARIOS = List.of("full-sync", "idle", "changes");
+
+    static BenchOptions fromSystemProperties() {
+        List<String> scenarios = new ArrayList<>();
+        for (String s : list("bench.scenario", "full-sync")) {
+            if (!SCENARIOS.contains(s)) {
+                throw new IllegalArgumentException("bench.scenario=" + s + " is not a scenario: use " + String.join(", ", SCENARIOS)
+                                                   + " or a comma-separated list of them");
+            }
+        }
+        // Always in this order: the idle rate needs a store nothing has changed in, the changes come after it.
+        for (String s : SCENARIOS) {
+            if (list("bench.scenario", "full-sync").contains(s)) {
+                scenarios.add(s);
+            }
+        }
+        return new BenchOptions(scenarios, Integer.parseInt(text("bench.products", "20000")),
+                Long.parseLong(text("bench.latency", "200")), Long.parseLong(text("bench.offsetCost", "0")),
+                list("bench.storeViews", "default"), text("bench.xmx", "512m"), Boolean.getBoolean("bench.echo"),
+                Boolean.parseBoolean(text("bench.calibrateOnly", "false")),
+                integer("bench.concurrency"), integer("bench.pageSize"), text("bench.paging", null), text("bench.idleAfter", null),
+                text("bench.streams", null),
+                duration("bench.idleFor", "5m"), Double.parseDouble(text("bench.mutationsPerSecond", "2")),
+                duration("bench.mutationFor", "3m"), duration("bench.drainFor", "1m"),
+                Integer.parseInt(text("bench.projectTo", "100000")),
+                // The web server's gzip (issue 15): bytes received per product with and without it.
+                Boolean.parseBoolean(text("bench.gzip", "true")));
+    }
+
+    /** The store view the connector treats as the default one (its topics carry no store-code suffix). */
+    String firstStoreView() {
+        return storeViews.get(0);
+    }
+
+    private static String text(String name, String fallback) {
+        String v = System.getProperty(name);
+        return v == null || v.isBlank() ? fallback : v.strip();
+    }
+
+    private static Integer integer(String name) {
+        String v = text(name, null);
+        return v == null ? null : Integer.valueOf(v);
+    }
+
+    private static Duration duration(String name, String fallback) {
+        return Durations.parse(name, text(name, fallback));
+    }
+
+    private static List<String> list(String name, String fallback) {
+        List<String> values = new ArrayList<>();
+        for (String v : text(name, fallback).split(",")) {
+            if (!v.isBlank() && !values.contains(v.strip().toLowerCase(Locale.ROOT))) {
+                values.add(v.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return values;
+    }
+}
