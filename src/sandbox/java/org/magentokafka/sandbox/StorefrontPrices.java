@@ -54,7 +54,7 @@ final class StorefrontPrices {
         }
         String answered = currency(currency);
         double rate = answered.equals(website.baseCurrency()) ? 1 : RATES.get(website.baseCurrency() + ">" + answered);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(view.timezone())));
+        LocalDate today = clock.instant().atZone(ZoneId.of(view.timezone())).toLocalDate();
         List<ObjectNode> priced = new ArrayList<>();
         if (SalableStock.isConfigurable(product)) {
             List<ObjectNode> children = stock.enabledChildren(product);
