@@ -8,6 +8,8 @@ public final class AclResources {
     public static final String INVENTORY_SOURCE = "Magento_InventoryApi::source";
     public static final String ATTRIBUTES = "Magento_Catalog::attributes_attributes";
     public static final String STORE = "Magento_Backend::store";
+    /** Stocks, the stock resolver and salable quantities (magento/inventory InventoryApi, InventoryExportStockApi). */
+    public static final String INVENTORY_STOCK = "Magento_InventoryApi::stock";
     /** webapi.xml's resource for routes anyone may call, such as the admin token route. */
     public static final String ANONYMOUS = "anonymous";
 

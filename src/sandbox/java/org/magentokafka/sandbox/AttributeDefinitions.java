@@ -32,6 +32,9 @@ final class AttributeDefinitions {
             "1", "Not Visible Individually", "Non visible individuellement", "2", "Catalog", "Catalogue",
             "3", "Search", "Recherche", "4", "Catalog, Search", "Catalogue, Recherche");
     static final Map<String, String[]> STATUS = options("1", "Enabled", "Activé", "2", "Disabled", "Désactivé");
+    /** Luma's size options; only stores with configurables ({@link StorefrontOptions#configurables()}) have the attribute. */
+    static final Map<String, String[]> SIZES = options(
+            "166", "XS", "XS", "167", "S", "S", "168", "M", "M", "169", "L", "L", "170", "XL", "XL");
     static final Map<String, String[]> TAX_CLASSES = options("0", "None", "Aucune", "2", "Taxable Goods", "Produits taxables");
 
     private AttributeDefinitions() {
@@ -49,6 +52,12 @@ final class AttributeDefinitions {
     record Definition(int id, String code, String input, String backendType, String label, String frLabel,
                       boolean required, boolean userDefined, String scope, String sourceModel,
                       Map<String, String[]> options, boolean blankOption) {
+    }
+
+    /** The configurable option "size" (Luma's attribute 144). */
+    static Definition size() {
+        return new Definition(144, "size", "select", "int", "Size", "Taille", false, true, "global",
+                "Magento\\Eav\\Model\\Entity\\Attribute\\Source\\Table", SIZES, true);
     }
 
     static List<Definition> all() {
@@ -88,7 +97,7 @@ final class AttributeDefinitions {
         ArrayNode applyTo = a.putArray("apply_to");
         if ("weight".equals(d.code())) {
             applyTo.add("simple").add("configurable").add("bundle");
-        } else if ("color".equals(d.code())) {
+        } else if ("color".equals(d.code()) || "size".equals(d.code())) {
             applyTo.add("simple").add("virtual").add("configurable");
         }
         a.put("is_searchable", d.userDefined() || "name".equals(d.code()) || "sku".equals(d.code()) ? "1" : "0");

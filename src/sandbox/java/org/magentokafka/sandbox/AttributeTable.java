@@ -22,14 +22,19 @@ final class AttributeTable {
 
     /** The fixed attribute set, with French option labels when the store has a French view. */
     void load(StoreViews storeViews) {
-        Integer frId = storeViews.byCode(AttributeDefinitions.FR).map(StoreView::id).orElse(null);
         for (AttributeDefinitions.Definition d : AttributeDefinitions.all()) {
-            attributes.put(d.code(), AttributeDefinitions.toJson(d, frId));
-            if (frId != null && d.options() != null) {
-                Map<String, String> labels = new LinkedHashMap<>();
-                d.options().forEach((value, pair) -> labels.put(value, pair[1]));
-                storeOptionLabels.computeIfAbsent(AttributeDefinitions.FR, k -> new HashMap<>()).put(d.code(), labels);
-            }
+            add(d, storeViews);
+        }
+    }
+
+    /** One more attribute, e.g. the configurables' "size". */
+    void add(AttributeDefinitions.Definition d, StoreViews storeViews) {
+        Integer frId = storeViews.byCode(AttributeDefinitions.FR).map(StoreView::id).orElse(null);
+        attributes.put(d.code(), AttributeDefinitions.toJson(d, frId));
+        if (frId != null && d.options() != null) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            d.options().forEach((value, pair) -> labels.put(value, pair[1]));
+            storeOptionLabels.computeIfAbsent(AttributeDefinitions.FR, k -> new HashMap<>()).put(d.code(), labels);
         }
     }
 

@@ -18,7 +18,8 @@ final class ProductEndpoints {
                     "created_at", "updated_at", "weight"),
             Set.of("description", "url_key", "tax_class_id", "category_ids", "color", "material", "manufacturer",
                     "options_container", "required_options", "has_options", "meta_title", "meta_keyword",
-                    "meta_description", "special_price", "news_from_date", "news_to_date", "country_of_manufacture"),
+                    "meta_description", "special_price", "news_from_date", "news_to_date", "country_of_manufacture",
+                    "size", "special_from_date", "special_to_date"),
             Map.<String, Function<ObjectNode, List<String>>>of("category_id", ProductEndpoints::categoryIds),
             JsonFields.invalidAttribute(),
             null);
@@ -31,9 +32,14 @@ final class ProductEndpoints {
         String store = call.store().code();
         SandboxCatalog catalog = call.catalog();
         IdRange range = IdRange.of(criteria, "entity_id");
+        List<Integer> ids = idsRequired(criteria);
         List<ObjectNode> matching;
         SearchResult result;
-        if (range != null && sortedById(criteria)) {
+        if (ids != null) {
+            // entity_id in (...), as for a page's configurable children: the primary key finds them.
+            matching = CollectionSearch.matching(localized(catalog, catalog.productNodesById(ids), store), criteria, FIELDS);
+            result = CollectionSearch.paged(matching, criteria);
+        } else if (range != null && sortedById(criteria)) {
             // A keyset page: the id range in id order is the answer; only the page's rows need their store values.
             matching = catalog.productNodes(range);
             SearchResult raw = CollectionSearch.paged(matching, criteria);
@@ -50,6 +56,28 @@ final class ProductEndpoints {
             return result.toJson(item -> item);
         }
         return withBadData(matching, criteria, result, call.faults()).toJson(item -> BadData.product(item, call.faults()));
+    }
+
+    /**
+     * The ids a filter group pins the result to ({@code entity_id in/eq} alone in its group), or null; the filters
+     * still apply to the rows found.
+     */
+    static List<Integer> idsRequired(SearchQuery criteria) {
+        for (List<SearchQuery.Filter> group : criteria.filterGroups()) {
+            if (group.size() == 1 && "entity_id".equals(group.get(0).field())
+                && Set.of("in", "eq").contains(group.get(0).condition())) {
+                List<Integer> ids = new ArrayList<>();
+                for (String value : group.get(0).value().split(",")) {
+                    try {
+                        ids.add(Integer.parseInt(value.trim()));
+                    } catch (NumberFormatException notAnId) {
+                        // matches no row, as MySQL's comparison of a non-number with an int column
+                    }
+                }
+                return ids;
+            }
+        }
+        return null;
     }
 
     /** No sort (the primary key's order) or entity_id ascending. */

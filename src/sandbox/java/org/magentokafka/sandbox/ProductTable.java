@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.TreeSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -150,6 +152,17 @@ final class ProductTable {
     /** The products whose id lies in the range, in id order: what the primary key gives MySQL for a keyset page. */
     List<ObjectNode> nodes(IdRange range) {
         return new ArrayList<>(range.of(products).values());
+    }
+
+    List<ObjectNode> nodesById(Collection<Integer> ids) {
+        List<ObjectNode> found = new ArrayList<>();
+        for (Integer id : new TreeSet<>(ids)) {
+            ObjectNode product = products.get(id);
+            if (product != null) {
+                found.add(product);
+            }
+        }
+        return found;
     }
 
     String storeName(String storeCode, int id) {

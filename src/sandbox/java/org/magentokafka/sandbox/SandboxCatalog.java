@@ -36,9 +36,11 @@ public final class SandboxCatalog {
     /** Bumped by every mutation: cached query results are valid for one version only. */
     private volatile long version;
     private final SearchCache searches = new SearchCache();
+    private final SandboxStorefront storefront;
 
     private SandboxCatalog(SandboxOptions options, StoreViews storeViews) {
         this.storeViews = storeViews;
+        this.storefront = new SandboxStorefront(this, options.clock(), options.storefront());
         this.products = new ProductTable(options.clock(), sourceItems);
         this.categories = new CategoryTable(options.clock());
         this.cmsPages = new CmsPageTable(options.clock());
@@ -47,8 +49,12 @@ public final class SandboxCatalog {
     /** The generated catalog of a store built from these options. */
     static SandboxCatalog generate(SandboxOptions options, StoreViews views) {
         SandboxCatalog catalog = new SandboxCatalog(options, views);
-        CatalogGenerator.Generated data = new CatalogGenerator(options.seed()).generate(options.productCount());
+        CatalogGenerator.Generated data = new StorefrontGenerator(options.storefront(), options.seed())
+                .extend(new CatalogGenerator(options.seed()).generate(options.productCount()));
         catalog.attributes.load(views);
+        if (options.storefront().configurables()) {
+            catalog.attributes.add(AttributeDefinitions.size(), views);
+        }
         data.products().forEach(catalog.products::put);
         data.categories().forEach(catalog.categories::put);
         data.cmsPages().forEach(catalog.cmsPages::put);
@@ -129,6 +135,11 @@ public final class SandboxCatalog {
     /** The products whose id lies in the range, in id order: what the primary key gives MySQL for a keyset page. */
     List<ObjectNode> productNodes(IdRange range) {
         return read(() -> products.nodes(range));
+    }
+
+    /** The products with these ids, in id order (unknown ids are skipped): the primary key for {@code entity_id in}. */
+    List<ObjectNode> productNodesById(Collection<Integer> ids) {
+        return read(() -> products.nodesById(ids));
     }
 
     ObjectNode productNode(String sku) {
@@ -252,6 +263,11 @@ public final class SandboxCatalog {
 
     StoreViews storeViews() {
         return storeViews;
+    }
+
+    /** Websites, stocks, orders (reservations) and prices as shoppers see them: the storefront control calls. */
+    public SandboxStorefront storefront() {
+        return storefront;
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -16,7 +16,7 @@ public final class SandboxOptions {
     /** The ACL resources behind the read-only endpoints the connector uses (REST-FACTS table). */
     public static final Set<String> ALL_CATALOG_RESOURCES = Set.of(
             AclResources.PRODUCTS, AclResources.CATEGORIES, AclResources.CMS_PAGE,
-            AclResources.INVENTORY_SOURCE, AclResources.ATTRIBUTES, AclResources.STORE);
+            AclResources.INVENTORY_SOURCE, AclResources.ATTRIBUTES, AclResources.STORE, AclResources.INVENTORY_STOCK);
 
     private final int productCount;
     private final long seed;
@@ -24,6 +24,7 @@ public final class SandboxOptions {
     private final Clock clock;
     private final AccessOptions access;
     private final ServingOptions serving;
+    private final StorefrontOptions storefront;
 
     private SandboxOptions(Builder b) {
         this.productCount = b.productCount;
@@ -36,6 +37,7 @@ public final class SandboxOptions {
                 b.adminUsername, b.adminPassword, b.adminTotpSecret, b.adminTokenLifetime, b.anonymousGuestAccess);
         this.serving = new ServingOptions(b.port, b.host, b.tlsKeystore, b.tlsKeystorePassword, b.maxPageSize,
                 b.latencyMillis, b.offsetCostMicros, b.faults, b.gzip);
+        this.storefront = b.storefront;
     }
 
     public static SandboxOptions defaults() {
@@ -54,7 +56,8 @@ public final class SandboxOptions {
                 .oauthSignatureMethods(oauthSignatureMethods()).consumerKeyLifetime(consumerKeyLifetime())
                 .admin(adminUsername(), adminPassword()).adminTotpSecret(adminTotpSecret()).adminTokenLifetime(adminTokenLifetime())
                 .faults(faults()).anonymousGuestAccess(anonymousGuestAccess()).tls(tlsKeystore(), tlsKeystorePassword()).host(host())
-                .gzip(gzip());
+                .gzip(gzip())
+                .storefront(storefront());
     }
 
     public int port() { return serving.port(); }
@@ -97,6 +100,8 @@ public final class SandboxOptions {
      * gzip (true by default, as nginx with Magento's sample configuration does).
      */
     public boolean gzip() { return serving.gzip(); }
+    /** Websites, configurables with children, inventory and render-info modules: {@link StorefrontOptions}. */
+    public StorefrontOptions storefront() { return storefront; }
 
     public static final class Builder {
         private int port = 0;
@@ -128,8 +133,15 @@ public final class SandboxOptions {
         private String tlsKeystorePassword;
         private String host = "127.0.0.1";
         private boolean gzip = true;
+        private StorefrontOptions storefront = StorefrontOptions.defaults();
 
         private Builder() {
+        }
+
+        /** The storefront data and modules (websites, configurables, inventory, render-info); see {@link StorefrontOptions}. */
+        public Builder storefront(StorefrontOptions storefront) {
+            this.storefront = Objects.requireNonNull(storefront);
+            return this;
         }
 
         /**

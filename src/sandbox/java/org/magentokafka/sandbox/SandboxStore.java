@@ -61,7 +61,7 @@ public final class SandboxStore implements AutoCloseable {
 
     private SandboxStore(SandboxOptions options) {
         this.options = options;
-        StoreViews views = new StoreViews(options.storeCodes());
+        StoreViews views = new StoreViews(options.storeCodes(), options.storefront().secondWebsite());
         this.catalog = SandboxCatalog.generate(options, views);
         RequestAuthenticator base = options.authenticator() != null ? options.authenticator()
                 : new BearerTokenAuthenticator(options.accessToken(), options.bearerAllowed(), options.grantedResources());
@@ -75,6 +75,7 @@ public final class SandboxStore implements AutoCloseable {
                 new OAuthAuthenticator(verifier, options.grantedResources())));
         List<Route> routes = new ArrayList<>(RestRoutes.catalogRouteList());
         routes.addAll(new AdminTokenEndpoints(adminAccounts).routes());
+        routes.addAll(StorefrontRoutes.list(options.storefront()));
         this.faults = new FaultInjector(options.faults());
         this.handler = new SandboxHandler(options, authenticator, new RestRoutes(routes), catalog,
                 SandboxCatalog.empty(options, views), views, requests, () -> scenario, this::baseUrl,

@@ -1,6 +1,6 @@
 package org.magentokafka.sandbox;
 
-/** One store view of the sandbox's single website. */
+/** One store view of the sandbox, in one of its websites. */
 record StoreView(int id, String code, String name, int websiteId, int storeGroupId,
                         String locale, String currency, String timezone, String weightUnit) {
 

@@ -10,13 +10,49 @@ import java.util.Set;
 /** The store views of the sandbox, ids assigned in the order the codes were given (default first). */
 final class StoreViews {
 
+    /** The store code of the second website's store view (see {@link StorefrontOptions#secondWebsite()}). */
+    static final String EUROPE_VIEW = "eu";
+
     private final Map<String, StoreView> byCode = new LinkedHashMap<>();
+    private final List<Website> websites = new ArrayList<>();
 
     StoreViews(List<String> codes) {
+        this(codes, false);
+    }
+
+    /** With a second website, its store view "eu" (EUR, German locale) comes after the given ones. */
+    StoreViews(List<String> codes, boolean secondWebsite) {
         int id = 1;
         for (String code : codes) {
             byCode.put(code, describe(id++, code));
         }
+        websites.add(Website.base(secondWebsite));
+        if (secondWebsite) {
+            if (byCode.containsKey(EUROPE_VIEW)) {
+                throw new IllegalArgumentException("store code '" + EUROPE_VIEW + "' is the second website's view");
+            }
+            byCode.put(EUROPE_VIEW, new StoreView(id, EUROPE_VIEW, "Europe Store View", 2, 2, "de_DE", "EUR",
+                    "Europe/Berlin", "kgs"));
+            websites.add(Website.europe());
+        }
+    }
+
+    /** The websites that sell (admin not included), by id. */
+    List<Website> websites() {
+        return List.copyOf(websites);
+    }
+
+    Optional<Website> website(int id) {
+        return websites.stream().filter(w -> w.id() == id).findFirst();
+    }
+
+    Optional<Website> websiteByCode(String code) {
+        return websites.stream().filter(w -> w.code().equals(code)).findFirst();
+    }
+
+    /** The website a store view belongs to. */
+    Website websiteOf(StoreView view) {
+        return website(view.websiteId()).orElseThrow();
     }
 
     private static StoreView describe(int id, String code) {

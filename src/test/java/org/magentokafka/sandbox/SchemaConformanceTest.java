@@ -23,17 +23,55 @@ class SchemaConformanceTest {
     private static MagentoSchema schema;
     private static SandboxStore store;
     private static StoreClient client;
+    /** Two websites, configurables with children, special prices (issue 14). */
+    private static SandboxStore storefront;
 
     @BeforeAll
     static void start() {
         schema = MagentoSchema.load();
         store = SandboxStore.start(SandboxOptions.builder().productCount(300).build());
         client = new StoreClient(store);
+        storefront = SandboxStore.start(SandboxOptions.builder().productCount(300).storefront(StorefrontOptions.full()).build());
     }
 
     @AfterAll
     static void close() {
         store.close();
+        storefront.close();
+    }
+
+    private static final String ENTITY_IDS = "searchCriteria%5BfilterGroups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5Bfield%5D=entity_id"
+            + "&searchCriteria%5BfilterGroups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5Bvalue%5D=1,2,3,4,5,6,7,8,9,10,20,30,40,50,300,301,302,303"
+            + "&searchCriteria%5BfilterGroups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5BconditionType%5D=in";
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/V1/store/websites                       | /rest/V1/store/websites",
+        "/V1/store/storeViews                     | /rest/V1/store/storeViews",
+        "/V1/store/storeConfigs                   | /rest/V1/store/storeConfigs",
+        "/V1/inventory/stock-resolver/{type}/{code} | /rest/V1/inventory/stock-resolver/website/europe",
+        "/V1/inventory/export-stock-salable-qty/{salesChannelType}/{salesChannelCode} | /rest/V1/inventory/export-stock-salable-qty/website/base?searchCriteria%5BpageSize%5D=300",
+        "/V1/inventory/export-stock-salable-qty/{salesChannelType}/{salesChannelCode} | /rest/V1/inventory/export-stock-salable-qty/website/europe?searchCriteria%5BfilterGroups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5Bfield%5D=sku&searchCriteria%5BfilterGroups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5Bvalue%5D=A%2BB-01,R%26D-kit&searchCriteria%5BfilterGroups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5BconditionType%5D=in",
+        "/V1/products-render-info                 | /rest/V1/products-render-info?storeId=1&currencyCode=USD&searchCriteria%5BpageSize%5D=300",
+        "/V1/products-render-info                 | /rest/V1/products-render-info?storeId=3&currencyCode=EUR&ENTITY_IDS",
+        "/V1/products                             | /rest/V1/products?searchCriteria%5BpageSize%5D=300&ENTITY_IDS",
+        "/V1/products                             | /rest/eu/V1/products?searchCriteria%5BpageSize%5D=300&searchCriteria%5BcurrentPage%5D=2",
+        "/V1/configurable-products/{sku}/children | CHILDREN",
+        "/V1/products/attributes/{attributeCode}  | /rest/V1/products/attributes/size",
+    })
+    void storefrontAnswersMatchTheOfficialSchema(String apiPath, String request) {
+        String path = request.replace("ENTITY_IDS", ENTITY_IDS);
+        if ("CHILDREN".equals(path)) {
+            String parent = storefront.catalog().products().stream()
+                    .filter(p -> p.get("extension_attributes").has("configurable_product_links"))
+                    .findFirst().orElseThrow().get("sku").asText();
+            path = "/rest/V1/configurable-products/" + StoreClient.encode(parent) + "/children";
+        }
+        StoreClient.Answer answer = new StoreClient(storefront).get(path);
+        assertEquals(200, answer.status(), answer.body());
+        assertFalse(answer.json().isEmpty() || answer.json().path("items").isEmpty() && answer.json().has("items"),
+                "an empty answer proves nothing: " + path);
+        assertConforms(schema.validateResponse(apiPath, "200", answer.json()), path);
     }
 
     @ParameterizedTest(name = "{0} {1}")

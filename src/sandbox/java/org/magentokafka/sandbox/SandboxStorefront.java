@@ -1,0 +1,158 @@
+package org.magentokafka.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The storefront side of the sandbox for tests: websites and their stocks, orders (reservations), salable
+ * quantities and final prices as the storefront endpoints answer them. An order is a reservation only, as in
+ * magento/inventory: it lowers the salable quantity and changes neither the product (its updated_at) nor any
+ * source item, so only a scan of export-stock-salable-qty can see it. Thread-safe.
+ */
+public final class SandboxStorefront {
+
+    private final SandboxCatalog catalog;
+    private final Clock clock;
+    private final StorefrontOptions options;
+    /** stock id → lower-case SKU → reserved quantity (orders are negative). */
+    private final Map<Integer, Map<String, Double>> reservations = new ConcurrentHashMap<>();
+
+    SandboxStorefront(SandboxCatalog catalog, Clock clock, StorefrontOptions options) {
+        this.catalog = catalog;
+        this.clock = clock;
+        this.options = options;
+    }
+
+    /** The selling websites (admin not included). */
+    public List<Website> websites() {
+        return catalog.storeViews().websites();
+    }
+
+    /** The stock GET /V1/inventory/stock-resolver/website/{code} names. */
+    public int stockId(String websiteCode) {
+        return website(websiteCode).stockId();
+    }
+
+    /**
+     * Places an order of {@code quantity} units of a simple product in a website: a reservation of −quantity in
+     * the website's stock. Products and source items stay as they are.
+     *
+     * @throws IllegalArgumentException for an unknown SKU or website code, or a configurable (orders reserve children)
+     */
+    public void placeOrder(String sku, String websiteCode, double quantity) {
+        ObjectNode product = catalog.productNode(sku);
+        if (product == null) {
+            throw new IllegalArgumentException("no product " + sku);
+        }
+        if (SalableStock.isConfigurable(product)) {
+            throw new IllegalArgumentException(sku + " is a configurable: order one of its children");
+        }
+        reservations.computeIfAbsent(website(websiteCode).stockId(), id -> new ConcurrentHashMap<>())
+                .merge(ProductTable.key(sku), -quantity, Double::sum);
+    }
+
+    /** The reserved quantity of a SKU in a website's stock (negative after orders, 0 without). */
+    public double reservedQuantity(String sku, String websiteCode) {
+        return reservationsOf(website(websiteCode)).getOrDefault(ProductTable.key(sku), 0.0);
+    }
+
+    /** The qty export-stock-salable-qty answers: 0 for configurables, as Magento; empty for an unknown SKU. */
+    public Optional<Double> salableQuantity(String sku, String websiteCode) {
+        return salable(sku, websiteCode).map(SalableStock.Salable::quantity);
+    }
+
+    /** The is_salable export-stock-salable-qty answers; a configurable is salable through an enabled child. */
+    public boolean isSalable(String sku, String websiteCode) {
+        return salable(sku, websiteCode).map(SalableStock.Salable::salable).orElse(false);
+    }
+
+    /** The SKUs of a configurable's children (its configurable_product_links), in id order; empty for others. */
+    public List<String> childSkus(String parentSku) {
+        ObjectNode parent = catalog.productNode(parentSku);
+        List<String> skus = new ArrayList<>();
+        if (parent != null) {
+            List<Integer> ids = new ArrayList<>();
+            parent.path("extension_attributes").path("configurable_product_links").forEach(id -> ids.add(id.asInt()));
+            catalog.productNodesById(ids).forEach(child -> skus.add(child.get("sku").asText()));
+        }
+        return skus;
+    }
+
+    /**
+     * Sets a special price with its window (to may be null: open-ended), as saving the product in the admin does:
+     * updated_at moves now; later, the window opening or closing moves the final price without touching it.
+     */
+    public boolean setSpecialPrice(String sku, double price, LocalDate from, LocalDate to) {
+        return catalog.updateProduct(sku, product -> {
+            ArrayNode custom = product.withArray("custom_attributes");
+            for (int i = custom.size() - 1; i >= 0; i--) {
+                if (custom.get(i).path("attribute_code").asText().startsWith("special_")) {
+                    custom.remove(i);
+                }
+            }
+            custom.addObject().put("attribute_code", "special_price").put("value", String.valueOf(price));
+            custom.addObject().put("attribute_code", "special_from_date").put("value", from + " 00:00:00");
+            if (to != null) {
+                custom.addObject().put("attribute_code", "special_to_date").put("value", to + " 00:00:00");
+            }
+        });
+    }
+
+    /**
+     * The final_price products-render-info answers for a product in a store view and its display currency; empty
+     * when render-info leaves the product out (disabled, not in the website, not salable).
+     */
+    public Optional<Double> finalPrice(String sku, String storeCode) {
+        StoreView view = catalog.storeViews().byCode(storeCode)
+                .orElseThrow(() -> new IllegalArgumentException("no store view " + storeCode));
+        ObjectNode product = catalog.productNode(sku);
+        if (product == null) {
+            return Optional.empty();
+        }
+        return prices(view).render(product, view.currency()).map(StorefrontPrices.Prices::finalPrice);
+    }
+
+    // ---------------------------------------------------------------- for the endpoints
+
+    SalableStock stock(Website website) {
+        return new SalableStock(catalog, website, reservationsOf(website));
+    }
+
+    StorefrontPrices prices(StoreView view) {
+        return new StorefrontPrices(view, catalog.storeViews().websiteOf(view), stock(catalog.storeViews().websiteOf(view)),
+                clock, options.displayOutOfStock());
+    }
+
+    Website website(String code) {
+        return catalog.storeViews().websiteByCode(code)
+                .orElseThrow(() -> new IllegalArgumentException("no website " + code));
+    }
+
+    private Optional<SalableStock.Salable> salable(String sku, String websiteCode) {
+        ObjectNode product = catalog.productNode(sku);
+        return product == null ? Optional.empty() : Optional.of(stock(website(websiteCode)).of(product));
+    }
+
+    private Map<String, Double> reservationsOf(Website website) {
+        return reservations.getOrDefault(website.stockId(), Map.of());
+    }
+
+    static String customAttribute(JsonNode product, String code) {
+        for (JsonNode attribute : product.path("custom_attributes")) {
+            if (code.equals(attribute.path("attribute_code").asText())) {
+                JsonNode value = attribute.get("value");
+                return value == null || value.isNull() ? null : value.asText();
+            }
+        }
+        return null;
+    }
+}

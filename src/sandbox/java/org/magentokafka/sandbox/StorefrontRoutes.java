@@ -1,0 +1,31 @@
+package org.magentokafka.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The storefront routes, each present only when its module is (a store without it answers the router's 404
+ * "Request does not match any route.", as Magento does for a route no module declares).
+ */
+final class StorefrontRoutes {
+
+    private StorefrontRoutes() {
+    }
+
+    static List<Route> list(StorefrontOptions options) {
+        List<Route> routes = new ArrayList<>();
+        routes.add(Route.get("store/websites", AclResources.STORE, StoreEndpoints::websites));
+        routes.add(Route.get("configurable-products/{sku}/children", AclResources.PRODUCTS, ConfigurableEndpoints::children));
+        if (options.inventoryModules()) {
+            routes.add(Route.get("inventory/stock-resolver/{type}/{code}", AclResources.INVENTORY_STOCK,
+                    InventorySalesEndpoints::stockResolver));
+            routes.add(Route.get("inventory/export-stock-salable-qty/{salesChannelType}/{salesChannelCode}",
+                    AclResources.INVENTORY_STOCK, InventorySalesEndpoints::salableQuantities));
+        }
+        if (options.renderInfo()) {
+            // webapi.xml of Magento_Catalog declares it with resource "anonymous": readable without credentials.
+            routes.add(Route.get("products-render-info", AclResources.ANONYMOUS, RenderInfoEndpoints::list));
+        }
+        return routes;
+    }
+}
