@@ -61,7 +61,7 @@ class ConfigurationGuardTest {
         assertEquals(List.of("magento.health.max-freshness-cycles=0 is out of range: use 1 to 1000000 (set by"
                              + " magento.health.max-freshness-cycles or env MAGENTO_HEALTH_MAX_FRESHNESS_CYCLES)",
                 "magento.scan-budget='lots' is not a number (set by magento.scan-budget or env MAGENTO_SCAN_BUDGET)",
-                "magento.scan-page-size=500 is out of range: use 1 to 300 (set by magento.scan-page-size or env"
+                "magento.scan-page-size=500 is out of range: use 1 to 300 (Magento refuses pages over 300) (set by magento.scan-page-size or env"
                 + " MAGENTO_SCAN_PAGE_SIZE)"), problems);
     }
 
