@@ -259,6 +259,13 @@ class StorefrontSimulationTest {
         }
     }
 
+    @Test
+    void commandLineTurnsTheStorefrontOnAndModulesOff() {
+        StorefrontOptions parsed = SandboxMain.parse(new String[] {"--inventoryModules=false", "--storefront=full"}).storefront();
+        assertEquals(StorefrontOptions.full().withInventoryModules(false), parsed);
+        assertEquals(StorefrontOptions.defaults(), SandboxMain.parse(new String[] {"--products=5"}).storefront());
+    }
+
     private static List<Integer> idsOf(JsonNode items) {
         List<Integer> ids = new ArrayList<>();
         items.forEach(i -> ids.add(i.get("id").asInt()));
