@@ -49,7 +49,7 @@ final class InventorySalesEndpoints {
         // Filters on sku alone need no quantities: compute them for the page only (a full scan reads every page).
         boolean skuOnly = criteria.filterGroups().stream().flatMap(List::stream).allMatch(f -> "sku".equals(f.field()))
                           && criteria.sortOrders().stream().allMatch(s -> "sku".equals(s.field()));
-        List<ObjectNode> rows = new ArrayList<>();
+        List<ObjectNode> rows = new ArrayList<>(candidates.size());
         for (ObjectNode product : candidates) {
             rows.add(skuOnly ? MagentoJson.MAPPER.createObjectNode().put("sku", product.get("sku").asText())
                     : stock.of(product).toJson());

@@ -81,7 +81,8 @@ final class RenderInfoEndpoints {
         item.put("id", id);
         item.put("name", product.path("name").asText());
         item.put("type", product.path("type_id").asText());
-        item.put("is_salable", "1");
+        // PHP's string cast of the boolean: "1" or "" (only with "display out of stock products" on).
+        item.put("is_salable", prices.salable(product) ? "1" : "");
         item.put("store_id", view.id());
         item.put("currency_code", currency);
         item.putObject("extension_attributes").put("review_html", "");

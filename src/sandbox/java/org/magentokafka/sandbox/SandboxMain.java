@@ -11,8 +11,14 @@ final class SandboxMain {
 
     static SandboxOptions parse(String[] args) {
         Map<String, String> settings = new HashMap<>();
+<<<<<<< HEAD
         for (String name : new String[] {"port", "products", "seed", "token", "latency", "offsetCost", "maxPageSize", "gzip",
                 "rate429", "rate503", "rate500", "rateTruncated", "maxConcurrency", "jitter", "faultSeed"}) {
+=======
+        for (String name : new String[] {"port", "products", "seed", "token", "latency", "offsetCost", "maxPageSize",
+                "rate429", "rate503", "rate500", "rateTruncated", "maxConcurrency", "jitter", "faultSeed",
+                "storefront", "inventoryModules", "renderInfo"}) {
+>>>>>>> sim14
             String value = System.getProperty("sandbox." + name);
             if (value != null) {
                 settings.put(name, value);
@@ -45,10 +51,22 @@ final class SandboxMain {
                 case "maxConcurrency" -> f.maxConcurrency(Integer.parseInt(value));
                 case "jitter" -> f.latencyJitterMillis(Long.parseLong(value));
                 case "faultSeed" -> f.seed(Long.parseLong(value));
+                case "storefront", "inventoryModules", "renderInfo" -> { }  // read together by storefront(...)
                 default -> throw new IllegalArgumentException("unknown setting " + name);
             }
         });
-        return b.faults(f.build()).build();
+        return b.faults(f.build()).storefront(storefront(settings)).build();
+    }
+
+    /** --storefront=full|defaults picks the data; the module switches apply on top, whatever their order. */
+    private static StorefrontOptions storefront(Map<String, String> settings) {
+        String base = settings.getOrDefault("storefront", "defaults");
+        if (!"full".equals(base) && !"defaults".equals(base)) {
+            throw new IllegalArgumentException("storefront: 'full' or 'defaults', got " + base);
+        }
+        StorefrontOptions options = "full".equals(base) ? StorefrontOptions.full() : StorefrontOptions.defaults();
+        return options.withInventoryModules(Boolean.parseBoolean(settings.getOrDefault("inventoryModules", "true")))
+                .withRenderInfo(Boolean.parseBoolean(settings.getOrDefault("renderInfo", "true")));
     }
 
     /** Only true or false: a typo must not silently mean false. */

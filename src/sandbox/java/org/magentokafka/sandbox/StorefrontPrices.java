@@ -47,6 +47,11 @@ final class StorefrontPrices {
                && (displayOutOfStock || stock.of(product).salable());
     }
 
+    /** Whether the website's stock can sell it (render-info's is_salable). */
+    boolean salable(ObjectNode product) {
+        return stock.of(product).salable();
+    }
+
     /** @param currency the requested currency; one without a rate from the base currency falls back to the base */
     Optional<Prices> render(ObjectNode product, String currency) {
         if (!listed(product)) {

@@ -17,7 +17,9 @@ class ConnectionCheckIT {
 
     @Test
     void allEndpointsReachableAndAuthorizedExitsZero() {
-        try (ConnectorEnvironment environment = checkOf(SandboxOptions.builder().productCount(20).build()).start()) {
+        // The shared fixture turns the budget off (tests want fast scans); the check is shown at the shipped default.
+        try (ConnectorEnvironment environment = checkOf(SandboxOptions.builder().productCount(20).build())
+                .env("MAGENTO_SCAN_BUDGET", "0.2").start()) {
             SandboxStore store = environment.store();
             ConnectorProcess check = environment.start("check-ok", "--check");
             assertEquals(0, check.awaitExit(Duration.ofSeconds(60)), check.output());

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -177,6 +178,28 @@ class StorefrontSimulationTest {
     }
 
     @Test
+    void configurableRenderInfoSpansItsEnabledSalableChildren() {
+        JsonNode parent = configurableWithSalableChildren();
+        int id = parent.get("id").asInt();
+        List<Double> prices = new ArrayList<>();
+        for (String child : storefront.childSkus(parent.get("sku").asText())) {
+            JsonNode node = store.catalog().product(child).orElseThrow();
+            if (node.get("status").asInt() == 1 && storefront.isSalable(child, Website.BASE)) {
+                prices.add(node.get("price").asDouble());
+            }
+        }
+        JsonNode info = renderInfo("default", List.of(id)).get(0).get("price_info");
+        assertEquals(prices.stream().min(Double::compare).orElseThrow(), info.get("minimal_price").asDouble());
+        assertEquals(prices.stream().max(Double::compare).orElseThrow(), info.get("max_price").asDouble());
+        assertEquals(info.get("minimal_price"), info.get("final_price"));
+
+        for (String child : storefront.childSkus(parent.get("sku").asText())) {
+            storefront.salableQuantity(child, Website.BASE).filter(q -> q > 0).ifPresent(q -> storefront.placeOrder(child, Website.BASE, q));
+        }
+        assertEquals(List.of(), idsOf(renderInfo("default", List.of(id))), "sold out: out of the price index");
+    }
+
+    @Test
     void renderInfoGivesAbsoluteUrlsAndTheDisplayCurrency() {
         JsonNode product = simple(List.of(1, 2), 0);
         String urlKey = SandboxStorefront.customAttribute(product, "url_key");
@@ -257,6 +280,25 @@ class StorefrontSimulationTest {
             assertEquals(404, new StoreClient(plain).get("/rest/V1/products/attributes/size").status());
             assertEquals(List.of("admin", "base"), textsOf(new StoreClient(plain).get("/rest/V1/store/websites").json(), "code"));
         }
+    }
+
+    @Test
+    void salableQuantitiesNeedTheStockResourceWhileRenderInfoNeedsNone() {
+        try (SandboxStore limited = SandboxStore.start(SandboxOptions.builder().productCount(10)
+                .grantedResources(Set.of(AclResources.PRODUCTS)).build())) {
+            StoreClient.Answer refused = new StoreClient(limited).get("/rest/V1/inventory/stock-resolver/website/base");
+            assertEquals(401, refused.status());
+            assertEquals(AclResources.INVENTORY_STOCK, refused.json().get("parameters").get("resources").asText());
+            assertEquals(200, new StoreClient(limited).token(null)
+                    .get("/rest/V1/products-render-info?storeId=1&currencyCode=USD&searchCriteria%5BpageSize%5D=5").status());
+        }
+    }
+
+    @Test
+    void commandLineTurnsTheStorefrontOnAndModulesOff() {
+        StorefrontOptions parsed = SandboxMain.parse(new String[] {"--inventoryModules=false", "--storefront=full"}).storefront();
+        assertEquals(StorefrontOptions.full().withInventoryModules(false), parsed);
+        assertEquals(StorefrontOptions.defaults(), SandboxMain.parse(new String[] {"--products=5"}).storefront());
     }
 
     private static List<Integer> idsOf(JsonNode items) {
