@@ -11,14 +11,9 @@ final class SandboxMain {
 
     static SandboxOptions parse(String[] args) {
         Map<String, String> settings = new HashMap<>();
-<<<<<<< HEAD
         for (String name : new String[] {"port", "products", "seed", "token", "latency", "offsetCost", "maxPageSize", "gzip",
-                "rate429", "rate503", "rate500", "rateTruncated", "maxConcurrency", "jitter", "faultSeed"}) {
-=======
-        for (String name : new String[] {"port", "products", "seed", "token", "latency", "offsetCost", "maxPageSize",
                 "rate429", "rate503", "rate500", "rateTruncated", "maxConcurrency", "jitter", "faultSeed",
                 "storefront", "inventoryModules", "renderInfo"}) {
->>>>>>> sim14
             String value = System.getProperty("sandbox." + name);
             if (value != null) {
                 settings.put(name, value);

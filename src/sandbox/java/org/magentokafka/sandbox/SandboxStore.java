@@ -278,15 +278,10 @@ public final class SandboxStore implements AutoCloseable {
 
     /**
      * Standalone store for the demo. Arguments (or system properties sandbox.*): --port=8080
-<<<<<<< HEAD
-     * --products=1000 --seed=42 --token=sandbox-token --latency=0 --offsetCost=0 (µs per skipped row) --maxPageSize=300 --gzip=true (false: the web server
-     * never compresses), and faults: --rate429=0
-     * --rate503=0 --rate500=0 --rateTruncated=0 --maxConcurrency=0 --jitter=0 --faultSeed=42. Prints the base URL and runs
-=======
-     * --products=1000 --seed=42 --token=sandbox-token --latency=0 --offsetCost=0 (µs per skipped row) --maxPageSize=300, and faults: --rate429=0
-     * --rate503=0 --rate500=0 --rateTruncated=0 --maxConcurrency=0 --jitter=0 --faultSeed=42, and storefront data:
+     * --products=1000 --seed=42 --token=sandbox-token --latency=0 --offsetCost=0 (µs per skipped row) --maxPageSize=300
+     * --gzip=true (false: the web server never compresses), and faults: --rate429=0 --rate503=0 --rate500=0
+     * --rateTruncated=0 --maxConcurrency=0 --jitter=0 --faultSeed=42, and storefront data:
      * --storefront=full|defaults --inventoryModules=true --renderInfo=true. Prints the base URL and runs
->>>>>>> sim14
      * until killed.
      */
     public static void main(String[] args) throws InterruptedException {
