@@ -98,10 +98,20 @@ public final class PollStatus {
 
     /** The scan cycle begun by {@link #cycleStarted()} read every page: Kafka reflects the store as of its start. */
     void cycleCompleted() {
+        cycleCompleted(true);
+    }
+
+    /**
+     * @param paced whether the cycle ran at the scan budget; an unpaced one (a first sync at full speed) counts for
+     *        freshness but is not the scan cycle: reported as such, a 80 s first sync would hide a 70 min cycle
+     */
+    void cycleCompleted(boolean paced) {
         Instant started = cycleStarted;
         if (started != null) {
             lastCompleteCycleStarted = started;
-            lastCycle = Duration.between(started, clock.instant());
+            if (paced) {
+                lastCycle = Duration.between(started, clock.instant());
+            }
             cycleStarted = null;
         }
     }

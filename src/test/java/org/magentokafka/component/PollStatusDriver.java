@@ -74,6 +74,12 @@ public final class PollStatusDriver {
         return this;
     }
 
+    /** A first sync's cycle, read at full speed rather than at the scan budget. */
+    public PollStatusDriver unpacedCycleCompleted() {
+        status.cycleCompleted(false);
+        return this;
+    }
+
     /** The first page of a scan gave the store's size: the expected cycle at the budget. */
     public PollStatusDriver expectedCycle(Duration expected) {
         status.expectedCycle(expected);

@@ -35,6 +35,16 @@ class PollStatusTest {
     }
 
     @Test
+    void aFirstSyncAtFullSpeedIsFreshButNotTheScanCycle() {
+        PollStatus s = PollStatusDriver.scanned().consumerStarted(INTERVAL)
+                .cycleStarted().wait(Duration.ofSeconds(80)).unpacedCycleCompleted()
+                .wait(INTERVAL).cycleStarted().expectedCycle(Duration.ofMinutes(71)).wait(Duration.ofSeconds(50)).status();
+        assertEquals(Duration.ofSeconds(136), s.freshness(), "the first sync's pages are the oldest in Kafka");
+        assertNull(s.lastCycle());
+        assertEquals(Duration.ofMinutes(71), StreamMetrics.scanCycle(s), "the paced cycle expected, not the 80 s first sync");
+    }
+
+    @Test
     void aScansExpectedCycleIsUnknownUntilItsFirstPageGaveTheStoresSize() {
         PollStatusDriver scan = PollStatusDriver.scanned().consumerStarted(INTERVAL).cycleStarted();
         assertNull(scan.status().refreshCycle());
