@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +38,7 @@ final class InventorySalesEndpoints {
         SearchQuery criteria = call.searchCriteria();
         SalableStock stock = call.catalog().storefront().stock(website);
         List<ObjectNode> candidates = new ArrayList<>();
-        List<String> skus = skusRequired(criteria);
+        List<String> skus = criteria.skusRequired();
         List<ObjectNode> products = skus == null ? call.catalog().productNodes() : productsOf(call.catalog(), skus);
         for (ObjectNode product : products) {
             if (SalableStock.inWebsite(product, website)) {
@@ -97,21 +96,5 @@ final class InventorySalesEndpoints {
             }
         }
         return catalog.productNodesById(ids);
-    }
-
-    /** The SKUs one filter group pins the answer to ({@code sku eq/in} alone in its group), or null. */
-    private static List<String> skusRequired(SearchQuery criteria) {
-        for (List<SearchQuery.Filter> group : criteria.filterGroups()) {
-            if (group.size() == 1 && "sku".equals(group.get(0).field())) {
-                String condition = group.get(0).condition();
-                if ("in".equals(condition)) {
-                    return Arrays.stream(group.get(0).value().split(",")).map(String::trim).toList();
-                }
-                if ("eq".equals(condition)) {
-                    return List.of(group.get(0).value());
-                }
-            }
-        }
-        return null;
     }
 }

@@ -3,6 +3,7 @@ package org.magentokafka.sandbox;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,6 +26,22 @@ record SearchQuery(List<List<Filter>> filterGroups, List<Sort> sortOrders, Integ
         boolean descending() {
             return "DESC".equalsIgnoreCase(direction);
         }
+    }
+
+    /** The SKUs one filter group pins the answer to ({@code sku eq/in} alone in its group), or null. */
+    List<String> skusRequired() {
+        for (List<Filter> group : filterGroups) {
+            if (group.size() == 1 && "sku".equals(group.get(0).field()) && group.get(0).value() != null) {
+                String condition = group.get(0).condition();
+                if ("in".equals(condition)) {
+                    return Arrays.stream(group.get(0).value().split(",")).map(String::trim).toList();
+                }
+                if ("eq".equals(condition)) {
+                    return List.of(group.get(0).value());
+                }
+            }
+        }
+        return null;
     }
 
     ObjectNode toJson() {

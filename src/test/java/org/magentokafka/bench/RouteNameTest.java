@@ -4,30 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.LoggedRequest;
 
+import static org.magentokafka.bench.RequestLogs.CODES;
+import static org.magentokafka.bench.RequestLogs.T0;
+import static org.magentokafka.bench.RequestLogs.get;
+import static org.magentokafka.bench.RequestLogs.page;
+
 /** The benchmark counts idle requests per route and store view, and tells scan pages from polls and look-ups. */
 class RouteNameTest {
-
-    private static final Set<String> CODES = Set.of("default", "fr");
-    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-
-    private static LoggedRequest get(String path, Map<String, String> query, long atMillis) {
-        return new LoggedRequest("GET", path, query, Map.of(), 200, T0.plusMillis(atMillis));
-    }
-
-    private static Map<String, String> page(int page) {
-        Map<String, String> q = new LinkedHashMap<>();
-        q.put("searchCriteria[pageSize]", "300");
-        q.put("searchCriteria[currentPage]", String.valueOf(page));
-        return q;
-    }
 
     @Test
     void storeCodeAndKeysAreStrippedFromTheRoute() {

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -26,6 +27,11 @@ public final class TestKafka {
 
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
+            // At JVM exit the test kit's temp-dir hook may delete the log directory while the broker still writes its
+            // checkpoints; the broker then finds all log dirs failed and halts the JVM with status 1, which surefire
+            // reports as a broken fork although every test passed. In a test JVM Kafka never ends the process.
+            Exit.setHaltProcedure((status, message) -> System.err.println("test Kafka wanted to halt the JVM (" + status + "): " + message));
+            Exit.setExitProcedure((status, message) -> System.err.println("test Kafka wanted to exit the JVM (" + status + "): " + message));
             try {
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
