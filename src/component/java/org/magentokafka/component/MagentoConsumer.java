@@ -130,16 +130,17 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         try {
             int pageCount = 0;
             boolean consistent = true;
-            boolean paced = false;
+            boolean firstSyncAtFullSpeed = false;
             for (String store : endpoint.storeCodes()) {
                 StoreSync sync = syncStore(store);
                 pageCount += sync.pages;
                 consistent &= !sync.inconsistent;
-                paced |= sync.scan != null;
+                firstSyncAtFullSpeed |= endpoint.scanBudget().paced() && sync.scan == null;
             }
             if (scans != null && consistent) {
                 // Every store view's snapshot was read and published: Kafka reflects the store as of the cycle's start.
-                status.cycleCompleted(paced);
+                // A first sync read at full speed although scans are budgeted is not what a cycle takes.
+                status.cycleCompleted(!firstSyncAtFullSpeed);
             }
             if (backoff.failures() > 0) {
                 LOG.info("magento:{} recovered after {} failed poll(s)", endpoint.getStream(), backoff.failures());

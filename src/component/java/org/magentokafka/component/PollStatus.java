@@ -102,8 +102,8 @@ public final class PollStatus {
     }
 
     /**
-     * @param paced whether the cycle ran at the scan budget; an unpaced one (a first sync at full speed) counts for
-     *        freshness but is not the scan cycle: reported as such, a 80 s first sync would hide a 70 min cycle
+     * @param paced false for a first sync read at full speed while scans are budgeted: it counts for freshness but
+     *        is not the scan cycle (reported as such, an 80 s first sync would hide a 70 min cycle)
      */
     void cycleCompleted(boolean paced) {
         Instant started = cycleStarted;

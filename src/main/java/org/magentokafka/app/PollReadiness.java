@@ -60,7 +60,9 @@ public class PollReadiness implements HealthCheck {
                 response.down();
                 response.withData(stream + ".problem", hanging ? "a poll has been running for " + s.runningFor().toSeconds()
                                                                  + " s (magento.health.stale-after=" + stale.toSeconds() + " s)"
-                        : failing ? (s.lastError() == null ? "failing" : s.lastError()) : outdated);
+                        : failing ? (s.lastError() == null ? "failing" : s.lastError())
+                        // Stale because its polls fail: say why, not only that it is old.
+                        : s.consecutiveFailures() > 0 && s.lastError() != null ? outdated + "; last poll: " + s.lastError() : outdated);
             }
         }
         return response.build();
