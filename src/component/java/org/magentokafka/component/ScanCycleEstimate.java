@@ -32,4 +32,23 @@ public final class ScanCycleEstimate {
     public static long pages(long rows, int pageSize) {
         return Math.max(1, (rows + pageSize - 1) / pageSize);
     }
+
+    /** A duration as an operator reads it: 45 s, 28 min, 3.1 h, 2.5 d (as precise as an estimate deserves). */
+    public static String readable(Duration d) {
+        double seconds = d.toMillis() / 1000.0;
+        if (seconds < 90) {
+            return Math.round(Math.ceil(seconds)) + " s";
+        }
+        if (seconds < 90 * 60) {
+            return Math.round(seconds / 60) + " min";
+        }
+        if (seconds < 48 * 3600) {
+            return number(Math.round(seconds / 360) / 10.0) + " h";
+        }
+        return number(Math.round(seconds / 8640) / 10.0) + " d";
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
 }

@@ -60,19 +60,7 @@ final class ScanCycles {
             LOG.info("magento:{} {} of store view {}: {} rows, {} page{} of {}; at magento.scan-budget={} req/s shared by {} scan{} one {} takes about {}",
                     endpoint.getStream(), kind, store, rows, pages, pages == 1 ? "" : "s", pageSize,
                     BigDecimal.valueOf(budget.perSecond()).stripTrailingZeros().toPlainString(), scans,
-                    scans == 1 ? "" : "s", cycle, readable(estimate));
+                    scans == 1 ? "" : "s", cycle, ScanCycleEstimate.readable(estimate));
         }
-    }
-
-    /** 40 s, 28 min, 3.5 h: as precise as an estimate deserves. */
-    static String readable(Duration d) {
-        long seconds = Math.max(1, d.toSeconds());
-        if (seconds < 120) {
-            return seconds + " s";
-        }
-        if (seconds < 120 * 60) {
-            return Math.round(seconds / 60.0) + " min";
-        }
-        return BigDecimal.valueOf(Math.round(seconds / 360.0) / 10.0).stripTrailingZeros().toPlainString() + " h";
     }
 }

@@ -54,25 +54,10 @@ final class ScanCycleLine {
             return "scans not paced (magento.scan-budget=0): one scan cycle reads " + pageText
                    + " at the store's pace";
         }
-        return "one scan cycle ~" + approximately(cycle) + " at magento.scan-budget="
+        return "one scan cycle ~" + ScanCycleEstimate.readable(cycle) + " at magento.scan-budget="
                + number(budget.requestsPerSecond()) + " req/s (" + pageText + ", shared by " + scans.total() + " scan"
                + (scans.total() == 1 ? "" : "s") + ": " + scans.ofScanStreams() + " of scan streams, "
                + scans.reconcileSweeps() + " reconcile sweep" + (scans.reconcileSweeps() == 1 ? "" : "s") + ")";
-    }
-
-    /** A duration as an operator reads it: 45 s, 28 min, 3.1 h, 2.5 d. */
-    static String approximately(Duration d) {
-        double seconds = d.toMillis() / 1000.0;
-        if (seconds < 90) {
-            return Math.round(Math.ceil(seconds)) + " s";
-        }
-        if (seconds < 90 * 60) {
-            return Math.round(seconds / 60) + " min";
-        }
-        if (seconds < 48 * 3600) {
-            return number(Math.round(seconds / 360) / 10.0) + " h";
-        }
-        return number(Math.round(seconds / 8640) / 10.0) + " d";
     }
 
     private static String number(double value) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.smallrye.config.ConfigValue;
 import org.junit.jupiter.api.Test;
+import org.magentokafka.component.ScanCycleEstimate;
 import org.magentokafka.stream.MagentoStream;
 
 /** What the connection check says about a scan stream: its expected cycle at the configured budget. */
@@ -60,10 +61,10 @@ class ScanCycleLineTest {
 
     @Test
     void durationsReadAsAnOperatorReadsThem() {
-        assertEquals("45 s", ScanCycleLine.approximately(Duration.ofMillis(44_200)));
-        assertEquals("29 min", ScanCycleLine.approximately(Duration.ofSeconds(1720)));
-        assertEquals("3.1 h", ScanCycleLine.approximately(Duration.ofMinutes(186)));
-        assertEquals("2.5 d", ScanCycleLine.approximately(Duration.ofHours(60)));
+        assertEquals("45 s", ScanCycleEstimate.readable(Duration.ofMillis(44_200)));
+        assertEquals("29 min", ScanCycleEstimate.readable(Duration.ofSeconds(1720)));
+        assertEquals("3.1 h", ScanCycleEstimate.readable(Duration.ofMinutes(186)));
+        assertEquals("2.5 d", ScanCycleEstimate.readable(Duration.ofHours(60)));
     }
 
     private static ConnectorSettings settings(Map<String, String> overrides) {
