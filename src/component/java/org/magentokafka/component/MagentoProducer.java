@@ -17,6 +17,10 @@ import org.magentokafka.client.MagentoClient;
 import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
 import org.magentokafka.paging.Page;
+import org.magentokafka.storefront.StoreScopes;
+import org.magentokafka.storefront.StoreViewScope;
+import org.magentokafka.storefront.StorefrontLookup;
+import org.magentokafka.storefront.StorefrontPage;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.net.PercentEncoding;
 import org.slf4j.Logger;
@@ -33,6 +37,7 @@ import org.magentokafka.enrich.GuestRefusal;
  * <li>{@code magento:product-attributes}: the store view's attribute metadata as an {@link AttributeCatalog},
  * cached;</li>
  * <li>{@code magento:categories}: the store view's category tree as {@link CategoryPaths}, cached;</li>
+ * <li>{@code magento:products}: the storefront look-ups of the page in the body, as a {@link StorefrontPage};</li>
  * <li>any stream with header {@value MagentoConstants#KEY}: that one item (SKUs are percent-encoded in the
  * path, so {@code /}, spaces, {@code +}, {@code &} and non-ASCII work).</li>
  * </ul>
@@ -85,6 +90,7 @@ public class MagentoProducer extends DefaultProducer {
                 case CATEGORIES -> endpoint.store().metadata().get(stream.uriName(), cacheKey(client),
                         metadataRefresh(), () -> CategoryPaths.of(endpoint.mapper().convertValue(
                                 client.getJson("/V1/categories", null), ITEM)));
+                case PRODUCTS -> storefront(client, store, exchange);
                 default -> throw new IllegalArgumentException("magento:" + stream.uriName()
                                                               + " look-up needs the header " + MagentoConstants.KEY
                                                               + " with the item's key");
@@ -107,6 +113,19 @@ public class MagentoProducer extends DefaultProducer {
                     stream.aclResource(), stream == MagentoStream.SOURCE_ITEMS ? "inventory null (unknown)" : "no option labels");
         }
         return stream == MagentoStream.SOURCE_ITEMS ? GuestRefusal.INVENTORY : AttributeCatalog.of(List.of());
+    }
+
+    /**
+     * {@code magento:products} without a key, on a page of products: the page's storefront look-ups in its store
+     * view (children, salable quantities, render-info; the store view's website, stock and URLs cached with the
+     * metadata).
+     */
+    @SuppressWarnings("unchecked")
+    private StorefrontPage storefront(MagentoClient client, String store, Exchange exchange) {
+        List<Map<String, Object>> products = exchange.getMessage().getBody(List.class);
+        StoreViewScope scope = getEndpoint().store().metadata().get("store-scope", cacheKey(client), metadataRefresh(),
+                () -> StoreScopes.load(client, store));
+        return StorefrontLookup.of(client, scope, products == null ? List.of() : products, guest(getEndpoint().getConfiguration()));
     }
 
     static boolean guest(MagentoConfiguration conf) {

@@ -13,6 +13,7 @@ import org.magentokafka.events.ChangeDetector;
 import org.magentokafka.enrich.LookupAggregationStrategy;
 import org.magentokafka.events.PageBatchAggregationStrategy;
 import org.magentokafka.enrich.ProductEnricher;
+import org.magentokafka.storefront.StorefrontEnricher;
 import org.magentokafka.events.Utf8HeaderSerializer;
 
 /** Beans the YAML routes refer to by name, registered at build time (no runtime class loading by name). */
@@ -42,6 +43,14 @@ public class RouteBeans {
     @Singleton
     Processor productEnricher() {
         return new ProductEnricher();
+    }
+
+    /** Website scoping and storefront fields (salable, prices, URLs, variants) of a page of product events. */
+    @Produces
+    @Named("storefrontEnricher")
+    @Singleton
+    Processor storefrontEnricher() {
+        return new StorefrontEnricher();
     }
 
     /** Kafka header values as UTF-8 whatever the platform charset (the kafka endpoint's headerSerializer). */

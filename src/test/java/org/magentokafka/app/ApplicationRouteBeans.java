@@ -17,6 +17,7 @@ public final class ApplicationRouteBeans {
                 "pageBatch", beans.pageBatch(),
                 "lookupResult", beans.lookupResult(),
                 "productEnricher", beans.productEnricher(),
+                "storefrontEnricher", beans.storefrontEnricher(),
                 "utf8Headers", beans.utf8Headers(),
                 "changeDetector", beans.changeDetector());
     }

@@ -30,7 +30,7 @@ class ArtifactContentsIT {
 
     private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final Set<String> CAPABILITIES = Set.of("auth", "change", "client", "component", "config", "enrich",
-            "events", "kafka", "net", "paging", "stream");
+            "events", "kafka", "net", "paging", "storefront", "stream");
     /** What a class of a jar any Camel runtime can use must not name (class file constant pool, internal form). */
     private static final List<String> FORBIDDEN_REFERENCES = List.of("io/quarkus", "jakarta/enterprise",
             "org/eclipse/microprofile", "org/magentokafka/app");
