@@ -25,6 +25,17 @@ final class CatalogSignals {
         pendingSkus.values().forEach(set -> set.addAll(skus));
     }
 
+    /**
+     * Products of one store view to publish again (their salable state, final price or a child changed): the next
+     * products poll of that store view reads them by SKU; the content hash keeps only real changes.
+     */
+    void republish(String storeCode, Collection<String> skus) {
+        Set<String> pending = pendingSkus.get(storeCode);
+        if (pending != null) {
+            pending.addAll(skus);
+        }
+    }
+
     void metadataChanged(String storeCode) {
         fullPassStores.add(storeCode);
     }
