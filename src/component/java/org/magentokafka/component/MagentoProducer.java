@@ -123,9 +123,10 @@ public class MagentoProducer extends DefaultProducer {
     @SuppressWarnings("unchecked")
     private StorefrontPage storefront(MagentoClient client, String store, Exchange exchange) {
         List<Map<String, Object>> products = exchange.getMessage().getBody(List.class);
-        StoreViewScope scope = getEndpoint().store().metadata().get("store-scope", cacheKey(client), metadataRefresh(),
-                () -> StoreScopes.load(client, store));
-        return StorefrontLookup.of(client, scope, products == null ? List.of() : products, guest(getEndpoint().getConfiguration()));
+        boolean guest = guest(getEndpoint().getConfiguration());
+        StoreViewScope scope = getEndpoint().store().metadata().get(StoreScopes.CACHE_KIND, cacheKey(client), metadataRefresh(),
+                () -> StoreScopes.load(client, store, guest));
+        return StorefrontLookup.of(client, scope, products == null ? List.of() : products, guest);
     }
 
     static boolean guest(MagentoConfiguration conf) {

@@ -16,6 +16,7 @@ import org.magentokafka.client.MagentoException;
 import org.magentokafka.paging.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.magentokafka.storefront.StoreScopes;
 import org.magentokafka.stream.MagentoStream;
 import org.magentokafka.stream.MagentoConstants;
 
@@ -121,6 +122,8 @@ final class PageDelivery {
             }
             case PRODUCT_ATTRIBUTES, CATEGORIES -> {
                 shared.metadata().invalidate(stream.uriName());
+                // The store scopes (websites, stock, base URLs) have no change stream: refreshed with the metadata.
+                shared.metadata().invalidate(StoreScopes.CACHE_KIND);
                 shared.signals().metadataChanged(store);
             }
             default -> {

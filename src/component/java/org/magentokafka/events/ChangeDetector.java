@@ -28,7 +28,8 @@ import org.magentokafka.stream.MagentoConstants;
  * also sets the record key, the CloudEvent headers and the store view's topic, and records the key's new version
  * (hash and sequence, which the event id is derived from) in the page's {@link PageCommit} (applied once Kafka
  * acknowledged the page). A deletion becomes a {@code deleted} event with a small data document; the page's
- * batch adds its tombstone (the events package's {@code Tombstone}).
+ * batch adds its tombstone (the events package's {@code Tombstone}). A {@link NotInWebsite} marker (a product of
+ * another website) is such a deletion when the store view's topic carries the key, and nothing otherwise.
  */
 public class ChangeDetector implements Processor {
 
@@ -72,8 +73,16 @@ public class ChangeDetector implements Processor {
         byte[] json;
         KeyVersion version = null;
         Instant now = Instant.now();
-        if (delete) {
-            key = String.valueOf(document.get("key"));
+        boolean notInWebsite = !delete && NotInWebsite.isMarker(document);
+        if (notInWebsite && !commit.previous(String.valueOf(document.get(NotInWebsite.MARKER))).live()) {
+            // Another website's product that this store view's topic never carried: nothing to publish.
+            message.setHeader(MagentoConstants.CHANGE, ChangeType.UNCHANGED.wireName());
+            return;
+        }
+        if (delete || notInWebsite) {
+            // A key gone from the store, or a product removed from the store view's website since it was published
+            // there: the same deleted event and tombstone on that store view's topic either way.
+            key = String.valueOf(document.get(delete ? "key" : NotInWebsite.MARKER));
             KeyVersion previous = commit.previous(key);
             // The id hashes what was deleted: the last published content (deterministic for a re-send).
             hash = previous.live() ? previous.hash() : 0L;

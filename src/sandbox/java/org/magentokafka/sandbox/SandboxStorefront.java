@@ -108,6 +108,42 @@ public final class SandboxStorefront {
     }
 
     /**
+     * Assigns a product to exactly these websites (by code; none = no website), as saving it in the admin with other
+     * "Product in Websites" boxes ticked does: {@code extension_attributes.website_ids} changes and updated_at moves.
+     *
+     * @return false for an unknown SKU
+     * @throws IllegalArgumentException for an unknown website code
+     */
+    public boolean setWebsites(String sku, String... websiteCodes) {
+        List<Integer> ids = new ArrayList<>();
+        for (String code : websiteCodes) {
+            ids.add(website(code).id());
+        }
+        return catalog.updateProduct(sku, product -> {
+            JsonNode extension = product.get("extension_attributes");
+            ObjectNode attributes = extension instanceof ObjectNode o ? o : product.putObject("extension_attributes");
+            ArrayNode list = attributes.putArray("website_ids");
+            ids.forEach(list::add);
+        });
+    }
+
+    /** The websites (codes) a product is assigned to, in id order; empty for an unknown SKU. */
+    public List<String> websitesOf(String sku) {
+        ObjectNode product = catalog.productNode(sku);
+        List<String> codes = new ArrayList<>();
+        if (product != null) {
+            for (Website website : websites()) {
+                for (JsonNode id : product.path("extension_attributes").path("website_ids")) {
+                    if (id.asInt() == website.id()) {
+                        codes.add(website.code());
+                    }
+                }
+            }
+        }
+        return codes;
+    }
+
+    /**
      * The final_price products-render-info answers for a product in a store view and its display currency; empty
      * when render-info leaves the product out (disabled, not in the website, not salable).
      */

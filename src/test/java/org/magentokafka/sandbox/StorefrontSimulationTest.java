@@ -225,6 +225,26 @@ class StorefrontSimulationTest {
     }
 
     @Test
+    void movingAProductOutOfAWebsiteChangesItsWebsiteIdsAndUpdatedAt() {
+        JsonNode both = simple(List.of(1, 2), 0);
+        String sku = both.get("sku").asText();
+        String before = both.get("updated_at").asText();
+        clock.now = clock.now.plusSeconds(60);
+
+        assertTrue(storefront.setWebsites(sku, Website.BASE));
+        JsonNode listed = ok("/rest/V1/products/" + sku);
+        assertEquals("[1]", listed.get("extension_attributes").get("website_ids").toString());
+        assertFalse(before.equals(listed.get("updated_at").asText()), "saved like an admin save: updated_at moves");
+        assertEquals(List.of(Website.BASE), storefront.websitesOf(sku));
+        assertEquals(List.of(), idsOf(renderInfo(StoreViews.EUROPE_VIEW, List.of(both.get("id").asInt()))),
+                "out of the website's price index");
+
+        assertTrue(storefront.setWebsites(sku, Website.BASE, Website.EUROPE));
+        assertEquals(List.of(Website.BASE, Website.EUROPE), storefront.websitesOf(sku));
+        assertFalse(storefront.setWebsites("no-such-sku", Website.BASE));
+    }
+
+    @Test
     void exportStopsAtTheFirstShortPageWhileTotalCountIsCapped() {
         int pageSize = 50;
         List<String> skus = new ArrayList<>();
