@@ -14,7 +14,8 @@ import org.magentokafka.stream.MagentoStream;
 
 /**
  * Asks each stream's endpoint for one item ({@code pageSize=1}) and says what the store answered, in the words of
- * the merchant guides: OK, EMPTY, ACL MISSING (with the resource), NOT FOUND, HTML/WAF, UNREACHABLE.
+ * the merchant guides: OK, EMPTY, ACL MISSING (with the resource), NOT FOUND, HTML/WAF, UNREACHABLE. The products
+ * stream adds the lines of its storefront look-ups ({@link StorefrontProbe}).
  */
 public final class ConnectionProbe {
 
@@ -53,6 +54,10 @@ public final class ConnectionProbe {
                         ? refusedToGuests(stream) : classify(stream, e)));
             } catch (RuntimeException e) {
                 results.put(name, new Result(name, path, false, "CONFIGURATION: " + e.getMessage()));
+            }
+            if (stream == MagentoStream.PRODUCTS && results.get(name).ok()) {
+                // The storefront look-ups every page of products sends (issue 14): their grants and modules.
+                StorefrontProbe.probe(endpoint.client(store), store, guest(endpoint)).forEach(r -> results.put(r.stream(), r));
             }
         }
         return List.copyOf(results.values());

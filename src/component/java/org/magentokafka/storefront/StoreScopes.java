@@ -23,8 +23,10 @@ public final class StoreScopes {
     /** The metadata cache's kind for store scopes (refreshed with the attribute metadata and category trees). */
     public static final String CACHE_KIND = "store-scope";
 
-    static final String STORE_RESOURCE = "Magento_Backend::store";
-    static final String STOCK_RESOURCE = "Magento_InventoryApi::stock";
+    /** The ACL resource of the store configs and websites (Magento_Store's webapi.xml). */
+    public static final String STORE_RESOURCE = "Magento_Backend::store";
+    /** The ACL resource of the stock resolver and salable quantities (magento/inventory). */
+    public static final String STOCK_RESOURCE = "Magento_InventoryApi::stock";
 
     private StoreScopes() {
     }

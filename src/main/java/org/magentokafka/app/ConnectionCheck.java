@@ -130,7 +130,8 @@ public class ConnectionCheck implements HealthCheck {
 
     /** For a scan stream the store answered: the expected scan cycle at the configured budget. */
     private String cycle(ConnectionProbe.Result r, ScanCycleLine.Scans scans) {
-        String line = r.ok() ? ScanCycleLine.of(MagentoStream.fromUri(r.stream()), r.rows(), connector.scanBudget(), scans) : null;
+        // rows < 0: no size to estimate from (and the storefront look-ups' lines are no streams).
+        String line = r.ok() && r.rows() >= 0 ? ScanCycleLine.of(MagentoStream.fromUri(r.stream()), r.rows(), connector.scanBudget(), scans) : null;
         return line == null ? "" : "; " + line;
     }
 }

@@ -63,6 +63,11 @@ class AnonymousAccessIT {
                 assertTrue(out.matches("(?s).*" + refused[0] + "\\s+GET \\S+\\s+NEVER SERVED TO GUESTS \\(Magento requires "
                                        + Pattern.quote(refused[1]) + "\\).*magento.streams." + refused[0] + ".enabled=false.*"), out);
             }
+            // The storefront look-ups: the store configs and render-info are served to guests, the rest is not asked.
+            assertTrue(out.matches("(?s).*store-configs\\s+GET /rest/default/V1/store/storeConfigs\\s+OK.*"), out);
+            assertTrue(out.matches("(?s).*render-info\\s+GET /rest/default/V1/products-render-info\\s+OK.*"), out);
+            assertTrue(out.matches("(?s).*salable-qty\\s+GET \\S+\\s+NOT ASKED: never served to guests; with magento.auth.mode=none"
+                                   + " events carry salable null.*"), out);
         }
     }
 
