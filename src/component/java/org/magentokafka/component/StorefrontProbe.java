@@ -158,11 +158,11 @@ final class StorefrontProbe {
         if (e.status() == 401 && guest) {
             return "NOT SERVED TO GUESTS: set Allow Anonymous Guest Access = Yes (Stores > Configuration > Services >"
                    + " Magento Web API > Web API Security), or use an integration granted " + resource
-                   + " (magento.auth.mode=oauth1); " + needed + " needs it";
+                   + " (magento.auth.mode=oauth1), needed for " + needed;
         }
         if ((e.status() == 401 || e.status() == 403) && !e.getMessage().contains("returned HTML")) {
             return "ACL MISSING (" + resource + ") or credentials refused: grant " + resource + " to the integration ("
-                   + needed + " needs it), or fix magento.auth.*";
+                   + "needed for " + needed + "), or fix magento.auth.*";
         }
         return ConnectionProbe.classify(MagentoStream.PRODUCTS, e);
     }
