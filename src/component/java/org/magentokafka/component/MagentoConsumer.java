@@ -59,6 +59,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     private final ReconcileScan reconcile;
     /** Scan streams (no timestamp, every poll a cycle over the whole snapshot): what their cycles report. */
     private final ScanCycles scans;
+    /** Products: whether the child → parents index was rebuilt since this consumer started. */
+    private volatile boolean parentsListed;
 
     public MagentoConsumer(MagentoEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -95,6 +97,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         fetchers.start(this);
         if (stream == MagentoStream.PRODUCTS) {
             endpoint.storeCodes().forEach(endpoint.store().signals()::register);
+            parentsListed = false;
         }
         if (reconcile != null) {
             reconcile.start(this);
@@ -128,6 +131,12 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             status.cycleStarted();
         }
         try {
+            if (stream == MagentoStream.PRODUCTS && !parentsListed) {
+                // Before the first page: the stream resumes from its watermark and does not re-read the parents.
+                ParentLinksListing.rebuild(endpoint.client(endpoint.storeCodes().get(0)),
+                        endpoint.getConfiguration().getScanPageSize(), endpoint.store().parents());
+                parentsListed = true;
+            }
             int pageCount = 0;
             boolean consistent = true;
             boolean firstSyncAtFullSpeed = false;

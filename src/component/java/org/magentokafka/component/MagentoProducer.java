@@ -2,6 +2,7 @@ package org.magentokafka.component;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.magentokafka.client.MagentoClient;
 import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
 import org.magentokafka.paging.Page;
+import org.magentokafka.storefront.ParentIndex;
 import org.magentokafka.storefront.StoreScopes;
 import org.magentokafka.storefront.StoreViewScope;
 import org.magentokafka.storefront.StorefrontLookup;
@@ -126,7 +128,24 @@ public class MagentoProducer extends DefaultProducer {
         boolean guest = guest(getEndpoint().getConfiguration());
         StoreViewScope scope = getEndpoint().store().metadata().get(StoreScopes.CACHE_KIND, cacheKey(client), metadataRefresh(),
                 () -> StoreScopes.load(client, store, guest));
-        return StorefrontLookup.of(client, scope, products == null ? List.of() : products, guest);
+        List<Map<String, Object>> rows = products == null ? List.<Map<String, Object>>of() : products;
+        StorefrontPage page = StorefrontLookup.of(client, scope, rows, guest);
+        return withParents(page, rows, getEndpoint().store().parents());
+    }
+
+    /** The page's configurables keep the child → parents index current; its children get their parents' SKUs. */
+    static StorefrontPage withParents(StorefrontPage page, List<Map<String, Object>> rows, ParentIndex index) {
+        index.update(rows);
+        Map<String, List<String>> parents = new HashMap<>();
+        for (Map<String, Object> row : rows) {
+            if (row.get("id") instanceof Number id && row.get("sku") != null) {
+                List<String> skus = index.parentsOf(id.longValue());
+                if (!skus.isEmpty()) {
+                    parents.put(row.get("sku").toString(), skus);
+                }
+            }
+        }
+        return new StorefrontPage(page.scope(), page.children(), page.salable(), page.renderInfo(), parents);
     }
 
     static boolean guest(MagentoConfiguration conf) {

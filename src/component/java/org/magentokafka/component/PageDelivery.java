@@ -1,6 +1,7 @@
 package org.magentokafka.component;
 
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.apache.camel.spi.Synchronization;
 import org.magentokafka.change.KeyVersion;
 import org.magentokafka.change.PageCommit;
 import org.magentokafka.client.MagentoException;
+import org.magentokafka.enrich.LookupAggregationStrategy;
+import org.magentokafka.storefront.StorefrontPage;
 import org.magentokafka.paging.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +27,7 @@ import org.magentokafka.stream.MagentoConstants;
  * Hands pages to the route, one exchange per page, and commits each page's state only once Kafka acknowledged it
  * (as camel-aws2-s3 commits after success): the exchange carries the page's {@link PageCommit}, applied in its
  * on-completion and abandoned on failure. A committed change of stock, attributes or categories then signals the
- * products stream of the same store.
+ * products stream of the same store; a committed change of a configurable's child asks for its parents again.
  */
 final class PageDelivery {
 
@@ -85,7 +88,7 @@ final class PageDelivery {
             public void onComplete(Exchange done) {
                 commit.apply();
                 if (!sync.initial) {
-                    signal(sync.store, commit.changedKeys());
+                    signal(sync.store, commit.changedKeys(), done);
                 }
             }
 
@@ -109,7 +112,7 @@ final class PageDelivery {
     }
 
     /** Tells the products stream what changed beneath it. */
-    private void signal(String store, List<String> changedKeys) {
+    private void signal(String store, List<String> changedKeys, Exchange page) {
         if (changedKeys.isEmpty()) {
             return;
         }
@@ -125,6 +128,18 @@ final class PageDelivery {
                 // The store scopes (websites, stock, base URLs) have no change stream: refreshed with the metadata.
                 shared.metadata().invalidate(StoreScopes.CACHE_KIND);
                 shared.signals().metadataChanged(store);
+            }
+            case PRODUCTS -> {
+                // A child's change (price, stock, status) changes its parents' variants: ask for them again in this
+                // store view. A parent is nobody's child, so its own re-publish asks for nothing more.
+                StorefrontPage storefront = page.getProperty(LookupAggregationStrategy.PREFIX + "products", StorefrontPage.class);
+                if (storefront != null) {
+                    Set<String> parents = new LinkedHashSet<>();
+                    changedKeys.forEach(k -> parents.addAll(storefront.parents().getOrDefault(k, List.of())));
+                    if (!parents.isEmpty()) {
+                        shared.signals().republish(store, parents);
+                    }
+                }
             }
             default -> {
             }

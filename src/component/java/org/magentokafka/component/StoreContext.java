@@ -14,6 +14,7 @@ import org.magentokafka.client.StoreAddress;
 import org.magentokafka.client.StoreGate;
 import org.magentokafka.enrich.InventoryPrefetch;
 import org.magentokafka.enrich.MetadataCache;
+import org.magentokafka.storefront.ParentIndex;
 
 /**
  * What every stream of one store (one base URL) shares: the gate that bounds its requests, the budget of its scans, its HTTP clients, its
@@ -31,6 +32,8 @@ final class StoreContext implements AutoCloseable {
     private final MetadataCache metadata = new MetadataCache();
     private final CatalogSignals signals = new CatalogSignals();
     private final InventoryPrefetch inventoryPrefetch = new InventoryPrefetch();
+    /** Child → parents of the configurables: links are global, not per store view. */
+    private final ParentIndex parents = new ParentIndex();
     private final Map<String, StateStore> states = new ConcurrentHashMap<>();
 
     StoreContext(String baseUrl) {
@@ -81,6 +84,10 @@ final class StoreContext implements AutoCloseable {
 
     InventoryPrefetch inventoryPrefetch() {
         return inventoryPrefetch;
+    }
+
+    ParentIndex parents() {
+        return parents;
     }
 
     /** A stream's state in one store view, opened on first use (the first poll, not the start). */

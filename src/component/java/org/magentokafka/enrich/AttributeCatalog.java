@@ -15,13 +15,17 @@ public final class AttributeCatalog {
     }
 
     private final Map<String, Attribute> byCode;
+    /** attribute_id → code: configurable options name their attributes by id. */
+    private final Map<String, String> codeById;
 
-    private AttributeCatalog(Map<String, Attribute> byCode) {
+    private AttributeCatalog(Map<String, Attribute> byCode, Map<String, String> codeById) {
         this.byCode = byCode;
+        this.codeById = codeById;
     }
 
     public static AttributeCatalog of(List<Map<String, Object>> metadata) {
         Map<String, Attribute> byCode = new HashMap<>();
+        Map<String, String> codeById = new HashMap<>();
         for (Map<String, Object> a : metadata) {
             Object code = a.get("attribute_code");
             if (code == null) {
@@ -39,16 +43,24 @@ public final class AttributeCatalog {
                     }
                 }
             }
+            if (a.get("attribute_id") != null) {
+                codeById.put(a.get("attribute_id").toString().strip(), code.toString());
+            }
             Object label = a.get("default_frontend_label");
             Object input = a.get("frontend_input");
             byCode.put(code.toString(), new Attribute(code.toString(), label == null ? code.toString() : label.toString(),
                     input == null ? "text" : input.toString(), Map.copyOf(options)));
         }
-        return new AttributeCatalog(byCode);
+        return new AttributeCatalog(byCode, codeById);
     }
 
     public Attribute get(String code) {
         return byCode.get(code);
+    }
+
+    /** The code of the attribute with this {@code attribute_id}, or null. */
+    public String codeOf(String attributeId) {
+        return codeById.get(attributeId);
     }
 
     public int size() {

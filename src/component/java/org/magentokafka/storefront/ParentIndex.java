@@ -1,0 +1,292 @@
+package org.magentokafka.storefront;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Child &rarr; parents of the store's configurables ({@code configurable_product_links}), so a child's event can
+ * carry {@code parent_skus} and a child's change can ask for its parents again. Links are global (not per store
+ * view): one index per store. Rebuilt at the products stream's start from a listing of the configurables, then kept
+ * current from every page that holds configurables.
+ * <p>
+ * Compact, because it sits next to the change-detection state (both together within 64 MiB per 1,000,000 keys):
+ * one {@code int} per entity id in chunks of 1,024 ids allocated on first use (entity ids are auto-increment, so
+ * the chunks are dense), holding a child's parent number + 1, or a parent's own number as {@code -(n + 1)}; the
+ * parent SKUs once each, as UTF-8 in one arena. A child of several configurables (rare) keeps its parents in a
+ * small map. Thread-safe (pages of several store views update it).
+ */
+public final class ParentIndex {
+
+    private static final int CHUNK_BITS = 10;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    /** A child of several parents: its parent numbers are in {@link #multi}. */
+    private static final int MULTI = Integer.MIN_VALUE;
+
+    /** Per entity id: 0 nothing; &gt; 0 a child (parent number + 1); MULTI; otherwise a parent, -(number + 1). */
+    private int[][] chunks = new int[16][];
+    private final Map<Integer, int[]> multi = new HashMap<>();
+    private int[] skuOffsets = new int[64];
+    /** Links per parent (saturating): a page showing as many links, all already there, changes nothing. */
+    private char[] linkCounts = new char[64];
+    private byte[] skus = new byte[1024];
+    private int skusUsed;
+    private int parents;
+
+    /**
+     * Records a configurable's links as a page or the listing shows them: links it no longer has are dropped.
+     * Cheap when nothing changed (the common case for a page): only its links are looked at.
+     */
+    public synchronized void setLinks(long parentId, String parentSku, List<Long> childIds) {
+        if (!validId(parentId) || parentSku == null) {
+            return;
+        }
+        int pid = (int) parentId;
+        int slot = get(pid);
+        int number;
+        if (slot < 0 && slot != MULTI) {
+            number = -slot - 1;
+            if (!parentSku.equals(skuOf(number))) {
+                skuOffsets[number] = storeSku(parentSku); // renamed: the old bytes stay unused until a rebuild
+            }
+            if (unchanged(number, childIds)) {
+                return;
+            }
+            if (linkCounts[number] > 0) {
+                dropLinksOf(number);
+            }
+        } else {
+            number = newParent(parentSku);
+            set(pid, -number - 1);
+        }
+        int count = 0;
+        for (long child : childIds) {
+            if (validId(child) && child != parentId && link((int) child, number)) {
+                count++;
+            }
+        }
+        linkCounts[number] = (char) Math.min(count, Character.MAX_VALUE);
+    }
+
+    /** A product that is no longer a configurable (or was deleted) has no children any more. */
+    public synchronized void clearLinks(long productId) {
+        if (!validId(productId)) {
+            return;
+        }
+        int slot = get((int) productId);
+        if (slot < 0 && slot != MULTI && linkCounts[-slot - 1] > 0) {
+            dropLinksOf(-slot - 1);
+            linkCounts[-slot - 1] = 0;
+        }
+    }
+
+    /** Keeps the index current from a page of product rows: configurables set their links, others clear theirs. */
+    public void update(List<Map<String, Object>> rows) {
+        for (Map<String, Object> row : rows) {
+            Long id = Variants.idOf(row);
+            if (id == null) {
+                continue;
+            }
+            if (Variants.isConfigurable(row)) {
+                setLinks(id, row.get("sku") == null ? null : row.get("sku").toString(), Variants.childIds(row));
+            } else if (isParent(id)) {
+                clearLinks(id);
+            }
+        }
+    }
+
+    /** The SKUs of the configurables this entity id is a child of, in the order they were linked; empty if none. */
+    public synchronized List<String> parentsOf(long childId) {
+        if (!validId(childId)) {
+            return List.of();
+        }
+        int slot = get((int) childId);
+        if (slot > 0) {
+            return List.of(skuOf(slot - 1));
+        }
+        if (slot == MULTI) {
+            List<String> out = new ArrayList<>();
+            for (int number : multi.get((int) childId)) {
+                out.add(skuOf(number));
+            }
+            return out;
+        }
+        return List.of();
+    }
+
+    /** Takes over another index's content (a rebuild done aside, swapped in at once). */
+    public synchronized void replaceWith(ParentIndex rebuilt) {
+        synchronized (rebuilt) {
+            chunks = rebuilt.chunks;
+            multi.clear();
+            multi.putAll(rebuilt.multi);
+            skuOffsets = rebuilt.skuOffsets;
+            linkCounts = rebuilt.linkCounts;
+            skus = rebuilt.skus;
+            skusUsed = rebuilt.skusUsed;
+            parents = rebuilt.parents;
+        }
+    }
+
+    /** Configurables known. */
+    public synchronized int parentCount() {
+        return parents;
+    }
+
+    private synchronized boolean isParent(long id) {
+        if (!validId(id)) {
+            return false;
+        }
+        int slot = get((int) id);
+        return slot < 0 && slot != MULTI;
+    }
+
+    private boolean unchanged(int number, List<Long> childIds) {
+        if (linkCounts[number] == Character.MAX_VALUE || linkCounts[number] != childIds.size()) {
+            return false;
+        }
+        for (long child : childIds) {
+            if (!validId(child) || !linkedTo((int) child, number)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean linkedTo(int child, int number) {
+        int slot = get(child);
+        if (slot == number + 1) {
+            return true;
+        }
+        if (slot == MULTI) {
+            for (int n : multi.get(child)) {
+                if (n == number) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Adds child &rarr; parent; false when it was there already or the id is a parent's. */
+    private boolean link(int child, int number) {
+        int slot = get(child);
+        if (slot == 0) {
+            set(child, number + 1);
+            return true;
+        }
+        if (slot == number + 1) {
+            return false;
+        }
+        if (slot > 0) {
+            multi.put(child, new int[] {slot - 1, number});
+            set(child, MULTI);
+            return true;
+        }
+        if (slot == MULTI) {
+            int[] numbers = multi.get(child);
+            for (int n : numbers) {
+                if (n == number) {
+                    return false;
+                }
+            }
+            int[] more = Arrays.copyOf(numbers, numbers.length + 1);
+            more[numbers.length] = number;
+            multi.put(child, more);
+            return true;
+        }
+        return false; // a configurable is nobody's child
+    }
+
+    /** Removes every link to this parent: one walk over the ids, only when a configurable's links changed. */
+    private void dropLinksOf(int number) {
+        int mark = number + 1;
+        for (int[] chunk : chunks) {
+            if (chunk != null) {
+                for (int i = 0; i < CHUNK; i++) {
+                    if (chunk[i] == mark) {
+                        chunk[i] = 0;
+                    }
+                }
+            }
+        }
+        for (Iterator<Map.Entry<Integer, int[]>> it = multi.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Integer, int[]> e = it.next();
+            int[] kept = Arrays.stream(e.getValue()).filter(n -> n != number).toArray();
+            if (kept.length == e.getValue().length) {
+                continue;
+            }
+            if (kept.length > 1) {
+                e.setValue(kept);
+            } else {
+                it.remove();
+                set(e.getKey(), kept.length == 1 ? kept[0] + 1 : 0);
+            }
+        }
+    }
+
+    private int newParent(String sku) {
+        if (parents == skuOffsets.length) {
+            int grown = parents + (parents >> 1);
+            skuOffsets = Arrays.copyOf(skuOffsets, grown);
+            linkCounts = Arrays.copyOf(linkCounts, grown);
+        }
+        skuOffsets[parents] = storeSku(sku);
+        return parents++;
+    }
+
+    /** Stores a SKU as a 2-byte length and its UTF-8 bytes; returns the offset. */
+    private int storeSku(String sku) {
+        byte[] bytes = sku.getBytes(StandardCharsets.UTF_8);
+        int length = Math.min(bytes.length, 0xFFFF);
+        int needed = skusUsed + 2 + length;
+        if (needed > skus.length) {
+            skus = Arrays.copyOf(skus, Math.max(needed, skus.length + (skus.length >> 2)));
+        }
+        skus[skusUsed] = (byte) (length >>> 8);
+        skus[skusUsed + 1] = (byte) length;
+        System.arraycopy(bytes, 0, skus, skusUsed + 2, length);
+        int offset = skusUsed;
+        skusUsed = needed;
+        return offset;
+    }
+
+    private String skuOf(int number) {
+        int offset = skuOffsets[number];
+        int length = (skus[offset] & 0xff) << 8 | skus[offset + 1] & 0xff;
+        return new String(skus, offset + 2, length, StandardCharsets.UTF_8);
+    }
+
+    private int get(int id) {
+        int c = id >>> CHUNK_BITS;
+        if (c >= chunks.length || chunks[c] == null) {
+            return 0;
+        }
+        return chunks[c][id & (CHUNK - 1)];
+    }
+
+    private void set(int id, int value) {
+        int c = id >>> CHUNK_BITS;
+        if (c >= chunks.length) {
+            if (value == 0) {
+                return;
+            }
+            chunks = Arrays.copyOf(chunks, Math.max(c + 1, chunks.length + (chunks.length >> 1)));
+        }
+        if (chunks[c] == null) {
+            if (value == 0) {
+                return;
+            }
+            chunks[c] = new int[CHUNK];
+        }
+        chunks[c][id & (CHUNK - 1)] = value;
+    }
+
+    private static boolean validId(long id) {
+        return id > 0 && id <= Integer.MAX_VALUE;
+    }
+}
