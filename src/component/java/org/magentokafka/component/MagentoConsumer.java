@@ -59,6 +59,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     private final ReconcileScan reconcile;
     /** Scan streams (no timestamp, every poll a cycle over the whole snapshot): what their cycles report. */
     private final ScanCycles scans;
+    /** Products: the background scan of the websites' salable quantities (null when off or for guests). */
+    private final SalableScan salable;
 
     public MagentoConsumer(MagentoEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -85,6 +87,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         this.sweep = new DeletionSweep(parts);
         this.reconcile = stream.timestamped() ? new ReconcileScan(endpoint, sweep, this::isRunAllowed) : null;
         this.scans = stream.timestamped() ? null : new ScanCycles(endpoint, "scan", "cycle", status);
+        // Guests are never shown salable quantities: nothing to scan.
+        this.salable = stream == MagentoStream.PRODUCTS && conf.isSalableScan() && !MagentoProducer.guest(conf)
+                ? new SalableScan(endpoint, this::isRunAllowed, endpoint.pollInterval()) : null;
     }
 
     @Override
@@ -95,6 +100,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         fetchers.start(this);
         if (stream == MagentoStream.PRODUCTS) {
             endpoint.storeCodes().forEach(endpoint.store().signals()::register);
+        }
+        if (salable != null) {
+            salable.start(this);
         }
         if (reconcile != null) {
             reconcile.start(this);
@@ -108,6 +116,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     @Override
     protected void doStop() throws Exception {
         status.consumerStopped();
+        if (salable != null) {
+            salable.stop();
+        }
         if (reconcile != null) {
             reconcile.stop();
         } else if (endpoint.scanBudget().paced()) {
