@@ -52,6 +52,8 @@ final class SalableScan {
     private final Duration pause;
     private final ScanCycles cycles;
     private volatile ScheduledExecutorService thread;
+    /** The last failure logged: a store refusing every cycle the same way is said once, not every few seconds. */
+    private volatile String lastFailure;
 
     /** @param pause the least pause between two cycles (the products stream's poll interval) */
     SalableScan(MagentoEndpoint endpoint, BooleanSupplier running, Duration pause) {
@@ -86,6 +88,10 @@ final class SalableScan {
                     return;
                 }
                 scan(website.getKey(), website.getValue());
+            }
+            if (lastFailure != null) {
+                LOG.info("magento:{} salable-quantity scan recovered", endpoint.getStream());
+                lastFailure = null;
             }
         } catch (MagentoException e) {
             warn(e.getMessage());
@@ -188,7 +194,10 @@ final class SalableScan {
     }
 
     private void warn(String message) {
-        if (running.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
+        if (message.equals(lastFailure)) {
+            LOG.debug("magento:{} salable-quantity scan failed again: {}", endpoint.getStream(), message);
+        } else if (running.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
+            lastFailure = message;
             LOG.warn("magento:{} salable-quantity scan failed: {} (next cycle in {} s)", endpoint.getStream(), message,
                     pause.toSeconds());
         }
