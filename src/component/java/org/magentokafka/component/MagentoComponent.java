@@ -127,12 +127,19 @@ public class MagentoComponent extends HealthCheckComponent {
 
     /** The state of one stream of one store view, opened on first use (the first poll, not the start). */
     StateStore stateFor(MagentoConfiguration conf, MagentoStream stream, String storeCode) {
+        return stateFor(conf, stream.uriName(), storeCode);
+    }
+
+    /**
+     * A state by name and scope (a stream and a store view, or a scan's own state such as the salable-quantity
+     * scan's per website), in the configured state store, opened on first use.
+     */
+    StateStore stateFor(MagentoConfiguration conf, String name, String scope) {
         StoreContext store = store(conf.getBaseUrl());
         if ("kafka".equalsIgnoreCase(conf.getStateStore())) {
-            return store.state("kafka|" + stream.uriName() + "|" + storeCode,
-                    () -> kafkaState(conf).open(stream.uriName(), storeCode));
+            return store.state("kafka|" + name + "|" + scope, () -> kafkaState(conf).open(name, scope));
         }
-        Path file = Path.of(conf.getStateDirectory()).resolve(stream.uriName() + "." + storeCode + ".state");
+        Path file = Path.of(conf.getStateDirectory()).resolve(name + "." + scope + ".state");
         return store.state(file.toAbsolutePath().toString(), () -> new FileStateStore(file));
     }
 

@@ -118,6 +118,8 @@ public class MagentoConfiguration implements Cloneable {
     private Duration metadataRefresh = Duration.ofMinutes(15);
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean prefetchInventory;
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean salableScan = true;
     @UriParam(label = "consumer", defaultValue = "page-number", enums = "page-number,keyset")
     private Paging paging = Paging.PAGE_NUMBER;
 
@@ -593,6 +595,19 @@ public class MagentoConfiguration implements Cloneable {
      */
     public void setPrefetchInventory(boolean prefetchInventory) {
         this.prefetchInventory = prefetchInventory;
+    }
+
+    public boolean isSalableScan() {
+        return salableScan;
+    }
+
+    /**
+     * Products consumer only: scan each read website's salable quantities (export-stock-salable-qty, within the
+     * scan budget) and publish again the products whose salable state changed (orders move it without touching
+     * products or source items). Not for guests, who are never shown salable quantities.
+     */
+    public void setSalableScan(boolean salableScan) {
+        this.salableScan = salableScan;
     }
 
     public MagentoConfiguration copy() {

@@ -61,6 +61,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     private final ScanCycles scans;
     /** Products: whether the child → parents index was rebuilt since this consumer started. */
     private volatile boolean parentsListed;
+    /** Products: the background scan of the websites' salable quantities (null when off or for guests). */
+    private final SalableScan salable;
 
     public MagentoConsumer(MagentoEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -87,6 +89,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         this.sweep = new DeletionSweep(parts);
         this.reconcile = stream.timestamped() ? new ReconcileScan(endpoint, sweep, this::isRunAllowed) : null;
         this.scans = stream.timestamped() ? null : new ScanCycles(endpoint, "scan", "cycle", status);
+        // Guests are never shown salable quantities: nothing to scan.
+        this.salable = stream == MagentoStream.PRODUCTS && conf.isSalableScan() && !MagentoProducer.guest(conf)
+                ? new SalableScan(endpoint, this::isRunAllowed, endpoint.pollInterval()) : null;
     }
 
     @Override
@@ -98,6 +103,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         if (stream == MagentoStream.PRODUCTS) {
             endpoint.storeCodes().forEach(endpoint.store().signals()::register);
             parentsListed = false;
+        }
+        if (salable != null) {
+            salable.start(this);
         }
         if (reconcile != null) {
             reconcile.start(this);
@@ -111,6 +119,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     @Override
     protected void doStop() throws Exception {
         status.consumerStopped();
+        if (salable != null) {
+            salable.stop();
+        }
         if (reconcile != null) {
             reconcile.stop();
         } else if (endpoint.scanBudget().paced()) {

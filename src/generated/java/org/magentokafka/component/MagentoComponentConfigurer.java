@@ -91,6 +91,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryBaseDelay": getOrCreateConfiguration(target).setRetryBaseDelay(property(camelContext, java.time.Duration.class, value)); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value)); return true;
+        case "salablescan":
+        case "salableScan": getOrCreateConfiguration(target).setSalableScan(property(camelContext, boolean.class, value)); return true;
         case "scanbudget":
         case "scanBudget": getOrCreateConfiguration(target).setScanBudget(property(camelContext, double.class, value)); return true;
         case "scanpagesize":
@@ -189,6 +191,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryBaseDelay": return java.time.Duration.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return java.time.Duration.class;
+        case "salablescan":
+        case "salableScan": return boolean.class;
         case "scanbudget":
         case "scanBudget": return double.class;
         case "scanpagesize":
@@ -288,6 +292,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryBaseDelay": return getOrCreateConfiguration(target).getRetryBaseDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "salablescan":
+        case "salableScan": return getOrCreateConfiguration(target).isSalableScan();
         case "scanbudget":
         case "scanBudget": return getOrCreateConfiguration(target).getScanBudget();
         case "scanpagesize":

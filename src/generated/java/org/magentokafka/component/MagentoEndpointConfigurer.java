@@ -97,6 +97,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "salablescan":
+        case "salableScan": target.getConfiguration().setSalableScan(property(camelContext, boolean.class, value)); return true;
         case "scanbudget":
         case "scanBudget": target.getConfiguration().setScanBudget(property(camelContext, double.class, value)); return true;
         case "scanpagesize":
@@ -219,6 +221,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryMaxDelay": return java.time.Duration.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "salablescan":
+        case "salableScan": return boolean.class;
         case "scanbudget":
         case "scanBudget": return double.class;
         case "scanpagesize":
@@ -342,6 +346,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "salablescan":
+        case "salableScan": return target.getConfiguration().isSalableScan();
         case "scanbudget":
         case "scanBudget": return target.getConfiguration().getScanBudget();
         case "scanpagesize":

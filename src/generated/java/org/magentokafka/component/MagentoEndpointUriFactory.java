@@ -23,7 +23,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(62);
+        Set<String> props = new HashSet<>(63);
         props.add("accessToken");
         props.add("accessTokenSecret");
         props.add("authMode");
@@ -63,6 +63,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
         props.add("retryBaseDelay");
         props.add("retryMaxDelay");
         props.add("runLoggingLevel");
+        props.add("salableScan");
         props.add("scanBudget");
         props.add("scanPageSize");
         props.add("scheduledExecutorService");

@@ -160,6 +160,8 @@ public final class InProcessConnector implements AutoCloseable {
         options.put("pollInterval", settings.pollInterval);
         // Scans at full speed unless a test sets a budget: tests of what a scan finds need not wait for its pace.
         options.put("scanBudget", "0");
+        // The background salable-quantity scan adds requests and a scan to the budget: on where a test asks for it.
+        options.put("salableScan", "false");
         options.putAll(settings.options);
         return options;
     }
