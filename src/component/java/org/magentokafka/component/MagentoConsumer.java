@@ -57,6 +57,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     private final DeletionSweep sweep;
     /** Timestamped streams: the background reconcile sweep. */
     private final ReconcileScan reconcile;
+    /** Products: the daily pass that publishes again the products whose special price window opened or closed. */
+    private final PricePass prices;
     /** Scan streams (no timestamp, every poll a cycle over the whole snapshot): what their cycles report. */
     private final ScanCycles scans;
 
@@ -85,6 +87,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         this.sweep = new DeletionSweep(parts);
         this.reconcile = stream.timestamped() ? new ReconcileScan(endpoint, sweep, this::isRunAllowed) : null;
         this.scans = stream.timestamped() ? null : new ScanCycles(endpoint, "scan", "cycle", status);
+        this.prices = stream == MagentoStream.PRODUCTS ? new PricePass(endpoint, this::isRunAllowed) : null;
     }
 
     @Override
@@ -95,6 +98,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         fetchers.start(this);
         if (stream == MagentoStream.PRODUCTS) {
             endpoint.storeCodes().forEach(endpoint.store().signals()::register);
+        }
+        if (prices != null) {
+            prices.start(this);
         }
         if (reconcile != null) {
             reconcile.start(this);
@@ -108,6 +114,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     @Override
     protected void doStop() throws Exception {
         status.consumerStopped();
+        if (prices != null) {
+            prices.stop();
+        }
         if (reconcile != null) {
             reconcile.stop();
         } else if (endpoint.scanBudget().paced()) {
@@ -194,6 +203,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             state.commitWatermark(Watermark.max(state.watermark(), sync.maxTimestamp));
             if (state.watermark() != null) {
                 reconcile.ready(store);
+                if (prices != null) {
+                    prices.ready(store, plan.initial());
+                }
             }
             if (plan.full() && sync.newestRows.newest() != null && sync.newestRows.newest().equals(state.watermark())) {
                 // The pass saw every row of the next window: the first incremental poll can trust page 1 alone.
