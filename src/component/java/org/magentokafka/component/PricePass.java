@@ -3,6 +3,7 @@ package org.magentokafka.component;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.storefront.PriceWindows;
 import org.magentokafka.storefront.StoreScopes;
-import org.magentokafka.storefront.StoreViewScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +56,13 @@ final class PricePass {
     private final Map<String, Synced> synced = new ConcurrentHashMap<>();
     /** Per store view: the last of its days whose price moves were handed on. */
     private final Map<String, LocalDate> covered = new ConcurrentHashMap<>();
+    /**
+     * Per store view: its time zone, read once from its scope (cached by the storefront enrichment), so the checks
+     * between two midnights cost no request even when the cached scope has expired.
+     */
+    private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
+    /** Per store view: the cause of its last failed check, until one succeeds. */
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService thread;
 
     private record Synced(Instant at, boolean first) {
@@ -91,26 +98,13 @@ final class PricePass {
     }
 
     private void checkAll() {
-        ScanBudget budget = endpoint.scanBudget();
-        boolean registered = false;
-        try {
-            for (String store : endpoint.storeCodes()) {
-                if (!running.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-                Synced sync = synced.get(store);
-                if (sync == null) {
-                    continue;
-                }
-                if (!registered && budget.paced()) {
-                    budget.register();
-                    registered = true;
-                }
-                check(store, sync);
+        for (String store : endpoint.storeCodes()) {
+            if (!running.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                return;
             }
-        } finally {
-            if (registered) {
-                budget.unregister();
+            Synced sync = synced.get(store);
+            if (sync != null) {
+                check(store, sync);
             }
         }
     }
@@ -119,34 +113,55 @@ final class PricePass {
         try {
             MagentoClient client = endpoint.scanClient(store);
             // The store view's scope as the storefront enrichment caches it (its first page loaded it).
-            StoreViewScope scope = endpoint.store().metadata().get("store-scope", MagentoProducer.cacheKey(client),
-                    endpoint.getConfiguration().getMetadataRefresh(), () -> StoreScopes.load(client, store));
-            LocalDate today = PriceWindows.today(scope, endpoint.getComponent().clock());
+            ZoneId zone = zones.computeIfAbsent(store, s -> PriceWindows.zone(endpoint.store().metadata().get("store-scope",
+                    MagentoProducer.cacheKey(client), endpoint.getConfiguration().getMetadataRefresh(),
+                    () -> StoreScopes.load(client, store))));
+            LocalDate today = endpoint.getComponent().clock().instant().atZone(zone).toLocalDate();
             LocalDate after = covered.computeIfAbsent(store, s -> {
-                LocalDate syncedOn = sync.at().atZone(PriceWindows.zone(scope)).toLocalDate();
+                LocalDate syncedOn = sync.at().atZone(zone).toLocalDate();
                 return sync.first() ? syncedOn : syncedOn.minusDays(RESTART_LOOKBACK_DAYS);
             });
             if (!today.isAfter(after)) {
                 return;
             }
             Set<String> skus = new LinkedHashSet<>();
-            for (SearchCriteria search : PriceWindows.movedAfter(after, today, endpoint.getConfiguration().getScanPageSize())) {
-                skus.addAll(skus(client, search));
+            // A scan sharing the budget only while it lists (a few requests a day), like the reconcile sweep.
+            ScanBudget budget = endpoint.scanBudget();
+            if (budget.paced()) {
+                budget.register();
+            }
+            try {
+                for (SearchCriteria search : PriceWindows.movedAfter(after, today, endpoint.getConfiguration().getScanPageSize())) {
+                    skus.addAll(skus(client, search));
+                }
+            } finally {
+                if (budget.paced()) {
+                    budget.unregister();
+                }
             }
             endpoint.store().signals().republish(store, skus);
             covered.put(store, today);
             LOG.info("magento:{} price pass of store view {} ({}, {}): {} product{} whose special price window opened or"
-                     + " closed since {} published again", endpoint.getStream(), store, PriceWindows.zone(scope), today,
+                     + " closed after {}, read again by the next poll", endpoint.getStream(), store, zone, today,
                     skus.size(), skus.size() == 1 ? "" : "s", after);
+            failures.remove(store);
         } catch (MagentoException e) {
             if (running.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
-                LOG.warn("magento:{} price pass of store view {} failed: {} (tried again in {} s)", endpoint.getStream(),
-                        store, e.getMessage(), checkInterval.toSeconds());
+                failed(store, e.getMessage());
             }
         } catch (RuntimeException e) {
             // Never let a failure end the schedule: the next check tries again.
-            LOG.warn("magento:{} price pass of store view {} failed: unexpected failure: {} (tried again in {} s)",
-                    endpoint.getStream(), store, e, checkInterval.toSeconds());
+            failed(store, "unexpected failure: " + e);
+        }
+    }
+
+    /** Said once per store view and cause: a store that is down would otherwise repeat it at every check. */
+    private void failed(String store, String message) {
+        if (!message.equals(failures.put(store, message))) {
+            LOG.warn("magento:{} price pass of store view {} failed: {} (tried again every {} s; said again only when the"
+                     + " cause changes)", endpoint.getStream(), store, message, checkInterval.toSeconds());
+        } else {
+            LOG.debug("magento:{} price pass of store view {} failed again: {}", endpoint.getStream(), store, message);
         }
     }
 

@@ -61,6 +61,9 @@ class StorefrontPricesTest {
     /** The product whose special price window opens tomorrow (set before the first sync). */
     private static String opening;
     private static double openingPrice;
+    /** The product whose window opens the day after tomorrow, while the connector is stopped. */
+    private static String openingWhileDown;
+    private static double openingWhileDownPrice;
 
     @BeforeAll
     static void start() {
@@ -78,20 +81,30 @@ class StorefrontPricesTest {
         storefront = store.catalog().storefront();
     }
 
-    /** A listed simple product without a special price gets one whose window opens at tomorrow's midnight. */
+    /**
+     * Two listed simple products without a special price get one: whose window opens at tomorrow's midnight, and
+     * at the midnight after.
+     */
     private static void openTomorrow(SandboxStore s) {
+        LocalDate tomorrow = CLOCK.instant().atZone(CHICAGO).toLocalDate().plusDays(1);
         for (ObjectNode p : s.catalog().products()) {
             String sku = p.get("sku").asText();
             if ("simple".equals(p.get("type_id").asText()) && p.get("visibility").asInt() == 4
                 && !p.toString().contains("special_price") && s.catalog().storefront().finalPrice(sku, "default").isPresent()) {
-                opening = sku;
-                openingPrice = Math.floor(p.get("price").asDouble() / 2);
-                LocalDate tomorrow = CLOCK.instant().atZone(CHICAGO).toLocalDate().plusDays(1);
-                s.catalog().storefront().setSpecialPrice(sku, openingPrice, tomorrow, null);
-                return;
+                double half = Math.floor(p.get("price").asDouble() / 2);
+                if (opening == null) {
+                    opening = sku;
+                    openingPrice = half;
+                    s.catalog().storefront().setSpecialPrice(sku, half, tomorrow, null);
+                } else {
+                    openingWhileDown = sku;
+                    openingWhileDownPrice = half;
+                    s.catalog().storefront().setSpecialPrice(sku, half, tomorrow.plusDays(1), null);
+                    return;
+                }
             }
         }
-        throw new AssertionError("no listed simple product without a special price");
+        throw new AssertionError("not two listed simple products without a special price");
     }
 
     @Test
@@ -185,7 +198,22 @@ class StorefrontPricesTest {
 
         JsonNode after = awaitEvent(topic, opening, e -> e.get("prices").get("final").asDouble() == openingPrice);
         assertEquals(before.get("product").get("updated_at"), after.get("product").get("updated_at"));
-        connector.log().await(Pattern.compile("price pass of store view default .*published again"), WAIT);
+        connector.log().await(Pattern.compile("price pass of store view default .*read again by the next poll"), WAIT);
+    }
+
+    @Test
+    @Order(5)
+    void aWindowOpeningWhileTheConnectorIsStoppedIsCaughtUpAfterTheRestart() {
+        String topic = connector.topic("products");
+        awaitEvent(topic, openingWhileDown, e -> e.get("prices").get("final").asDouble() > openingWhileDownPrice);
+        connector.stop();
+        Instant midnight = CLOCK.instant().atZone(CHICAGO).toLocalDate().plusDays(1).atStartOfDay(CHICAGO).toInstant();
+        CLOCK.advance(Duration.between(CLOCK.instant(), midnight.plusSeconds(3600)));
+        assertEquals(Optional.of(openingWhileDownPrice), storefront.finalPrice(openingWhileDown, "default"));
+
+        connector.restart();
+
+        awaitEvent(topic, openingWhileDown, e -> e.get("prices").get("final").asDouble() == openingWhileDownPrice);
     }
 
     /** The latest event per SKU of a store view's topic, once every product of its website has one. */
