@@ -2,6 +2,7 @@ package org.magentokafka.component;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,6 +44,8 @@ public class MagentoComponent extends HealthCheckComponent {
     private final Map<String, PollStatus> pollStatus = new ConcurrentHashMap<>();
     private final ClientMetrics clientMetrics = new ClientMetrics();
     private final StreamMetrics metrics = new StreamMetrics();
+    /** The wall clock whose store-view dates the price pass follows; not an option: tests move it (see clock()). */
+    private volatile Clock clock = Clock.systemUTC();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -98,6 +101,19 @@ public class MagentoComponent extends HealthCheckComponent {
 
     public void setStateKafkaProperties(Map<String, Object> stateKafkaProperties) {
         this.stateKafkaProperties = stateKafkaProperties;
+    }
+
+    /** The clock the price pass reads store-view dates from (the system clock unless {@link #useClock} set one). */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * For tests and embedders: a clock of their own (e.g. one moved past a store view's midnight together with the
+     * simulator's). Deliberately not a setter, so it is no component option.
+     */
+    public void useClock(Clock clock) {
+        this.clock = clock;
     }
 
     /** What the streams of the store at this URL share, opened on first use. */

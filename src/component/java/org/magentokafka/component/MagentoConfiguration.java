@@ -114,6 +114,8 @@ public class MagentoConfiguration implements Cloneable {
     private Duration watermarkOverlap = Duration.ofSeconds(60);
     @UriParam(label = "consumer", defaultValue = "1h")
     private Duration reconcileInterval = Duration.ofHours(1);
+    @UriParam(label = "consumer", defaultValue = "1m")
+    private Duration pricePassCheckInterval = Duration.ofMinutes(1);
     @UriParam(label = "producer", defaultValue = "15m")
     private Duration metadataRefresh = Duration.ofMinutes(15);
     @UriParam(label = "consumer", defaultValue = "false")
@@ -557,6 +559,19 @@ public class MagentoConfiguration implements Cloneable {
      */
     public void setReconcileInterval(Duration reconcileInterval) {
         this.reconcileInterval = reconcileInterval;
+    }
+
+    public Duration getPricePassCheckInterval() {
+        return pricePassCheckInterval;
+    }
+
+    /**
+     * How often the products stream's price pass looks at each store view's clock: right after a store view's
+     * midnight it publishes again the products whose special price window opened or closed that day (a scan
+     * within scanBudget, a few requests a day). A shorter interval only makes it notice midnight sooner.
+     */
+    public void setPricePassCheckInterval(Duration pricePassCheckInterval) {
+        this.pricePassCheckInterval = pricePassCheckInterval;
     }
 
     public Duration getMetadataRefresh() {

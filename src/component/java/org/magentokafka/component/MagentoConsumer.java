@@ -57,6 +57,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     private final DeletionSweep sweep;
     /** Timestamped streams: the background reconcile sweep. */
     private final ReconcileScan reconcile;
+    /** Products: the daily pass that publishes again the products whose special price window opened or closed. */
+    private final PricePass prices;
     /** Scan streams (no timestamp, every poll a cycle over the whole snapshot): what their cycles report. */
     private final ScanCycles scans;
     /** Products: whether the child → parents index was rebuilt since this consumer started. */
@@ -92,6 +94,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         // Guests are never shown salable quantities: nothing to scan.
         this.salable = stream == MagentoStream.PRODUCTS && conf.isSalableScan() && !MagentoProducer.guest(conf)
                 ? new SalableScan(endpoint, this::isRunAllowed, endpoint.pollInterval()) : null;
+        this.prices = stream == MagentoStream.PRODUCTS ? new PricePass(endpoint, this::isRunAllowed) : null;
     }
 
     @Override
@@ -107,6 +110,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         if (salable != null) {
             salable.start(this);
         }
+        if (prices != null) {
+            prices.start(this);
+        }
         if (reconcile != null) {
             reconcile.start(this);
         } else if (endpoint.scanBudget().paced()) {
@@ -121,6 +127,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         status.consumerStopped();
         if (salable != null) {
             salable.stop();
+        }
+        if (prices != null) {
+            prices.stop();
         }
         if (reconcile != null) {
             reconcile.stop();
@@ -214,6 +223,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             state.commitWatermark(Watermark.max(state.watermark(), sync.maxTimestamp));
             if (state.watermark() != null) {
                 reconcile.ready(store);
+                if (prices != null) {
+                    prices.ready(store, plan.initial());
+                }
             }
             if (plan.full() && sync.newestRows.newest() != null && sync.newestRows.newest().equals(state.watermark())) {
                 // The pass saw every row of the next window: the first incremental poll can trust page 1 alone.

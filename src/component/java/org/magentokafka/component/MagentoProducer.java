@@ -156,7 +156,7 @@ public class MagentoProducer extends DefaultProducer {
         return getEndpoint().getConfiguration().getMetadataRefresh();
     }
 
-    private static String cacheKey(MagentoClient client) {
+    static String cacheKey(MagentoClient client) {
         return client.address().baseUrl() + "|" + client.address().storeCode();
     }
 

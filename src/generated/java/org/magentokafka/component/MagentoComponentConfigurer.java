@@ -77,6 +77,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "prefetchinventory":
         case "prefetchInventory": getOrCreateConfiguration(target).setPrefetchInventory(property(camelContext, boolean.class, value)); return true;
+        case "pricepasscheckinterval":
+        case "pricePassCheckInterval": getOrCreateConfiguration(target).setPricePassCheckInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -177,6 +179,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollInterval": return java.time.Duration.class;
         case "prefetchinventory":
         case "prefetchInventory": return boolean.class;
+        case "pricepasscheckinterval":
+        case "pricePassCheckInterval": return java.time.Duration.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -278,6 +282,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "prefetchinventory":
         case "prefetchInventory": return getOrCreateConfiguration(target).isPrefetchInventory();
+        case "pricepasscheckinterval":
+        case "pricePassCheckInterval": return getOrCreateConfiguration(target).getPricePassCheckInterval();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":

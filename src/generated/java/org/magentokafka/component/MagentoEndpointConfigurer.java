@@ -79,6 +79,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "prefetchinventory":
         case "prefetchInventory": target.getConfiguration().setPrefetchInventory(property(camelContext, boolean.class, value)); return true;
+        case "pricepasscheckinterval":
+        case "pricePassCheckInterval": target.getConfiguration().setPricePassCheckInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -203,6 +205,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "prefetchinventory":
         case "prefetchInventory": return boolean.class;
+        case "pricepasscheckinterval":
+        case "pricePassCheckInterval": return java.time.Duration.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -328,6 +332,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollStrategy": return target.getPollStrategy();
         case "prefetchinventory":
         case "prefetchInventory": return target.getConfiguration().isPrefetchInventory();
+        case "pricepasscheckinterval":
+        case "pricePassCheckInterval": return target.getConfiguration().getPricePassCheckInterval();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":

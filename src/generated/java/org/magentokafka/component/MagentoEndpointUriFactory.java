@@ -54,6 +54,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
         props.add("pollInterval");
         props.add("pollStrategy");
         props.add("prefetchInventory");
+        props.add("pricePassCheckInterval");
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("readTimeout");

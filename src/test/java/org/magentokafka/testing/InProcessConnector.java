@@ -1,6 +1,7 @@
 package org.magentokafka.testing;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.magentokafka.app.ApplicationRouteBeans;
+import org.magentokafka.component.MagentoComponent;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.apache.camel.Processor;
@@ -138,6 +140,9 @@ public final class InProcessConnector implements AutoCloseable {
         PropertyBindingSupport.build().withCamelContext(camel).withTarget(magento)
                 .withConfigurer(magento.getComponentPropertyConfigurer()).withProperties(componentOptions())
                 .withIgnoreCase(true).withMandatory(true).bind();
+        if (settings.clock != null) {
+            ((MagentoComponent) magento).useClock(settings.clock);
+        }
         try {
             var loader = PluginHelper.getRoutesLoader(camel);
             for (String file : ROUTE_FILES) {
@@ -211,6 +216,7 @@ public final class InProcessConnector implements AutoCloseable {
         private KafkaAvailability kafka = new KafkaAvailability();
         private Consumer<SandboxStore> beforeStart = store -> {
         };
+        private Clock clock;
 
         private Builder() {
         }
@@ -263,6 +269,15 @@ public final class InProcessConnector implements AutoCloseable {
         /** Changes the store once it runs, before the routes start (e.g. deletes products before the first sync). */
         public Builder beforeStart(Consumer<SandboxStore> change) {
             this.beforeStart = change;
+            return this;
+        }
+
+        /**
+         * The connector's clock (the price pass's store-view dates); give the store the same one
+         * ({@code SandboxOptions.builder().clock(...)}) to move both past a midnight.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
             return this;
         }
 
