@@ -118,6 +118,8 @@ public class MagentoConfiguration implements Cloneable {
     private Duration metadataRefresh = Duration.ofMinutes(15);
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean prefetchInventory;
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean prefetchStorefront;
     @UriParam(label = "consumer", defaultValue = "page-number", enums = "page-number,keyset")
     private Paging paging = Paging.PAGE_NUMBER;
 
@@ -593,6 +595,19 @@ public class MagentoConfiguration implements Cloneable {
      */
     public void setPrefetchInventory(boolean prefetchInventory) {
         this.prefetchInventory = prefetchInventory;
+    }
+
+    public boolean isPrefetchStorefront() {
+        return prefetchStorefront;
+    }
+
+    /**
+     * Products consumer only: start each page's storefront look-ups (magento:products: children, salable
+     * quantities, products-render-info, in the page's store view) as soon as the page arrives, in parallel with the
+     * next pages, for a route that enriches products for the storefront.
+     */
+    public void setPrefetchStorefront(boolean prefetchStorefront) {
+        this.prefetchStorefront = prefetchStorefront;
     }
 
     public MagentoConfiguration copy() {

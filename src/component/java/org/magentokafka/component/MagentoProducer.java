@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,9 +18,6 @@ import org.magentokafka.client.MagentoClient;
 import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
 import org.magentokafka.paging.Page;
-import org.magentokafka.storefront.StoreScopes;
-import org.magentokafka.storefront.StoreViewScope;
-import org.magentokafka.storefront.StorefrontLookup;
 import org.magentokafka.storefront.StorefrontPage;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.net.PercentEncoding;
@@ -90,7 +88,7 @@ public class MagentoProducer extends DefaultProducer {
                 case CATEGORIES -> endpoint.store().metadata().get(stream.uriName(), cacheKey(client),
                         metadataRefresh(), () -> CategoryPaths.of(endpoint.mapper().convertValue(
                                 client.getJson("/V1/categories", null), ITEM)));
-                case PRODUCTS -> storefront(client, store, exchange);
+                case PRODUCTS -> storefront(client, exchange);
                 default -> throw new IllegalArgumentException("magento:" + stream.uriName()
                                                               + " look-up needs the header " + MagentoConstants.KEY
                                                               + " with the item's key");
@@ -118,14 +116,14 @@ public class MagentoProducer extends DefaultProducer {
     /**
      * {@code magento:products} without a key, on a page of products: the page's storefront look-ups in its store
      * view (children, salable quantities, render-info; the store view's website, stock and URLs cached with the
-     * metadata).
+     * metadata), taken from the page fetchers when they already started it ({@code prefetchStorefront}).
      */
     @SuppressWarnings("unchecked")
-    private StorefrontPage storefront(MagentoClient client, String store, Exchange exchange) {
+    private StorefrontPage storefront(MagentoClient client, Exchange exchange) throws Exception {
         List<Map<String, Object>> products = exchange.getMessage().getBody(List.class);
-        StoreViewScope scope = getEndpoint().store().metadata().get("store-scope", cacheKey(client), metadataRefresh(),
-                () -> StoreScopes.load(client, store));
-        return StorefrontLookup.of(client, scope, products == null ? List.of() : products, guest(getEndpoint().getConfiguration()));
+        List<Map<String, Object>> page = products == null ? List.of() : products;
+        var prefetched = getEndpoint().store().storefrontPrefetch().take(StorefrontLookups.key(client, skusOf(page)));
+        return prefetched != null ? answerOf(prefetched) : StorefrontLookups.of(getEndpoint(), client, page, Runnable::run);
     }
 
     static boolean guest(MagentoConfiguration conf) {
@@ -136,7 +134,7 @@ public class MagentoProducer extends DefaultProducer {
         return getEndpoint().getConfiguration().getMetadataRefresh();
     }
 
-    private static String cacheKey(MagentoClient client) {
+    static String cacheKey(MagentoClient client) {
         return client.address().baseUrl() + "|" + client.address().storeCode();
     }
 
@@ -158,15 +156,17 @@ public class MagentoProducer extends DefaultProducer {
     }
 
     private List<Map<String, Object>> sourceItems(MagentoClient client, Set<String> skus) throws Exception {
-        var prefetched = getEndpoint().store().inventoryPrefetch().take(skus);
-        if (prefetched != null) {
-            try {
-                return prefetched.get();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
+        var prefetched = getEndpoint().store().inventoryPrefetch().take(Set.copyOf(skus));
+        return prefetched != null ? answerOf(prefetched) : sourceItemsOf(client, skus);
+    }
+
+    /** A prefetched look-up's answer, or its own failure (not wrapped). */
+    private static <T> T answerOf(Future<T> prefetched) throws Exception {
+        try {
+            return prefetched.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
-        return sourceItemsOf(client, skus);
     }
 
     /** The source items of these SKUs: one {@code sku in (...)} request (more only past 300 items). */

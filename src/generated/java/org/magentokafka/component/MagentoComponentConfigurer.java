@@ -77,6 +77,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "prefetchinventory":
         case "prefetchInventory": getOrCreateConfiguration(target).setPrefetchInventory(property(camelContext, boolean.class, value)); return true;
+        case "prefetchstorefront":
+        case "prefetchStorefront": getOrCreateConfiguration(target).setPrefetchStorefront(property(camelContext, boolean.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -175,6 +177,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollInterval": return java.time.Duration.class;
         case "prefetchinventory":
         case "prefetchInventory": return boolean.class;
+        case "prefetchstorefront":
+        case "prefetchStorefront": return boolean.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -274,6 +278,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "prefetchinventory":
         case "prefetchInventory": return getOrCreateConfiguration(target).isPrefetchInventory();
+        case "prefetchstorefront":
+        case "prefetchStorefront": return getOrCreateConfiguration(target).isPrefetchStorefront();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":

@@ -79,6 +79,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "prefetchinventory":
         case "prefetchInventory": target.getConfiguration().setPrefetchInventory(property(camelContext, boolean.class, value)); return true;
+        case "prefetchstorefront":
+        case "prefetchStorefront": target.getConfiguration().setPrefetchStorefront(property(camelContext, boolean.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -201,6 +203,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "prefetchinventory":
         case "prefetchInventory": return boolean.class;
+        case "prefetchstorefront":
+        case "prefetchStorefront": return boolean.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -324,6 +328,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollStrategy": return target.getPollStrategy();
         case "prefetchinventory":
         case "prefetchInventory": return target.getConfiguration().isPrefetchInventory();
+        case "prefetchstorefront":
+        case "prefetchStorefront": return target.getConfiguration().isPrefetchStorefront();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
