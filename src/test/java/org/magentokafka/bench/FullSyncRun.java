@@ -281,7 +281,7 @@ final class FullSyncRun {
     static String kindOf(LoggedRequest r) {
         String p = r.path();
         if (p.endsWith("/V1/products")) {
-            return childrenRequest(r) ? "children" : "product pages";
+            return r.filters("entity_id", "in") ? "children" : "product pages";
         }
         return p.endsWith("/V1/inventory/source-items") ? "stock look-ups"
                 : p.contains("/V1/inventory/export-stock-salable-qty/") ? "salable quantities"
@@ -290,16 +290,6 @@ final class FullSyncRun {
                   || p.endsWith("/V1/store/websites") || p.contains("/V1/inventory/stock-resolver/") ? "metadata" : "other";
     }
 
-    /** {@code GET /V1/products} with {@code entity_id in (...)}: a page's children, not a page. */
-    private static boolean childrenRequest(LoggedRequest r) {
-        for (Map.Entry<String, String> e : r.query().entrySet()) {
-            if (e.getKey().endsWith("[field]") && "entity_id".equals(e.getValue())
-                && "in".equals(r.query().get(e.getKey().replace("[field]", "[conditionType]")))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static double timeMs(Runnable r, int times) {
         long t = System.nanoTime();

@@ -178,7 +178,7 @@ class StorefrontCostTest {
     private static String endpointOf(LoggedRequest r) {
         String p = r.path();
         if (p.endsWith("/V1/products")) {
-            return filters(r, "entity_id", "in") ? "children" : "page";
+            return r.filters("entity_id", "in") ? "children" : "page";
         }
         if (p.endsWith("/V1/inventory/source-items")) {
             return "source items";
@@ -205,18 +205,5 @@ class StorefrontCostTest {
             return "categories";
         }
         return "other";
-    }
-
-    /** Whether the request filters {@code field} with {@code condition} (searchCriteria filter groups). */
-    private static boolean filters(LoggedRequest r, String field, String condition) {
-        for (Map.Entry<String, String> e : r.query().entrySet()) {
-            if (e.getKey().endsWith("[field]") && field.equals(e.getValue())) {
-                String type = r.query().get(e.getKey().replace("[field]", "[conditionType]"));
-                if (condition.equals(type)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
