@@ -44,7 +44,7 @@ final class KeysetReader {
             return;
         }
         parts.reports().notEmpty(sync);
-        Runnable firstLookup = parts.stock().lookupFor(first);
+        Runnable firstLookup = parts.lookups().lookupsFor(sync.client, first);
         if (firstLookup != null) {
             parts.fetchers().submit(firstLookup);
         }
@@ -110,7 +110,14 @@ final class KeysetReader {
                 if (range.upper() != null) {
                     criteria = criteria.withFilterGroup(new SearchCriteria.Filter(idFilter, String.valueOf(range.upper()), "lteq"));
                 }
-                Page page = parts.stock().fetchWithStock(sync.client, criteria.withPage(1));
+                Page page = sync.client.fetchPage(stream.resource(), criteria.withPage(1));
+                // The page's look-ups go to another fetcher (the readers are at most half of them) and the reader asks
+                // for its next page at once: one reader per concurrent request would otherwise leave the store idle
+                // while it waits for its page's look-ups.
+                Runnable lookups = parts.lookups().lookupsFor(sync.client, page);
+                if (lookups != null) {
+                    parts.fetchers().submit(lookups);
+                }
                 if (page.items().isEmpty()) {
                     break;
                 }

@@ -122,6 +122,8 @@ public class MagentoConfiguration implements Cloneable {
     private boolean prefetchInventory;
     @UriParam(label = "consumer", defaultValue = "true")
     private boolean salableScan = true;
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean prefetchStorefront;
     @UriParam(label = "consumer", defaultValue = "page-number", enums = "page-number,keyset")
     private Paging paging = Paging.PAGE_NUMBER;
 
@@ -623,6 +625,19 @@ public class MagentoConfiguration implements Cloneable {
      */
     public void setSalableScan(boolean salableScan) {
         this.salableScan = salableScan;
+    }
+
+    public boolean isPrefetchStorefront() {
+        return prefetchStorefront;
+    }
+
+    /**
+     * Products consumer only: start each page's storefront look-ups (magento:products: children, salable
+     * quantities, products-render-info, in the page's store view) as soon as the page arrives, in parallel with the
+     * next pages, for a route that enriches products for the storefront.
+     */
+    public void setPrefetchStorefront(boolean prefetchStorefront) {
+        this.prefetchStorefront = prefetchStorefront;
     }
 
     public MagentoConfiguration copy() {

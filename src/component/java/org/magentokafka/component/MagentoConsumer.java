@@ -82,7 +82,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         this.progress = new SyncProgress(endpoint.getStream());
         this.reports = new PassReports(endpoint.getStream());
         PassParts parts = new PassParts(endpoint, fetchers, new PageDelivery(this, endpoint, status, progress), deliveries,
-                reports, new StockPrefetch(endpoint), this::isRunAllowed);
+                reports, new PageLookupPrefetch(endpoint, fetchers.lookups()), this::isRunAllowed);
         this.windows = new IdleWindows(stream.timestampField(), overlap);
         this.pages = new PageNumberReader(parts);
         this.keyset = new KeysetReader(parts);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +20,6 @@ import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
 import org.magentokafka.paging.Page;
 import org.magentokafka.storefront.ParentIndex;
-import org.magentokafka.storefront.StoreScopes;
-import org.magentokafka.storefront.StoreViewScope;
-import org.magentokafka.storefront.StorefrontLookup;
 import org.magentokafka.storefront.StorefrontPage;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.net.PercentEncoding;
@@ -92,7 +90,7 @@ public class MagentoProducer extends DefaultProducer {
                 case CATEGORIES -> endpoint.store().metadata().get(stream.uriName(), cacheKey(client),
                         metadataRefresh(), () -> CategoryPaths.of(endpoint.mapper().convertValue(
                                 client.getJson("/V1/categories", null), ITEM)));
-                case PRODUCTS -> storefront(client, store, exchange);
+                case PRODUCTS -> storefront(client, exchange);
                 default -> throw new IllegalArgumentException("magento:" + stream.uriName()
                                                               + " look-up needs the header " + MagentoConstants.KEY
                                                               + " with the item's key");
@@ -120,17 +118,16 @@ public class MagentoProducer extends DefaultProducer {
     /**
      * {@code magento:products} without a key, on a page of products: the page's storefront look-ups in its store
      * view (children, salable quantities, render-info; the store view's website, stock and URLs cached with the
-     * metadata).
+     * metadata), taken from the page fetchers when they already started it ({@code prefetchStorefront}).
      */
     @SuppressWarnings("unchecked")
-    private StorefrontPage storefront(MagentoClient client, String store, Exchange exchange) {
+    private StorefrontPage storefront(MagentoClient client, Exchange exchange) throws Exception {
         List<Map<String, Object>> products = exchange.getMessage().getBody(List.class);
-        boolean guest = guest(getEndpoint().getConfiguration());
-        StoreViewScope scope = getEndpoint().store().metadata().get(StoreScopes.CACHE_KIND, cacheKey(client), metadataRefresh(),
-                () -> StoreScopes.load(client, store, guest));
-        List<Map<String, Object>> rows = products == null ? List.<Map<String, Object>>of() : products;
-        StorefrontPage page = StorefrontLookup.of(client, scope, rows, guest);
-        return withParents(page, rows, getEndpoint().store().parents());
+        List<Map<String, Object>> page = products == null ? List.of() : products;
+        var prefetched = getEndpoint().store().storefrontPrefetch().take(StorefrontLookups.key(client, skusOf(page)));
+        StorefrontPage looked = prefetched != null ? answerOf(prefetched) : StorefrontLookups.of(getEndpoint(), client, page, Runnable::run);
+        // At the route, in page order, not on the fetchers: the index must have seen every earlier page's links.
+        return withParents(looked, page, getEndpoint().store().parents());
     }
 
     /** The page's configurables keep the child → parents index current; its children get their parents' SKUs. */
@@ -178,15 +175,17 @@ public class MagentoProducer extends DefaultProducer {
     }
 
     private List<Map<String, Object>> sourceItems(MagentoClient client, Set<String> skus) throws Exception {
-        var prefetched = getEndpoint().store().inventoryPrefetch().take(skus);
-        if (prefetched != null) {
-            try {
-                return prefetched.get();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
+        var prefetched = getEndpoint().store().inventoryPrefetch().take(Set.copyOf(skus));
+        return prefetched != null ? answerOf(prefetched) : sourceItemsOf(client, skus);
+    }
+
+    /** A prefetched look-up's answer, or its own failure (not wrapped). */
+    private static <T> T answerOf(Future<T> prefetched) throws Exception {
+        try {
+            return prefetched.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
-        return sourceItemsOf(client, skus);
     }
 
     /** The source items of these SKUs: one {@code sku in (...)} request (more only past 300 items). */

@@ -2,8 +2,10 @@ package org.magentokafka.component;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.camel.CamelContext;
 import org.magentokafka.paging.Page;
@@ -11,12 +13,15 @@ import org.magentokafka.paging.Page;
 /**
  * The consumer's page fetchers: a thread pool of twice the store's concurrency, started and stopped with the
  * consumer. While some fetchers parse a page, others already wait at the store gate, which alone bounds the
- * requests in flight.
+ * requests in flight. Beside them a pool for the second look-up of a pair a fetcher makes for its page (stock beside
+ * the storefront look-ups, salable quantities beside render-info): leaf tasks, at most two per fetcher, so neither
+ * pool ever waits for itself.
  */
 final class PageFetchers {
 
     private final MagentoEndpoint endpoint;
     private volatile ExecutorService pool;
+    private volatile ExecutorService lookups;
 
     PageFetchers(MagentoEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -25,6 +30,8 @@ final class PageFetchers {
     void start(Object owner) {
         pool = camel().getExecutorServiceManager().newFixedThreadPool(owner, "MagentoPageFetch-" + endpoint.getStream(),
                 2 * endpoint.getConfiguration().getMaxConcurrency());
+        lookups = camel().getExecutorServiceManager().newFixedThreadPool(owner, "MagentoLookup-" + endpoint.getStream(),
+                4 * endpoint.getConfiguration().getMaxConcurrency());
     }
 
     void stop() {
@@ -32,6 +39,21 @@ final class PageFetchers {
             camel().getExecutorServiceManager().shutdownNow(pool);
             pool = null;
         }
+        if (lookups != null) {
+            camel().getExecutorServiceManager().shutdownNow(lookups);
+            lookups = null;
+        }
+    }
+
+    /** Runs a page's second look-up beside the fetcher's own; refuses (RejectedExecutionException) when stopped. */
+    Executor lookups() {
+        return task -> {
+            ExecutorService current = lookups;
+            if (current == null) {
+                throw new RejectedExecutionException("the consumer's look-up pool is stopped");
+            }
+            current.execute(task);
+        };
     }
 
     <T> Future<T> submit(Callable<T> task) {

@@ -48,8 +48,8 @@ final class PageNumberReader {
             sync.scan.sized(sync.store, first.totalCount(), criteria.pageSize());
         }
         if (!first.items().isEmpty()) {
-            // Registered here, run on a fetcher: the route's enricher for page 1 then waits for it.
-            Runnable lookup = parts.stock().lookupFor(first);
+            // Registered here, run on a fetcher: the route's enrichers for page 1 then wait for them.
+            Runnable lookup = parts.lookups().lookupsFor(sync.client, first);
             if (lookup != null) {
                 parts.fetchers().submit(lookup);
             }
@@ -76,7 +76,7 @@ final class PageNumberReader {
                 while (nextToFetch <= bounds.requestLimit()) {
                     SearchCriteria pageCriteria = criteria.withPage(nextToFetch++);
                     MagentoClient client = sync.client;
-                    ahead.add(parts.fetchers().submit(() -> parts.stock().fetchWithStock(client, pageCriteria)));
+                    ahead.add(parts.fetchers().submit(() -> parts.lookups().fetchWithLookups(client, pageCriteria)));
                 }
                 if (page.totalCount() != first.totalCount() && !sync.totalChanged && bounds.consistent()) {
                     // Rows shifted between pages: this poll may have missed some. Keep the watermark where it was so

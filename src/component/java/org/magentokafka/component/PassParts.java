@@ -14,7 +14,7 @@ import org.magentokafka.stream.MagentoStream;
  * consumer may still run.
  */
 record PassParts(MagentoEndpoint endpoint, PageFetchers fetchers, PageDelivery delivery, PageDeliveries deliveries,
-                 PassReports reports, StockPrefetch stock, BooleanSupplier running) {
+                 PassReports reports, PageLookupPrefetch lookups, BooleanSupplier running) {
 
     MagentoStream stream() {
         return endpoint.stream();

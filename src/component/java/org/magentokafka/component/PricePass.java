@@ -20,7 +20,6 @@ import org.magentokafka.client.ScanBudget;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.storefront.PriceWindows;
-import org.magentokafka.storefront.StoreScopes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,9 +112,7 @@ final class PricePass {
         try {
             MagentoClient client = endpoint.scanClient(store);
             // The store view's scope as the storefront enrichment caches it (its first page loaded it).
-            ZoneId zone = zones.computeIfAbsent(store, s -> PriceWindows.zone(endpoint.store().metadata().get("store-scope",
-                    MagentoProducer.cacheKey(client), endpoint.getConfiguration().getMetadataRefresh(),
-                    () -> StoreScopes.load(client, store))));
+            ZoneId zone = zones.computeIfAbsent(store, s -> PriceWindows.zone(StorefrontLookups.scope(endpoint, client)));
             LocalDate today = endpoint.getComponent().clock().instant().atZone(zone).toLocalDate();
             LocalDate after = covered.computeIfAbsent(store, s -> {
                 LocalDate syncedOn = sync.at().atZone(zone).toLocalDate();

@@ -23,7 +23,6 @@ import org.magentokafka.client.MagentoException;
 import org.magentokafka.client.ScanBudget;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.storefront.SalableExport;
-import org.magentokafka.storefront.StoreScopes;
 import org.magentokafka.storefront.StoreViewScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,8 +110,7 @@ final class SalableScan {
         Map<String, List<String>> stores = new LinkedHashMap<>();
         for (String store : endpoint.storeCodes()) {
             MagentoClient client = endpoint.scanClient(store);
-            StoreViewScope scope = endpoint.store().metadata().get("store-scope", client.address().baseUrl() + "|" + store,
-                    endpoint.getConfiguration().getMetadataRefresh(), () -> StoreScopes.load(client, store));
+            StoreViewScope scope = StorefrontLookups.scope(endpoint, client);
             // Without a stock (no inventory modules) there are no reservations to find: the events use source items.
             if (scope.websiteCode() != null && scope.stockId() != null) {
                 first.putIfAbsent(scope.websiteCode(), scope);

@@ -12,9 +12,10 @@ import org.magentokafka.net.NetworkSettings;
 import org.magentokafka.client.ScanBudget;
 import org.magentokafka.client.StoreAddress;
 import org.magentokafka.client.StoreGate;
-import org.magentokafka.enrich.InventoryPrefetch;
 import org.magentokafka.enrich.MetadataCache;
 import org.magentokafka.storefront.ParentIndex;
+import org.magentokafka.enrich.PrefetchedLookups;
+import org.magentokafka.storefront.StorefrontPage;
 
 /**
  * What every stream of one store (one base URL) shares: the gate that bounds its requests, the budget of its scans, its HTTP clients, its
@@ -31,9 +32,12 @@ final class StoreContext implements AutoCloseable {
     private final Authenticators authenticators = new Authenticators();
     private final MetadataCache metadata = new MetadataCache();
     private final CatalogSignals signals = new CatalogSignals();
-    private final InventoryPrefetch inventoryPrefetch = new InventoryPrefetch();
     /** Child → parents of the configurables: links are global, not per store view. */
     private final ParentIndex parents = new ParentIndex();
+    /** Pages' stock look-ups started on the page fetchers, by SKU set (source items are the same in every view). */
+    private final PrefetchedLookups<List<Map<String, Object>>> inventoryPrefetch = new PrefetchedLookups<>();
+    /** Pages' storefront look-ups started on the page fetchers, by store view and SKU set. */
+    private final PrefetchedLookups<StorefrontPage> storefrontPrefetch = new PrefetchedLookups<>();
     private final Map<String, StateStore> states = new ConcurrentHashMap<>();
 
     StoreContext(String baseUrl) {
@@ -82,12 +86,16 @@ final class StoreContext implements AutoCloseable {
         return signals;
     }
 
-    InventoryPrefetch inventoryPrefetch() {
+    PrefetchedLookups<List<Map<String, Object>>> inventoryPrefetch() {
         return inventoryPrefetch;
     }
 
     ParentIndex parents() {
         return parents;
+    }
+
+    PrefetchedLookups<StorefrontPage> storefrontPrefetch() {
+        return storefrontPrefetch;
     }
 
     /** A stream's state in one store view, opened on first use (the first poll, not the start). */

@@ -2,6 +2,11 @@ package org.magentokafka.storefront;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 import org.magentokafka.client.MagentoClient;
 
@@ -9,6 +14,9 @@ import org.magentokafka.client.MagentoClient;
  * The storefront look-ups of one page of products in one store view, at most four requests whatever the page
  * holds (children, salable quantities, render-info; a second children page only when a page's children exceed
  * the page size): see issue 14's cost rule. The store view's {@link StoreViewScope} is cached metadata.
+ * <p>
+ * Children first (the salable quantities need their SKUs), then salable quantities and render-info side by side:
+ * on the page fetchers the page's look-ups take two round trips after the page instead of three.
  */
 public final class StorefrontLookup {
 
@@ -23,9 +31,40 @@ public final class StorefrontLookup {
      */
     public static StorefrontPage of(MagentoClient client, StoreViewScope scope, List<Map<String, Object>> products,
                                     boolean guest) {
+        return of(client, scope, products, guest, Runnable::run);
+    }
+
+    /**
+     * The same, with the salable quantities asked on {@code parallel} while this thread asks render-info.
+     *
+     * @param parallel where the second request of the pair runs ({@code Runnable::run}: one after the other)
+     */
+    public static StorefrontPage of(MagentoClient client, StoreViewScope scope, List<Map<String, Object>> products,
+                                    boolean guest, Executor parallel) {
         Map<Long, Map<String, Object>> children = ChildRows.of(client, products);
-        Map<String, SalableState> salable = guest ? null : SalableQuantities.of(client, scope, products, children);
+        CompletableFuture<Map<String, SalableState>> salable = guest ? CompletableFuture.completedFuture(null)
+                : start(() -> SalableQuantities.of(client, scope, products, children), parallel);
         Map<Long, Map<String, Object>> renderInfo = RenderInfo.of(client, scope, products, children);
-        return new StorefrontPage(scope, children, salable, renderInfo, Map.of());
+        return new StorefrontPage(scope, children, join(salable), renderInfo, Map.of());
+    }
+
+    private static <T> CompletableFuture<T> start(Supplier<T> lookup, Executor parallel) {
+        try {
+            return CompletableFuture.supplyAsync(lookup, parallel);
+        } catch (RejectedExecutionException e) {
+            // The pool is stopping with the consumer: ask here rather than never.
+            return CompletableFuture.completedFuture(lookup.get());
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

@@ -77,6 +77,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "prefetchinventory":
         case "prefetchInventory": getOrCreateConfiguration(target).setPrefetchInventory(property(camelContext, boolean.class, value)); return true;
+        case "prefetchstorefront":
+        case "prefetchStorefront": getOrCreateConfiguration(target).setPrefetchStorefront(property(camelContext, boolean.class, value)); return true;
         case "pricepasscheckinterval":
         case "pricePassCheckInterval": getOrCreateConfiguration(target).setPricePassCheckInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "proxyhost":
@@ -179,6 +181,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollInterval": return java.time.Duration.class;
         case "prefetchinventory":
         case "prefetchInventory": return boolean.class;
+        case "prefetchstorefront":
+        case "prefetchStorefront": return boolean.class;
         case "pricepasscheckinterval":
         case "pricePassCheckInterval": return java.time.Duration.class;
         case "proxyhost":
@@ -282,6 +286,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "prefetchinventory":
         case "prefetchInventory": return getOrCreateConfiguration(target).isPrefetchInventory();
+        case "prefetchstorefront":
+        case "prefetchStorefront": return getOrCreateConfiguration(target).isPrefetchStorefront();
         case "pricepasscheckinterval":
         case "pricePassCheckInterval": return getOrCreateConfiguration(target).getPricePassCheckInterval();
         case "proxyhost":

@@ -79,6 +79,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "prefetchinventory":
         case "prefetchInventory": target.getConfiguration().setPrefetchInventory(property(camelContext, boolean.class, value)); return true;
+        case "prefetchstorefront":
+        case "prefetchStorefront": target.getConfiguration().setPrefetchStorefront(property(camelContext, boolean.class, value)); return true;
         case "pricepasscheckinterval":
         case "pricePassCheckInterval": target.getConfiguration().setPricePassCheckInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "proxyhost":
@@ -205,6 +207,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "prefetchinventory":
         case "prefetchInventory": return boolean.class;
+        case "prefetchstorefront":
+        case "prefetchStorefront": return boolean.class;
         case "pricepasscheckinterval":
         case "pricePassCheckInterval": return java.time.Duration.class;
         case "proxyhost":
@@ -332,6 +336,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pollStrategy": return target.getPollStrategy();
         case "prefetchinventory":
         case "prefetchInventory": return target.getConfiguration().isPrefetchInventory();
+        case "prefetchstorefront":
+        case "prefetchStorefront": return target.getConfiguration().isPrefetchStorefront();
         case "pricepasscheckinterval":
         case "pricePassCheckInterval": return target.getConfiguration().getPricePassCheckInterval();
         case "proxyhost":

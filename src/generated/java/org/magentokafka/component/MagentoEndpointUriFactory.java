@@ -23,7 +23,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(65);
         props.add("accessToken");
         props.add("accessTokenSecret");
         props.add("authMode");
@@ -54,6 +54,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
         props.add("pollInterval");
         props.add("pollStrategy");
         props.add("prefetchInventory");
+        props.add("prefetchStorefront");
         props.add("pricePassCheckInterval");
         props.add("proxyHost");
         props.add("proxyPort");

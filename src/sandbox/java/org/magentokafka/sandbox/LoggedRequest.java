@@ -41,6 +41,20 @@ public record LoggedRequest(String method, String path, Map<String, String> quer
         return !faults.isEmpty();
     }
 
+    /**
+     * Whether the request's searchCriteria filters {@code field} with {@code conditionType} in any filter group, e.g.
+     * {@code ("entity_id", "in")}: a page's children, not a page of the listing.
+     */
+    public boolean filters(String field, String conditionType) {
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            if (e.getKey().endsWith("[field]") && field.equals(e.getValue())
+                && conditionType.equals(query.get(e.getKey().substring(0, e.getKey().length() - "[field]".length()) + "[conditionType]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The value of a header, by case-insensitive name, or null. */
     public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));

@@ -16,7 +16,7 @@ record BenchOptions(List<String> scenarios, int products, long latencyMillis, lo
                     String xmx, boolean echo, boolean calibrateOnly,
                     Integer concurrency, Integer pageSize, String paging, String pollInterval, String streams,
                     Duration idleFor, double mutationsPerSecond, Duration mutationFor, Duration drainFor, int projectTo,
-                    boolean gzip) {
+                    boolean gzip, boolean storefront) {
 
     static final List<String> SCENARIOS = List.of("full-sync", "idle", "changes");
 
@@ -44,7 +44,18 @@ record BenchOptions(List<String> scenarios, int products, long latencyMillis, lo
                 duration("bench.mutationFor", "3m"), duration("bench.drainFor", "1m"),
                 Integer.parseInt(text("bench.projectTo", "100000")),
                 // The web server's gzip (issue 15): bytes received per product with and without it.
-                Boolean.parseBoolean(text("bench.gzip", "true")));
+                Boolean.parseBoolean(text("bench.gzip", "true")),
+                // Issue 14: the simulator's two-website storefront catalog, so the sync pays its storefront look-ups.
+                storefront(text("bench.storefront", "off")));
+    }
+
+    private static boolean storefront(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "full" -> true;
+            case "off", "none", "false" -> false;
+            default -> throw new IllegalArgumentException("bench.storefront=" + value
+                                                          + " is not a storefront catalog: use full (StorefrontOptions.full()) or off");
+        };
     }
 
     /** The store view the connector treats as the default one (its topics carry no store-code suffix). */

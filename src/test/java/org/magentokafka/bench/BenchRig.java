@@ -14,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.sandbox.StorefrontOptions;
 import org.magentokafka.testing.TestKafka;
 
 /**
@@ -45,6 +46,7 @@ final class BenchRig implements AutoCloseable {
         SandboxStore store = SandboxStore.start(SandboxOptions.builder().productCount(options.products())
                 .latencyMillis(options.latencyMillis()).offsetCostMicros(options.offsetCostMicros())
                 .gzip(options.gzip())
+                .storefront(options.storefront() ? StorefrontOptions.full() : StorefrontOptions.defaults())
                 .storeCodes(options.storeViews()).build());
         System.out.printf("[bench] simulator at %s (%.1f s to generate), Kafka at %s%n", store.baseUrl(),
                 (System.nanoTime() - genStart) / 1e9, bootstrap);

@@ -130,6 +130,14 @@ class CatalogStreamsTest {
         long stockLookups = store.requests().matching("/V1/inventory/source-items").stream()
                 .filter(r -> "in".equals(r.query().get("searchCriteria[filterGroups][0][filters][0][conditionType]"))).count();
         assertTrue(stockLookups <= pages, "one batched stock look-up per page, not per product: " + stockLookups);
+        // Issue 14's storefront look-ups: at most one of each per page, the store view's scope once per store view.
+        assertTrue(store.requests().all().stream().filter(r -> r.path().contains("/V1/inventory/export-stock-salable-qty/")).count() <= pages,
+                "at most one salable-quantity look-up per page");
+        assertTrue(store.requests().matching("/V1/products-render-info").size() <= pages, "at most one render-info per page");
+        assertTrue(store.requests().matching("/V1/products").stream().filter(r -> r.filters("entity_id", "in")).count() <= pages,
+                "at most one children request per page (the catalog's configurables have no children)");
+        assertTrue(sync("/V1/store/storeConfigs").size() <= 2 && sync("/V1/store/websites").size() <= 2,
+                "store configs and websites once per store view");
         long trees = sync("/V1/categories").size();
         assertEquals(2, trees, "the category tree once per store view");
         long attributeReads = sync("/V1/products/attributes").size();
@@ -138,7 +146,7 @@ class CatalogStreamsTest {
 
     private static List<LoggedRequest> sync(String path) {
         return store.requests().matching(path).stream()
-                .filter(r -> !"1".equals(r.query().get("searchCriteria[pageSize]"))).toList();
+                .filter(r -> !"1".equals(r.query().get("searchCriteria[pageSize]")) && !r.filters("entity_id", "in")).toList();
     }
 
     private static void assertKeys(String topic, Set<String> expected) {

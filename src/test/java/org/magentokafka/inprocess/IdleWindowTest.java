@@ -47,6 +47,9 @@ class IdleWindowTest {
                         "each idle poll of " + path + " is one incremental request for page 1: " + requests);
             }
             assertEquals(0, store.requests().matching("/V1/inventory/source-items").size(), "no look-ups for an idle poll");
+            assertEquals(0, store.requests().all().stream().filter(r -> r.path().endsWith("/V1/products-render-info")
+                    || r.path().contains("/V1/inventory/export-stock-salable-qty/") || r.filters("entity_id", "in")).count(),
+                    "no storefront look-ups (render-info, salable quantities, children) for an idle poll");
             assertEquals(1, connector.log().count(Pattern.compile("magento:products synced")),
                     "the full sync counted the newest rows, so even the first idle poll after it stops at page 1: "
                     + connector.log().lines().stream().filter(l -> l.contains("synced")).toList());

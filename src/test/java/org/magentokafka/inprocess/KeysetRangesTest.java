@@ -72,8 +72,9 @@ class KeysetRangesTest {
 
     @Test
     void keysetAsksForPageOneByIdAndAboutOneRequestPerPage() {
+        // A page's children (entity_id in (...)) are a look-up, not a page of the listing.
         List<LoggedRequest> sync = store.requests().matching("/V1/products").stream()
-                .filter(r -> String.valueOf(PAGE_SIZE).equals(r.query().get("searchCriteria[pageSize]"))).toList();
+                .filter(r -> String.valueOf(PAGE_SIZE).equals(r.query().get("searchCriteria[pageSize]")) && !r.filters("entity_id", "in")).toList();
         for (LoggedRequest r : sync) {
             assertEquals("GET", r.method());
             assertEquals("1", r.query().get("searchCriteria[currentPage]"), "keyset never asks for a deep page: " + r.query());
@@ -104,7 +105,8 @@ class KeysetRangesTest {
             keyset.log().await(Pattern.compile("magento:products synced " + count + " items"), WAIT);
             List<ConsumerRecord<String, String>> records = TestKafka.read(keyset.topic("products"), count, WAIT, Duration.ofSeconds(1));
             assertEquals(count, records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).size());
-            List<LoggedRequest> lists = keyset.store().requests().matching("/V1/products");
+            List<LoggedRequest> lists = keyset.store().requests().matching("/V1/products").stream()
+                    .filter(r -> !r.filters("entity_id", "in")).toList();
             // Page 1, the highest id, then each id range until its short page: a handful, not 397,356 pages.
             assertTrue(lists.size() <= (count + pageSize - 1) / pageSize + 2 + 2 * concurrency, lists.size() + " list requests");
             assertTrue(lists.stream().allMatch(r -> r.query().getOrDefault("searchCriteria[currentPage]", "1").equals("1")),

@@ -36,7 +36,7 @@ class PageNumberPagingTest {
             assertEquals(250, records.size(), "each product once");
 
             List<LoggedRequest> pages = connector.store().requests().matching("/V1/products").stream()
-                    .filter(r -> "100".equals(r.query().get("searchCriteria[pageSize]"))).toList();
+                    .filter(r -> "100".equals(r.query().get("searchCriteria[pageSize]")) && !r.filters("entity_id", "in")).toList();
             List<Integer> asked = pages.stream().map(r -> Integer.parseInt(r.query().get("searchCriteria[currentPage]"))).sorted().toList();
             assertEquals(List.of(1, 2, 3), asked, "pages 1 to 3 of 250 items, each once, none past the last: " + asked);
             assertTrue(pages.stream().allMatch(r -> "GET".equals(r.method())));

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.sandbox.StorefrontOptions;
 
 /**
  * A simulated store, a broker and the environment the packaged connector is started with, shared by every
@@ -139,6 +140,17 @@ public final class ConnectorEnvironment implements AutoCloseable {
             this.options = storeOptions;
             this.store = null;
             return this;
+        }
+
+        /**
+         * Issue 14's two-website storefront catalog ({@link StorefrontOptions#full()}: website {@code base}, USD,
+         * store view {@code default}; website {@code europe}, EUR, store view {@code eu}; configurables with
+         * children) of {@code productCount} generated products, read in both store views.
+         */
+        public Builder storefrontCatalog(int productCount) {
+            store(SandboxOptions.builder().productCount(productCount).storeCodes(List.of("default"))
+                    .storefront(StorefrontOptions.full()).build());
+            return env("MAGENTO_STORE_CODES", "default,eu");
         }
 
         /** A store the test already started; the environment closes it too. */
