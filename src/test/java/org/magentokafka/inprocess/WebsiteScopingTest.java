@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,6 +143,25 @@ class WebsiteScopingTest {
             }
             assertTrue(disabled > 0 && notVisible > 0, "the catalog has disabled (" + disabled + ") and not visible ("
                                                        + notVisible + ") products");
+        }
+    }
+
+    @Test
+    void anIntegrationWithoutTheStoreGrantPublishesNothingAndSaysWhichResourceToGrant() {
+        Set<String> granted = new HashSet<>(SandboxOptions.ALL_CATALOG_RESOURCES);
+        granted.remove("Magento_Backend::store");
+        try (InProcessConnector connector = InProcessConnector.builder()
+                .store(SandboxOptions.builder().productCount(20).storeCodes(List.of("default"))
+                        .storefront(StorefrontOptions.full()).grantedResources(granted).build())
+                .storeCodes("default,eu")
+                .stream("products")
+                .pollInterval("500ms")
+                .start()) {
+            String line = connector.log().await(Pattern.compile("storeConfigs answered 401: the integration lacks the ACL resource"
+                                                                + " Magento_Backend::store"), WAIT);
+            assertTrue(line.contains("Fix: grant Magento_Backend::store"), line);
+            assertEquals(List.of(), TestKafka.read(mainTopic(connector), 0, Duration.ofSeconds(5), Duration.ofSeconds(5)),
+                    "no guessed scope: nothing is published");
         }
     }
 
