@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -142,6 +144,59 @@ class WebsiteScopingTest {
             }
             assertTrue(disabled > 0 && notVisible > 0, "the catalog has disabled (" + disabled + ") and not visible ("
                                                        + notVisible + ") products");
+        }
+    }
+
+    @Test
+    void anIntegrationWithoutTheStoreGrantPublishesNothingAndSaysWhichResourceToGrant() {
+        Set<String> granted = new HashSet<>(SandboxOptions.ALL_CATALOG_RESOURCES);
+        granted.remove("Magento_Backend::store");
+        try (InProcessConnector connector = InProcessConnector.builder()
+                .store(SandboxOptions.builder().productCount(20).storeCodes(List.of("default"))
+                        .storefront(StorefrontOptions.full()).grantedResources(granted).build())
+                .storeCodes("default,eu")
+                .stream("products")
+                .pollInterval("500ms")
+                .start()) {
+            String line = connector.log().await(Pattern.compile("storeConfigs answered 401: the integration lacks the ACL resource"
+                                                                + " Magento_Backend::store"), WAIT);
+            assertTrue(line.contains("Fix: grant Magento_Backend::store"), line);
+            assertEquals(List.of(), TestKafka.read(mainTopic(connector), 0, Duration.ofSeconds(5), Duration.ofSeconds(5)),
+                    "no guessed scope: nothing is published");
+        }
+    }
+
+    @Test
+    void theStoreScopeIsReadAgainWhenTheAttributeMetadataChanges() {
+        try (InProcessConnector connector = InProcessConnector.builder()
+                .store(SandboxOptions.builder().productCount(20).storeCodes(List.of("default")).build())
+                .stream("products")
+                .stream("product-attributes")
+                .pollInterval("500ms")
+                .start()) {
+            connector.log().await(Pattern.compile("magento:products synced 20 items"), WAIT);
+            int before = connector.store().requests().matching("/V1/store/storeConfigs").size();
+            assertTrue(before >= 1, "the scope was read for the sync");
+            String color = connector.store().catalog().products().stream()
+                    .flatMap(p -> StreamSupport.stream(p.get("custom_attributes").spliterator(), false))
+                    .filter(a -> "color".equals(a.get("attribute_code").asText())).findFirst().orElseThrow()
+                    .get("value").asText();
+
+            connector.store().catalog().setOptionLabel("color", color, "Renamed colour");
+
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (connector.store().requests().matching("/V1/store/storeConfigs").size() <= before) {
+                assertTrue(System.nanoTime() < deadline, "the store scope was not read again with the attribute metadata");
+                sleep();
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -136,6 +138,25 @@ class NewcomerErrorsIT {
 
     private ConnectorProcess start(String name, Map<String, String> overrides) {
         return environment.start("errors-" + name, overrides);
+    }
+
+    @Test
+    void anIntegrationWithoutTheStoreGrantIsOneLineNamingTheResourceToGrant() {
+        Set<String> granted = new HashSet<>(SandboxOptions.ALL_CATALOG_RESOURCES);
+        granted.remove("Magento_Backend::store");
+        try (ConnectorEnvironment ungranted = ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(5).grantedResources(granted).build())
+                .pollInterval("300ms").env(Map.of("MAGENTO_ERROR_BACKOFF_MAX", "1s"))
+                .topic("products", "ungranted").otherStreamsDisabled().start()) {
+            connector = ungranted.start("store-grant-missing");
+            String line = connector.awaitLine(Pattern.compile("poll failed: .*storeConfigs answered 401"), WAIT);
+            assertTrue(line.contains("the integration lacks the ACL resource Magento_Backend::store"), line);
+            assertTrue(line.contains("Fix: grant Magento_Backend::store in System > Extensions > Integrations > API"), line);
+            awaitRepeated("storeConfigs answered 401");
+            assertNoStackTraces();
+            connector.close();
+            connector = null;
+        }
     }
 
     /** Polling continues: the same failure is met again on later polls. */
