@@ -23,17 +23,26 @@ final class PriceFields {
 
     /** The prices, or null when the product is not in the website's price index (absent from render-info). */
     static Map<String, Object> of(Map<String, Object> product, StorefrontPage page) {
-        return of(product, page, page.renderInfo() == null ? PriceWindows.today(page.scope(), Clock.systemUTC()) : null);
+        return of(product, page, Map.of());
+    }
+
+    /**
+     * @param pageById the page's own rows by entity id: without render-info a configurable's min/max come from its
+     *                 children, and those on the page are not among the page's children rows
+     */
+    static Map<String, Object> of(Map<String, Object> product, StorefrontPage page, Map<Long, Map<String, Object>> pageById) {
+        return of(product, page, pageById, page.renderInfo() == null ? PriceWindows.today(page.scope(), Clock.systemUTC()) : null);
     }
 
     /** @param today the store view's date (only read without render-info) */
-    static Map<String, Object> of(Map<String, Object> product, StorefrontPage page, LocalDate today) {
+    static Map<String, Object> of(Map<String, Object> product, StorefrontPage page, Map<Long, Map<String, Object>> pageById,
+                                  LocalDate today) {
         SpecialPrice special = SpecialPrice.of(product);
         if (page.renderInfo() != null) {
             Map<String, Object> item = product.get("id") instanceof Number id ? page.renderInfo().get(id.longValue()) : null;
             return item == null ? null : fromRenderInfo(item, special, page.scope());
         }
-        return fromDates(product, special, page, today);
+        return fromDates(product, special, page, pageById, today);
     }
 
     private static Map<String, Object> fromRenderInfo(Map<String, Object> item, SpecialPrice special, StoreViewScope scope) {
@@ -45,14 +54,14 @@ final class PriceFields {
     }
 
     private static Map<String, Object> fromDates(Map<String, Object> product, SpecialPrice special, StorefrontPage page,
-                                                 LocalDate today) {
+                                                 Map<Long, Map<String, Object>> pageById, LocalDate today) {
         Double regular = amount(product.get("price"));
         Double finalPrice = finalOn(regular, special, today);
         Double min = finalPrice;
         Double max = finalPrice;
         Double minRegular = null;
         boolean priced = false;
-        for (Map<String, Object> child : enabledChildren(product, page)) {
+        for (Map<String, Object> child : enabledChildren(product, page, pageById)) {
             Double childRegular = amount(child.get("price"));
             Double childFinal = finalOn(childRegular, SpecialPrice.of(child), today);
             if (childFinal == null) {
@@ -70,13 +79,14 @@ final class PriceFields {
         return prices(page.scope().currency(), regular, finalPrice, special, min, max);
     }
 
-    /** The children of a configurable (its configurable_product_links) among the page's children rows, enabled. */
-    private static List<Map<String, Object>> enabledChildren(Map<String, Object> product, StorefrontPage page) {
+    /** The enabled children of a configurable (its configurable_product_links), on the page or among its children rows. */
+    private static List<Map<String, Object>> enabledChildren(Map<String, Object> product, StorefrontPage page,
+                                                         Map<Long, Map<String, Object>> pageById) {
         if (!Variants.isConfigurable(product) || !(product.get("extension_attributes") instanceof Map<?, ?> ext)
             || !(ext.get("configurable_product_links") instanceof List<?> links)) {
             return List.of();
         }
-        return links.stream().filter(Number.class::isInstance).map(id -> page.children().get(((Number) id).longValue()))
+        return links.stream().filter(Number.class::isInstance).map(id -> page.row(((Number) id).longValue(), pageById))
                 .filter(child -> child != null && amount(child.get("status")) != null && amount(child.get("status")) == 1)
                 .toList();
     }

@@ -1,12 +1,14 @@
 package org.magentokafka.storefront;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -40,9 +42,12 @@ final class RenderInfo {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> ITEM = new TypeReference<>() {
     };
-    /** Store views (base URL | store code) whose render-info answered 404, with when to ask again (nanoTime). */
-    private static final Map<String, Long> ABSENT = new ConcurrentHashMap<>();
-    /** Store views whose fallback was logged: once per process. */
+    /**
+     * Store-view clients whose render-info answered 404, with when to ask again (nanoTime); by client, so a stopped
+     * and started endpoint (or another store on a reused port, in tests) asks afresh and its entries go with it.
+     */
+    private static final Map<MagentoClient, Long> ABSENT = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Store views (store URL | store code) whose fallback was logged: once per process, whichever endpoint asked. */
     private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
 
     private RenderInfo() {
@@ -58,13 +63,12 @@ final class RenderInfo {
             }
         }
         ids.addAll(children.keySet());
-        String store = client.address().baseUrl() + "|" + scope.storeCode();
-        Long recheck = ABSENT.get(store);
+        Long recheck = ABSENT.get(client);
         if (recheck != null) {
             if (System.nanoTime() - recheck < 0) {
                 return null;
             }
-            ABSENT.remove(store);
+            ABSENT.remove(client);
         }
         if (ids.isEmpty()) {
             return Map.of();
@@ -82,8 +86,8 @@ final class RenderInfo {
             if (e.status() != 404) {
                 throw e;
             }
-            ABSENT.put(store, System.nanoTime() + TimeUnit.MINUTES.toNanos(ABSENT_RECHECK_MINUTES));
-            if (LOGGED.add(store)) {
+            ABSENT.put(client, System.nanoTime() + TimeUnit.MINUTES.toNanos(ABSENT_RECHECK_MINUTES));
+            if (LOGGED.add(client.address().baseUrl() + "|" + scope.storeCode())) {
                 LOG.warn("GET {} answered 404 ({}): this store has no products-render-info, so events of store view {}"
                          + " carry prices computed from price and special_price dates in the store view's time zone"
                          + " (catalog price rules not applied; amounts in the website's base currency{}, labelled {}),"

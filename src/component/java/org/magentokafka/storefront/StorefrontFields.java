@@ -26,6 +26,10 @@ public final class StorefrontFields {
                              AttributeCatalog attributes, Map<Long, Map<String, Object>> pageById) {
         Map<String, Object> own = of(product, page);
         document.putAll(own);
+        if (page.renderInfo() == null && Variants.isConfigurable(product)) {
+            // Without render-info a configurable's min/max come from its children, some of which may be on the page.
+            document.put("prices", PriceFields.of(product, page, pageById));
+        }
         SalableFields.adjustInventory(document, product, page, pageById);
         if (Variants.isConfigurable(product)) {
             document.put("variants", Variants.of(product, page, attributes, pageById));

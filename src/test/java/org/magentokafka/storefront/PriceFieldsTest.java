@@ -46,7 +46,7 @@ class PriceFieldsTest {
                 "price_info", Map.of("final_price", 42.48, "regular_price", 53.1, "minimal_price", 42.48, "max_price", 53.1,
                         "special_price", 42.48));
 
-        Map<String, Object> prices = PriceFields.of(product, page(Map.of(7L, item), Map.of()), null);
+        Map<String, Object> prices = PriceFields.of(product, page(Map.of(7L, item), Map.of()), Map.of(), null);
 
         Map<String, Object> special = new LinkedHashMap<>();
         special.put("price", 47.2);
@@ -64,7 +64,7 @@ class PriceFieldsTest {
 
     @Test
     void aProductRenderInfoLeftOutHasNoPrices() {
-        assertNull(PriceFields.of(product(7, "simple", 59.0, 1), page(Map.of(), Map.of()), null));
+        assertNull(PriceFields.of(product(7, "simple", 59.0, 1), page(Map.of(), Map.of()), Map.of(), null));
     }
 
     @Test
@@ -73,10 +73,10 @@ class PriceFieldsTest {
                 "special_from_date", "2026-03-02 00:00:00", "special_to_date", "2026-03-05 00:00:00");
         StorefrontPage page = page(null, Map.of());
 
-        assertEquals(59.0, PriceFields.of(product, page, MARCH_1).get("final"), "the day before it opens");
-        assertEquals(47.2, PriceFields.of(product, page, LocalDate.of(2026, 3, 2)).get("final"), "its first day");
-        assertEquals(47.2, PriceFields.of(product, page, LocalDate.of(2026, 3, 5)).get("final"), "its last day");
-        Map<String, Object> after = PriceFields.of(product, page, LocalDate.of(2026, 3, 6));
+        assertEquals(59.0, PriceFields.of(product, page, Map.of(), MARCH_1).get("final"), "the day before it opens");
+        assertEquals(47.2, PriceFields.of(product, page, Map.of(), LocalDate.of(2026, 3, 2)).get("final"), "its first day");
+        assertEquals(47.2, PriceFields.of(product, page, Map.of(), LocalDate.of(2026, 3, 5)).get("final"), "its last day");
+        Map<String, Object> after = PriceFields.of(product, page, Map.of(), LocalDate.of(2026, 3, 6));
         assertEquals(59.0, after.get("final"), "the day after it closed");
         assertEquals(59.0, after.get("regular"));
         assertEquals(59.0, after.get("min"));
@@ -88,7 +88,7 @@ class PriceFieldsTest {
     @Test
     void withoutRenderInfoASpecialPriceAboveThePriceDoesNotRaiseIt() {
         Map<String, Object> product = product(7, "simple", 40.0, 1, "special_price", "45");
-        assertEquals(40.0, PriceFields.of(product, page(null, Map.of()), MARCH_1).get("final"));
+        assertEquals(40.0, PriceFields.of(product, page(null, Map.of()), Map.of(), MARCH_1).get("final"));
     }
 
     @Test
@@ -100,7 +100,9 @@ class PriceFieldsTest {
         children.put(12L, product(12, "simple", 60.0, 1));
         children.put(13L, product(13, "simple", 10.0, 2)); // disabled: not sold, not in the range
 
-        Map<String, Object> prices = PriceFields.of(parent, page(null, children), MARCH_1);
+        // Child 12 is on the page itself: the page's children rows hold only the others.
+        Map<Long, Map<String, Object>> pageById = Map.of(10L, parent, 12L, children.remove(12L));
+        Map<String, Object> prices = PriceFields.of(parent, page(null, children), pageById, MARCH_1);
 
         assertEquals(30.0, prices.get("final"));
         assertEquals(30.0, prices.get("min"));
