@@ -95,6 +95,30 @@ class StorefrontCostTest {
         assertEquals(allPages, stock, "one source-item look-up per page and store view, none asked twice: " + COUNTS);
     }
 
+    @Test
+    void keysetReadersHandTheirPagesLookUpsOnAndEachIsAskedOnce() {
+        try (InProcessConnector keyset = InProcessConnector.builder()
+                .store(SandboxOptions.builder().productCount(400).storeCodes(List.of("default"))
+                        .storefront(StorefrontOptions.full()).build())
+                .stream("products")
+                .storeCodes("default")
+                .pageSize(PAGE_SIZE)
+                .option("paging", "keyset")
+                .option("maxConcurrency", 4)
+                .start()) {
+            keyset.log().await(Pattern.compile("magento:products synced \\d+ items"), WAIT);
+            List<LoggedRequest> all = keyset.store().requests().all();
+            long pages = all.stream().filter(r -> "page".equals(endpointOf(r)) && String.valueOf(PAGE_SIZE).equals(r.query().get("searchCriteria[pageSize]"))).count();
+            long stock = all.stream().filter(r -> "source items".equals(endpointOf(r))).count();
+            int full = (keyset.store().catalog().productCount() + PAGE_SIZE - 1) / PAGE_SIZE;
+            assertTrue(stock >= full && stock <= pages, "one stock look-up per page with items, none asked twice: " + stock + " for " + pages + " pages");
+            for (String lookUp : List.of("salable quantities", "render-info")) {
+                long n = all.stream().filter(r -> lookUp.equals(endpointOf(r))).count();
+                assertTrue(n <= pages, lookUp + " at most once per page: " + n + " for " + pages + " pages");
+            }
+        }
+    }
+
     /** The final shape of issue 14: fails until salable quantities, children and render-info are asked for. */
     @Test
     void everyPageOfEveryStoreViewGetsItsSalableQuantitiesChildrenAndRenderInfo() {
