@@ -201,6 +201,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         MagentoClient client = paced ? endpoint.scanClient(store) : endpoint.client(store);
         StoreSync sync = new StoreSync(store, client, state, plan.initial(), overlap);
         sync.scan = paced ? scans : null;
+        sync.fullPass = plan.full();
         switch (plan.kind()) {
             case FULL_BY_KEYSET -> keyset.read(sync);
             case FULL_BY_PAGE -> pages.read(sync, plan.ascending(), true, null);

@@ -88,7 +88,7 @@ final class PageDelivery {
             public void onComplete(Exchange done) {
                 commit.apply();
                 if (!sync.initial) {
-                    signal(sync.store, commit.changedKeys(), done);
+                    signal(sync, commit.changedKeys(), done);
                 }
             }
 
@@ -112,7 +112,8 @@ final class PageDelivery {
     }
 
     /** Tells the products stream what changed beneath it. */
-    private void signal(String store, List<String> changedKeys, Exchange page) {
+    private void signal(StoreSync sync, List<String> changedKeys, Exchange page) {
+        String store = sync.store;
         if (changedKeys.isEmpty()) {
             return;
         }
@@ -132,8 +133,9 @@ final class PageDelivery {
             case PRODUCTS -> {
                 // A child's change (price, stock, status) changes its parents' variants: ask for them again in this
                 // store view. A parent is nobody's child, so its own re-publish asks for nothing more.
+                // A full pass reads the parents too, each with its children as they are now.
                 StorefrontPage storefront = page.getProperty(LookupAggregationStrategy.PREFIX + "products", StorefrontPage.class);
-                if (storefront != null) {
+                if (storefront != null && !sync.fullPass) {
                     Set<String> parents = new LinkedHashSet<>();
                     changedKeys.forEach(k -> parents.addAll(storefront.parents().getOrDefault(k, List.of())));
                     if (!parents.isEmpty()) {

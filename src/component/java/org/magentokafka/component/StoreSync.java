@@ -34,6 +34,8 @@ final class StoreSync {
     long items;
     long deleted;
     int pages;
+    /** A full pass: it reads every product again, parents included (so a child's change need not ask for them). */
+    boolean fullPass;
     /** A paced scan pass (null: foreground): one page ahead at most, its size reported after page 1. */
     ScanCycles scan;
 

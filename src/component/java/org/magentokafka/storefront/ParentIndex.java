@@ -26,13 +26,14 @@ public final class ParentIndex {
     private static final int CHUNK = 1 << CHUNK_BITS;
     /** A child of several parents: its parent numbers are in {@link #multi}. */
     private static final int MULTI = Integer.MIN_VALUE;
+    private static final int SATURATED = 0xff;
 
     /** Per entity id: 0 nothing; &gt; 0 a child (parent number + 1); MULTI; otherwise a parent, -(number + 1). */
     private int[][] chunks = new int[16][];
     private final Map<Integer, int[]> multi = new HashMap<>();
     private int[] skuOffsets = new int[64];
-    /** Links per parent (saturating): a page showing as many links, all already there, changes nothing. */
-    private char[] linkCounts = new char[64];
+    /** Links per parent (saturating at 255): a page showing as many links, all already there, changes nothing. */
+    private byte[] linkCounts = new byte[64];
     private byte[] skus = new byte[1024];
     private int skusUsed;
     private int parents;
@@ -56,7 +57,7 @@ public final class ParentIndex {
             if (unchanged(number, childIds)) {
                 return;
             }
-            if (linkCounts[number] > 0) {
+            if (linkCounts[number] != 0) {
                 dropLinksOf(number);
             }
         } else {
@@ -69,7 +70,7 @@ public final class ParentIndex {
                 count++;
             }
         }
-        linkCounts[number] = (char) Math.min(count, Character.MAX_VALUE);
+        linkCounts[number] = (byte) Math.min(count, SATURATED);
     }
 
     /** A product that is no longer a configurable (or was deleted) has no children any more. */
@@ -78,7 +79,7 @@ public final class ParentIndex {
             return;
         }
         int slot = get((int) productId);
-        if (slot < 0 && slot != MULTI && linkCounts[-slot - 1] > 0) {
+        if (slot < 0 && slot != MULTI && linkCounts[-slot - 1] != 0) {
             dropLinksOf(-slot - 1);
             linkCounts[-slot - 1] = 0;
         }
@@ -124,9 +125,10 @@ public final class ParentIndex {
             chunks = rebuilt.chunks;
             multi.clear();
             multi.putAll(rebuilt.multi);
-            skuOffsets = rebuilt.skuOffsets;
-            linkCounts = rebuilt.linkCounts;
-            skus = rebuilt.skus;
+            // Trimmed: a rebuilt index of 100,000s of configurables carries no growth slack.
+            skuOffsets = Arrays.copyOf(rebuilt.skuOffsets, Math.max(1, rebuilt.parents));
+            linkCounts = Arrays.copyOf(rebuilt.linkCounts, Math.max(1, rebuilt.parents));
+            skus = Arrays.copyOf(rebuilt.skus, Math.max(1, rebuilt.skusUsed));
             skusUsed = rebuilt.skusUsed;
             parents = rebuilt.parents;
         }
@@ -146,7 +148,8 @@ public final class ParentIndex {
     }
 
     private boolean unchanged(int number, List<Long> childIds) {
-        if (linkCounts[number] == Character.MAX_VALUE || linkCounts[number] != childIds.size()) {
+        int count = linkCounts[number] & 0xff;
+        if (count == SATURATED || count != childIds.size()) {
             return false;
         }
         for (long child : childIds) {
@@ -231,7 +234,7 @@ public final class ParentIndex {
 
     private int newParent(String sku) {
         if (parents == skuOffsets.length) {
-            int grown = parents + (parents >> 1);
+            int grown = parents + Math.max(16, parents >> 2);
             skuOffsets = Arrays.copyOf(skuOffsets, grown);
             linkCounts = Arrays.copyOf(linkCounts, grown);
         }
@@ -239,17 +242,19 @@ public final class ParentIndex {
         return parents++;
     }
 
-    /** Stores a SKU as a 2-byte length and its UTF-8 bytes; returns the offset. */
+    /** Stores a SKU as a 1-byte length and its UTF-8 bytes (Magento's SKUs are at most 64 characters); returns the offset. */
     private int storeSku(String sku) {
         byte[] bytes = sku.getBytes(StandardCharsets.UTF_8);
-        int length = Math.min(bytes.length, 0xFFFF);
-        int needed = skusUsed + 2 + length;
+        if (bytes.length > 0xFF) {
+            throw new IllegalArgumentException("a SKU longer than 255 bytes: " + sku.substring(0, 40) + "...");
+        }
+        int length = bytes.length;
+        int needed = skusUsed + 1 + length;
         if (needed > skus.length) {
             skus = Arrays.copyOf(skus, Math.max(needed, skus.length + (skus.length >> 2)));
         }
-        skus[skusUsed] = (byte) (length >>> 8);
-        skus[skusUsed + 1] = (byte) length;
-        System.arraycopy(bytes, 0, skus, skusUsed + 2, length);
+        skus[skusUsed] = (byte) length;
+        System.arraycopy(bytes, 0, skus, skusUsed + 1, length);
         int offset = skusUsed;
         skusUsed = needed;
         return offset;
@@ -257,8 +262,8 @@ public final class ParentIndex {
 
     private String skuOf(int number) {
         int offset = skuOffsets[number];
-        int length = (skus[offset] & 0xff) << 8 | skus[offset + 1] & 0xff;
-        return new String(skus, offset + 2, length, StandardCharsets.UTF_8);
+        int length = skus[offset] & 0xff;
+        return new String(skus, offset + 1, length, StandardCharsets.UTF_8);
     }
 
     private int get(int id) {

@@ -123,8 +123,10 @@ class CatalogStreamsTest {
     @Test
     void lookUpsStayWithinOnePerPageAndMetadataIsReadOncePerStoreView() {
         // The connection check at start asks each endpoint for one item (pageSize=1): not part of the sync.
-        // (and the configurables' listing of the child -> parents index at start, once per store).
+        // The child -> parents index is rebuilt at start from one listing of the configurables (issue 14).
         List<LoggedRequest> productPages = sync("/V1/products");
+        assertEquals(1, store.requests().matching("/V1/products").stream().filter(r -> r.filters("type_id", "eq")).count(),
+                "one listing of the configurables for the child -> parents index");
         int pages = productPages.size();
         assertEquals(6, pages, "3 pages in each of 2 store views: " + productPages.stream()
                 .map(r -> r.path() + " " + r.query() + " -> " + r.status()).toList());

@@ -64,6 +64,23 @@ class ConfigurableVariantsTest {
     }
 
     @Test
+    @Order(0)
+    void theChildrenOfAPageCostOneRequest() {
+        List<LoggedRequest> products = store.requests().matching("/V1/products");
+        long pages = products.stream().filter(r -> r.query().get("searchCriteria[filterGroups][0][filters][0][field]") == null
+                                                   && !"1".equals(r.query().get("searchCriteria[pageSize]"))).count();
+        List<LoggedRequest> children = products.stream()
+                .filter(r -> "entity_id".equals(r.query().get("searchCriteria[filterGroups][0][filters][0][field]"))).toList();
+        assertFalse(children.isEmpty(), "pages with configurables asked for their children");
+        assertTrue(children.size() <= pages, children.size() + " children requests for " + pages + " pages");
+        for (LoggedRequest r : children) {
+            int ids = r.query().get("searchCriteria[filterGroups][0][filters][0][value]").split(",").length;
+            assertEquals(String.valueOf(ids), r.query().get("searchCriteria[pageSize]"), "one page holds every child asked for");
+            assertEquals("in", r.query().get("searchCriteria[filterGroups][0][filters][0][conditionType]"));
+        }
+    }
+
+    @Test
     @Order(1)
     void configurableCarriesItsVariantsWithOptionLabels() {
         Map<String, JsonNode> latest = latest();
