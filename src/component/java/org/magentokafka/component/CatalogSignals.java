@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CatalogSignals {
 
     private final Map<String, Set<String>> pendingSkus = new ConcurrentHashMap<>();
+    /** SKUs a poll has taken and not yet published (see {@link #awaiting}). */
+    private final Map<String, Set<String>> inFlightSkus = new ConcurrentHashMap<>();
     private final Set<String> fullPassStores = ConcurrentHashMap.newKeySet();
 
     /** A products consumer reading this store view wants the signals. */
@@ -47,16 +49,33 @@ final class CatalogSignals {
             return Set.of();
         }
         Set<String> taken = Set.copyOf(pending);
+        inFlight(storeCode).addAll(taken);
         pending.removeAll(taken);
         return taken;
     }
 
     /** Gives SKUs back after a failed poll, so none is lost. */
     void restorePendingSkus(String storeCode, Collection<String> skus) {
+        republish(storeCode, skus);
+        inFlight(storeCode).removeAll(skus);
+    }
+
+    /** The SKUs a poll took were published (Kafka acknowledged them). */
+    void republished(String storeCode, Collection<String> skus) {
+        inFlight(storeCode).removeAll(skus);
+    }
+
+    /**
+     * Whether a SKU asked for again has not been published yet in that store view: a scan that found the change
+     * records it as seen only then, so a crash in between finds it again after the restart instead of losing it.
+     */
+    boolean awaiting(String storeCode, String sku) {
         Set<String> pending = pendingSkus.get(storeCode);
-        if (pending != null) {
-            pending.addAll(skus);
-        }
+        return pending != null && pending.contains(sku) || inFlight(storeCode).contains(sku);
+    }
+
+    private Set<String> inFlight(String storeCode) {
+        return inFlightSkus.computeIfAbsent(storeCode, k -> ConcurrentHashMap.newKeySet());
     }
 
     boolean takeFullPass(String storeCode) {

@@ -61,8 +61,6 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     private final PricePass prices;
     /** Scan streams (no timestamp, every poll a cycle over the whole snapshot): what their cycles report. */
     private final ScanCycles scans;
-    /** Products: whether the child → parents index was rebuilt since this consumer started. */
-    private volatile boolean parentsListed;
     /** Products: the background scan of the websites' salable quantities (null when off or for guests). */
     private final SalableScan salable;
 
@@ -105,7 +103,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         fetchers.start(this);
         if (stream == MagentoStream.PRODUCTS) {
             endpoint.storeCodes().forEach(endpoint.store().signals()::register);
-            parentsListed = false;
+            endpoint.store().forgetParentsListing();
         }
         if (salable != null) {
             salable.start(this);
@@ -151,12 +149,6 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             status.cycleStarted();
         }
         try {
-            if (stream == MagentoStream.PRODUCTS && !parentsListed) {
-                // Before the first page: the stream resumes from its watermark and does not re-read the parents.
-                ParentLinksListing.rebuild(endpoint.client(endpoint.storeCodes().get(0)),
-                        endpoint.getConfiguration().getScanPageSize(), endpoint.store().parents());
-                parentsListed = true;
-            }
             int pageCount = 0;
             boolean consistent = true;
             boolean firstSyncAtFullSpeed = false;
@@ -224,6 +216,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             state.commitWatermark(Watermark.max(state.watermark(), sync.maxTimestamp));
             if (state.watermark() != null) {
                 reconcile.ready(store);
+                if (salable != null) {
+                    salable.ready(store);
+                }
                 if (prices != null) {
                     prices.ready(store, plan.initial());
                 }

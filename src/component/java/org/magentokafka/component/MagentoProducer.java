@@ -127,7 +127,11 @@ public class MagentoProducer extends DefaultProducer {
         var prefetched = getEndpoint().store().storefrontPrefetch().take(StorefrontLookups.key(client, skusOf(page)));
         StorefrontPage looked = prefetched != null ? answerOf(prefetched) : StorefrontLookups.of(getEndpoint(), client, page, Runnable::run);
         // At the route, in page order, not on the fetchers: the index must have seen every earlier page's links.
-        return withParents(looked, page, getEndpoint().store().parents());
+        getEndpoint().store().storefrontAsked(client.address().storeCode());
+        // Listed before the first page's look-up: the stream resumes from its watermark and does not re-read parents.
+        ParentIndex parents = getEndpoint().store().listedParents(index -> ParentLinksListing.rebuild(client,
+                getEndpoint().getConfiguration().getScanPageSize(), index));
+        return withParents(looked, page, parents);
     }
 
     /** The page's configurables keep the child → parents index current; its children get their parents' SKUs. */

@@ -102,7 +102,8 @@ final class PricePass {
                 return;
             }
             Synced sync = synced.get(store);
-            if (sync != null) {
+            // Only for a route that publishes final prices (storefront look-ups), not raw products.
+            if (sync != null && endpoint.store().servesStorefront(store)) {
                 check(store, sync);
             }
         }

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * by Magento itself, so it is among them.
  * <p>
  * The states seen are kept per website in a state store of their own ({@code salable-quantities.<website>}), so an
- * order placed while the connector was down is still found; the first cycle on an empty state is the baseline.
+ * order placed while the connector was down is still found; the first cycle on an empty state is the baseline. A
+ * change is recorded there only after its products were published, so a crash in between does not lose it.
  */
 final class SalableScan {
 
@@ -51,6 +53,14 @@ final class SalableScan {
     private final Duration pause;
     private final ScanCycles cycles;
     private volatile ScheduledExecutorService thread;
+    /**
+     * Per website: the changed salable states whose products are not published yet. They are recorded in the state
+     * only once the products consumer published them (see {@link CatalogSignals#awaiting}): a crash in between
+     * leaves the old state, so the scan after the restart finds the change again.
+     */
+    private final Map<String, Map<String, KeyVersion>> unpublished = new HashMap<>();
+    /** The store views whose products were synced once: a website is scanned only then (see {@link #ready}). */
+    private final Set<String> synced = ConcurrentHashMap.newKeySet();
     /** The last failure logged: a store refusing every cycle the same way is said once, not every few seconds. */
     private volatile String lastFailure;
 
@@ -65,8 +75,17 @@ final class SalableScan {
     void start(Object owner) {
         thread = endpoint.getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(owner, "MagentoSalableScan-" + endpoint.getStream());
-        // At once: the baseline should be as close as possible to the products' first sync.
+        // At once: the baseline should follow the products' first sync as closely as possible (see ready).
         thread.scheduleWithFixedDelay(this::scanAll, 0, Math.max(1, pause.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The products stream synced this store view once: its website's stock may be scanned from now on. Not before:
+     * the baseline then follows the events it must be compared with, and a store refusing the products (or the
+     * store scope) says so once, from the products poll, not also from here.
+     */
+    void ready(String store) {
+        synced.add(store);
     }
 
     void stop() {
@@ -109,6 +128,9 @@ final class SalableScan {
         Map<String, StoreViewScope> first = new LinkedHashMap<>();
         Map<String, List<String>> stores = new LinkedHashMap<>();
         for (String store : endpoint.storeCodes()) {
+            if (!synced.contains(store) || !endpoint.store().servesStorefront(store)) {
+                continue;
+            }
             MagentoClient client = endpoint.scanClient(store);
             StoreViewScope scope = StorefrontLookups.scope(endpoint, client);
             // Without a stock (no inventory modules) there are no reservations to find: the events use source items.
@@ -125,6 +147,8 @@ final class SalableScan {
     private void scan(StoreViewScope website, List<String> stores) {
         StateStore state = endpoint.getComponent().stateFor(endpoint.getConfiguration(), STATE, website.websiteCode());
         boolean baseline = state.watermark() == null;
+        recordPublished(website.websiteCode(), stores, state);
+        Map<String, KeyVersion> held = unpublished.getOrDefault(website.websiteCode(), Map.of());
         MagentoClient client = endpoint.scanClient(stores.get(0));
         int pageSize = endpoint.getConfiguration().getScanPageSize();
         KeyFingerprints seen = new KeyFingerprints();
@@ -146,7 +170,8 @@ final class SalableScan {
                     seen.add(item.sku());
                     fresh++;
                     long hash = SalableFingerprint.of(item.quantity(), item.isSalable());
-                    KeyVersion before = state.version(item.sku());
+                    // Against what was last found, published or not (not asked for again every cycle meanwhile).
+                    KeyVersion before = held.getOrDefault(item.sku(), state.version(item.sku()));
                     if (before.hash() == null || before.hash() != hash) {
                         changes.put(item.sku(), before.next(hash));
                         changed.add(item.sku());
@@ -167,15 +192,18 @@ final class SalableScan {
         }
         // A SKU the stock no longer lists (removed from the website, deleted) is no longer salable there.
         state.forEachKey(sku -> {
-            if (!seen.contains(sku) && state.version(sku).live()) {
-                changes.put(sku, state.version(sku).next(null));
+            KeyVersion before = held.getOrDefault(sku, state.version(sku));
+            if (!seen.contains(sku) && before.live()) {
+                changes.put(sku, before.next(null));
                 changed.add(sku);
             }
         });
-        if (!baseline && !changed.isEmpty()) {
+        if (baseline) {
+            state.commit(changes);
+        } else if (!changed.isEmpty()) {
+            unpublished.computeIfAbsent(website.websiteCode(), k -> new HashMap<>()).putAll(changes);
             stores.forEach(store -> endpoint.store().signals().republish(store, changed));
         }
-        state.commit(changes);
         if (baseline) {
             state.commitWatermark(LocalDateTime.now(ZoneOffset.UTC).format(MAGENTO_TIME));
             LOG.info("magento:{} salable-quantity scan of website {} (stock {}): baseline of {} SKUs taken; later cycles"
@@ -189,6 +217,23 @@ final class SalableScan {
         if (endpoint.scanBudget().paced()) {
             cycles.sized(stores.get(0), rows, pageSize);
         }
+    }
+
+    /** Records the changed states of the products published since the last cycle. */
+    private void recordPublished(String websiteCode, List<String> stores, StateStore state) {
+        Map<String, KeyVersion> held = unpublished.get(websiteCode);
+        if (held == null || held.isEmpty()) {
+            return;
+        }
+        CatalogSignals signals = endpoint.store().signals();
+        Map<String, KeyVersion> published = new HashMap<>();
+        held.forEach((sku, version) -> {
+            if (stores.stream().noneMatch(store -> signals.awaiting(store, sku))) {
+                published.put(sku, version);
+            }
+        });
+        state.commit(published);
+        held.keySet().removeAll(published.keySet());
     }
 
     private void warn(String message) {

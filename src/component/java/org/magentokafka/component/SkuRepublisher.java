@@ -36,6 +36,8 @@ final class SkuRepublisher {
             }
             if (sync.inconsistent) {
                 signals.restorePendingSkus(sync.store, skus);
+            } else {
+                signals.republished(sync.store, skus);
             }
         } catch (Exception e) {
             signals.restorePendingSkus(sync.store, skus);

@@ -4,7 +4,9 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.magentokafka.change.StateStore;
@@ -34,6 +36,10 @@ final class StoreContext implements AutoCloseable {
     private final CatalogSignals signals = new CatalogSignals();
     /** Child → parents of the configurables: links are global, not per store view. */
     private final ParentIndex parents = new ParentIndex();
+    /** The store views whose product pages asked for storefront look-ups (the scans that serve them run only then). */
+    private final Set<String> storefrontViews = ConcurrentHashMap.newKeySet();
+    /** Whether {@link #parents} was listed since the products consumer (re)started. */
+    private boolean parentsListed;
     /** Pages' stock look-ups started on the page fetchers, by SKU set (source items are the same in every view). */
     private final PrefetchedLookups<List<Map<String, Object>>> inventoryPrefetch = new PrefetchedLookups<>();
     /** Pages' storefront look-ups started on the page fetchers, by store view and SKU set. */
@@ -92,6 +98,36 @@ final class StoreContext implements AutoCloseable {
 
     ParentIndex parents() {
         return parents;
+    }
+
+    /**
+     * The index, listed first by {@code listing} when it was not since the products consumer started: only a route
+     * that asks for storefront look-ups pays for the listing, once per store whatever the store views.
+     */
+    synchronized ParentIndex listedParents(Consumer<ParentIndex> listing) {
+        if (!parentsListed) {
+            listing.accept(parents);
+            parentsListed = true;
+        }
+        return parents;
+    }
+
+    /** A page of this store view asked for its storefront look-ups ({@code magento:products} as a look-up). */
+    void storefrontAsked(String storeCode) {
+        storefrontViews.add(storeCode);
+    }
+
+    /**
+     * Whether the route enriches this store view's products for the storefront: the salable-quantity scan and the
+     * price pass serve those events only, a route publishing raw products (the Kamelet) does not pay for them.
+     */
+    boolean servesStorefront(String storeCode) {
+        return storefrontViews.contains(storeCode);
+    }
+
+    /** The products consumer starts: the stream resumes from its watermark, so the index must be listed again. */
+    synchronized void forgetParentsListing() {
+        parentsListed = false;
     }
 
     PrefetchedLookups<StorefrontPage> storefrontPrefetch() {

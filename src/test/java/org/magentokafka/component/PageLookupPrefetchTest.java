@@ -24,6 +24,7 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.magentokafka.sandbox.LoggedRequest;
 import org.junit.jupiter.api.io.TempDir;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.paging.Page;
@@ -80,7 +81,10 @@ class PageLookupPrefetchTest {
         Object stock = lookUp("magento:source-items", page.items(), "eu");
         Object storefront = lookUp("magento:products", page.items(), "eu");
 
-        assertEquals(asked, store.requests().size(), "nothing asked again: " + store.requests().all().subList(asked, store.requests().size()));
+        // The route's first storefront look-up lists the configurables for the child -> parents index: not a page's.
+        List<LoggedRequest> after = store.requests().all().subList(asked, store.requests().size()).stream()
+                .filter(r -> !r.filters("type_id", "eq")).toList();
+        assertEquals(List.of(), after, "nothing asked again");
         assertInstanceOf(List.class, stock);
         assertTrue(!((List<?>) stock).isEmpty(), "the page's source items");
         StorefrontPage taken = assertInstanceOf(StorefrontPage.class, storefront);
@@ -90,8 +94,9 @@ class PageLookupPrefetchTest {
                 "the route took it");
 
         // Taken once: the same page again is asked for again (so the 'nothing asked' above can fail).
+        int before = store.requests().size();
         lookUp("magento:source-items", page.items(), "eu");
-        assertEquals(asked + 1, store.requests().size());
+        assertEquals(before + 1, store.requests().size());
     }
 
     @Test
