@@ -34,7 +34,7 @@ final class ConfigurableSalable {
         for (Map<String, Object> row : rows) {
             if (row != null && Variants.isConfigurable(row) && row.get("sku") != null) {
                 List<Map<String, Object>> children = new ArrayList<>();
-                for (long id : childIds(row)) {
+                for (long id : Variants.childIds(row)) {
                     Map<String, Object> child = byId.get(id);
                     if (child != null) {
                         children.add(child);
@@ -63,22 +63,6 @@ final class ConfigurableSalable {
             }
         }
         return new SalableState(quantity, salable, stockId);
-    }
-
-    /** {@code extension_attributes.configurable_product_links}: the children's entity ids. */
-    static List<Long> childIds(Map<String, Object> configurable) {
-        List<Long> ids = new ArrayList<>();
-        if (configurable.get("extension_attributes") instanceof Map<?, ?> ext
-            && ext.get("configurable_product_links") instanceof Iterable<?> links) {
-            for (Object link : links) {
-                try {
-                    ids.add(Long.parseLong(String.valueOf(link).strip()));
-                } catch (NumberFormatException e) {
-                    // not an id: that link names no child
-                }
-            }
-        }
-        return ids;
     }
 
     /** Status 1 (enabled) in the store view the row was read in; numbers or numeric text. */

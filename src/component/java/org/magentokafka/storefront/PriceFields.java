@@ -82,12 +82,11 @@ final class PriceFields {
     /** The enabled children of a configurable (its configurable_product_links), on the page or among its children rows. */
     private static List<Map<String, Object>> enabledChildren(Map<String, Object> product, StorefrontPage page,
                                                          Map<Long, Map<String, Object>> pageById) {
-        if (!Variants.isConfigurable(product) || !(product.get("extension_attributes") instanceof Map<?, ?> ext)
-            || !(ext.get("configurable_product_links") instanceof List<?> links)) {
+        if (!Variants.isConfigurable(product)) {
             return List.of();
         }
-        return links.stream().filter(Number.class::isInstance).map(id -> page.row(((Number) id).longValue(), pageById))
-                .filter(child -> child != null && amount(child.get("status")) != null && amount(child.get("status")) == 1)
+        return Variants.childIds(product).stream().map(id -> page.row(id, pageById))
+                .filter(child -> child != null && ConfigurableSalable.enabled(child))
                 .toList();
     }
 
