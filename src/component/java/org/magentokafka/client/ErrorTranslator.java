@@ -80,7 +80,8 @@ public final class ErrorTranslator {
                                                               + " Fix: check the credentials, grant " + resources
                                                               + " in System > Extensions > Integrations > API, or set magento.auth.mode=oauth1 with the four credentials"
                                                               + " shown when activating the integration (or allow bearer tokens: Stores > Configuration > Services > OAuth >"
-                                                              + " Allow OAuth Access Tokens to be used as standalone Bearer tokens = Yes)");
+                                                              + " Allow OAuth Access Tokens to be used as standalone Bearer tokens = Yes)")
+                    .withAclResource(resources);
         }
         return new MagentoException(endpoint, 401, false, endpoint + " answered 401 Unauthorized" + quote(magentoMessage)
                                                           + ": check the credentials in magento.auth.*");

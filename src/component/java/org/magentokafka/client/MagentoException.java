@@ -11,6 +11,7 @@ public class MagentoException extends RuntimeException {
     private final int status;
     private final boolean retryable;
     private String retryAfter;
+    private String aclResource;
 
     public MagentoException(String endpoint, int status, boolean retryable, String message) {
         super(message);
@@ -43,6 +44,19 @@ public class MagentoException extends RuntimeException {
 
     MagentoException withRetryAfter(String value) {
         this.retryAfter = value;
+        return this;
+    }
+
+    /**
+     * The ACL resource a 401 names ({@code parameters.resources} of "The consumer isn't authorized to access
+     * %resources."), or null: what the integration lacks when the credentials themselves work elsewhere.
+     */
+    public String aclResource() {
+        return aclResource;
+    }
+
+    MagentoException withAclResource(String resource) {
+        this.aclResource = resource;
         return this;
     }
 

@@ -14,20 +14,35 @@ import org.magentokafka.stream.MagentoStream;
 
 /**
  * Asks each stream's endpoint for one item ({@code pageSize=1}) and says what the store answered, in the words of
- * the merchant guides: OK, EMPTY, ACL MISSING (with the resource), NOT FOUND, HTML/WAF, UNREACHABLE. The products
- * stream adds the lines of its storefront look-ups ({@link StorefrontProbe}).
+ * the merchant guides: OK, EMPTY, ACL MISSING (with the resource), NOT FOUND, HTML/WAF, UNREACHABLE. These are the
+ * core streams' lines (categories, attributes and source items included: their look-ups for product events are
+ * those streams' own endpoints). The products stream adds the lines of its optional parts ({@link StorefrontProbe}),
+ * which never fail the check (issue 22).
  */
 public final class ConnectionProbe {
 
     /**
      * One line of the check.
      *
+     * @param core a core stream's line: not ok fails the check. Otherwise an optional part of product events
+     *             ({@link StorefrontProbe}): events go out without it, so not ok only says what it would add
      * @param rows the collection's size as page 1 stated it ({@code total_count}), or -1 when unknown or not credible
      */
-    public record Result(String stream, String endpoint, boolean ok, String outcome, long rows) {
+    public record Result(String stream, String endpoint, boolean core, boolean ok, String outcome, long rows) {
 
+        /** A core stream's line without a size. */
         public Result(String stream, String endpoint, boolean ok, String outcome) {
-            this(stream, endpoint, ok, outcome, -1);
+            this(stream, endpoint, true, ok, outcome, -1);
+        }
+
+        /** An optional part's line: never fails the check. */
+        static Result optional(String part, String endpoint, boolean ok, String outcome) {
+            return new Result(part, endpoint, false, ok, outcome, -1);
+        }
+
+        /** Only a core stream that does not work fails the check (exit 1) and the readiness. */
+        public boolean fails() {
+            return core && !ok;
         }
     }
 
@@ -48,7 +63,7 @@ public final class ConnectionProbe {
                 Page page = client.fetchPage(stream.resource(), SearchCriteria.paged(1));
                 boolean guest = guest(endpoint);
                 long rows = page.totalCount() < page.items().size() ? -1 : page.totalCount();
-                results.put(name, new Result(name, path, true, answered(page, guest), rows));
+                results.put(name, new Result(name, path, true, true, answered(page, guest), rows));
             } catch (MagentoException e) {
                 results.put(name, new Result(name, path, false, guest(endpoint) && e.status() == 401
                         ? refusedToGuests(stream) : classify(stream, e)));
@@ -56,7 +71,8 @@ public final class ConnectionProbe {
                 results.put(name, new Result(name, path, false, "CONFIGURATION: " + e.getMessage()));
             }
             if (stream == MagentoStream.PRODUCTS && results.get(name).ok()) {
-                // The storefront look-ups every page of products sends (issue 14): their grants and modules.
+                // The storefront look-ups of product events (issue 14), optional parts since issue 22: their grants
+                // and modules, said apart from the core streams.
                 StorefrontProbe.probe(endpoint.client(store), store, guest(endpoint)).forEach(r -> results.put(r.stream(), r));
             }
         }

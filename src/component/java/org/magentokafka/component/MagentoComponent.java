@@ -13,6 +13,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.magentokafka.enrich.PartAvailability;
 import org.magentokafka.auth.OAuth1Credentials;
 import org.magentokafka.change.FileStateStore;
 import org.magentokafka.change.KafkaStateBackend;
@@ -30,6 +31,8 @@ import org.magentokafka.stream.MagentoStream;
  */
 @Component("magento")
 public class MagentoComponent extends HealthCheckComponent {
+
+    private final PartAvailability enrichment = new PartAvailability();
 
     @Metadata
     private MagentoConfiguration configuration = new MagentoConfiguration();
@@ -173,6 +176,11 @@ public class MagentoComponent extends HealthCheckComponent {
      * The polling status of a stream (its consumer's poll loop), created with the consumer; a stream without a change
      * timestamp is read as scans, which changes what its freshness means.
      */
+    /** Which optional parts of the product events each store view has now (gauges, health details). */
+    public PartAvailability enrichment() {
+        return enrichment;
+    }
+
     public PollStatus pollStatus(String stream) {
         return pollStatus.computeIfAbsent(stream,
                 k -> metrics.pollGauges(k, new PollStatus(!MagentoStream.fromUri(k).timestamped())));

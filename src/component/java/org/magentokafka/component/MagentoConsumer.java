@@ -186,6 +186,10 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     private StoreSync syncStore(String store) throws Exception {
         long started = System.nanoTime();
         StateStore state = endpoint.state(store);
+        if (endpoint.stream() == MagentoStream.PRODUCTS) {
+            // Before planning: a part that came back asks for the full pass that publishes it.
+            OptionalParts.recheck(endpoint, endpoint.client(store), store);
+        }
         PassPlan plan = planner.plan(store, state, reconcile != null && reconcile.waiting(store));
         // A scan's cycle is paced by the store's budget, except a store view's first sync: a new deployment gets its
         // snapshot at full speed.

@@ -27,7 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.magentokafka.stream.MagentoStream;
 import org.magentokafka.stream.MagentoConstants;
-import org.magentokafka.enrich.GuestRefusal;
+import org.magentokafka.client.MagentoException;
+import org.magentokafka.enrich.EventPart;
+import org.magentokafka.enrich.Unavailable;
+import org.magentokafka.enrich.UnknownParts;
 
 /**
  * Look-ups for enrichment, batched per page so a sync costs about one extra request per page, not per product:
@@ -84,13 +87,10 @@ public class MagentoProducer extends DefaultProducer {
             result = withoutGuestLookUp(stream);
         } else {
             result = switch (stream) {
-                case SOURCE_ITEMS -> sourceItems(client, skusOf(exchange));
-                case PRODUCT_ATTRIBUTES -> endpoint.store().metadata().get(stream.uriName(), cacheKey(client),
-                        metadataRefresh(), () -> AttributeCatalog.of(allPages(client, stream, List.of())));
-                case CATEGORIES -> endpoint.store().metadata().get(stream.uriName(), cacheKey(client),
-                        metadataRefresh(), () -> CategoryPaths.of(endpoint.mapper().convertValue(
-                                client.getJson("/V1/categories", null), ITEM)));
-                case PRODUCTS -> storefront(client, exchange);
+                case SOURCE_ITEMS -> inventory(client, store, skusOf(exchange));
+                case PRODUCT_ATTRIBUTES -> observed(store, EventPart.LABELS, attributes(endpoint, client));
+                case CATEGORIES -> observed(store, EventPart.CATEGORIES, categories(endpoint, client));
+                case PRODUCTS -> observed(store, storefront(client, exchange));
                 default -> throw new IllegalArgumentException("magento:" + stream.uriName()
                                                               + " look-up needs the header " + MagentoConstants.KEY
                                                               + " with the item's key");
@@ -112,7 +112,8 @@ public class MagentoProducer extends DefaultProducer {
                      + " events carry {}; use an integration (magento.auth.mode=oauth1) for them", stream.uriName(),
                     stream.aclResource(), stream == MagentoStream.SOURCE_ITEMS ? "inventory null (unknown)" : "no option labels");
         }
-        return stream == MagentoStream.SOURCE_ITEMS ? GuestRefusal.INVENTORY : AttributeCatalog.of(List.of());
+        return stream == MagentoStream.SOURCE_ITEMS ? UnknownParts.of(EventPart.INVENTORY, Unavailable.NOT_FOR_GUESTS)
+                : AttributeCatalog.unknown(Unavailable.NOT_FOR_GUESTS);
     }
 
     /**
@@ -146,7 +147,7 @@ public class MagentoProducer extends DefaultProducer {
                 }
             }
         }
-        return new StorefrontPage(page.scope(), page.children(), page.salable(), page.renderInfo(), parents);
+        return new StorefrontPage(page.scope(), page.children(), page.salable(), page.renderInfo(), parents, page.unknown());
     }
 
     static boolean guest(MagentoConfiguration conf) {
@@ -178,9 +179,78 @@ public class MagentoProducer extends DefaultProducer {
         return skus;
     }
 
-    private List<Map<String, Object>> sourceItems(MagentoClient client, Set<String> skus) throws Exception {
+    /**
+     * The page's source items; {@link UnknownParts} (inventory unknown, with why) when the integration lacks the
+     * sources grant or the store has no inventory modules: the products are published without per-source stock.
+     */
+    private Object inventory(MagentoClient client, String store, Set<String> skus) throws Exception {
         var prefetched = getEndpoint().store().inventoryPrefetch().take(Set.copyOf(skus));
-        return prefetched != null ? answerOf(prefetched) : sourceItemsOf(client, skus);
+        Object answer;
+        try {
+            answer = prefetched != null ? answerOf(prefetched) : sourceItemsOf(client, skus);
+        } catch (MagentoException e) {
+            Unavailable why = Unavailable.of(e, MagentoStream.SOURCE_ITEMS.aclResource(), MagentoStream.SOURCE_ITEMS.resource());
+            if (why == null) {
+                throw e;
+            }
+            answer = UnknownParts.of(EventPart.INVENTORY, why);
+        }
+        observe(store, Set.of(EventPart.INVENTORY), answer instanceof UnknownParts unknown ? unknown : UnknownParts.NONE);
+        return answer;
+    }
+
+    /** The store view's attribute metadata (cached); without labels, and saying why, when the store refuses it. */
+    static AttributeCatalog attributes(MagentoEndpoint endpoint, MagentoClient client) {
+        MagentoStream stream = MagentoStream.PRODUCT_ATTRIBUTES;
+        return endpoint.store().metadata().get(stream.uriName(), cacheKey(client), endpoint.getConfiguration().getMetadataRefresh(),
+                () -> {
+                    try {
+                        return AttributeCatalog.of(allPages(client, stream, List.of()));
+                    } catch (MagentoException e) {
+                        return AttributeCatalog.unknown(unavailable(e, stream.aclResource(), stream.resource()));
+                    }
+                });
+    }
+
+    /** The store view's category tree (cached); without paths, and saying why, when the store refuses it. */
+    static CategoryPaths categories(MagentoEndpoint endpoint, MagentoClient client) {
+        String tree = "/V1/categories";
+        return endpoint.store().metadata().get(MagentoStream.CATEGORIES.uriName(), cacheKey(client),
+                endpoint.getConfiguration().getMetadataRefresh(), () -> {
+                    try {
+                        return CategoryPaths.of(endpoint.mapper().convertValue(client.getJson(tree, null), ITEM));
+                    } catch (MagentoException e) {
+                        return CategoryPaths.unknown(unavailable(e, MagentoStream.CATEGORIES.aclResource(), tree));
+                    }
+                });
+    }
+
+    /** Why a look-up is lastingly unavailable; a transient failure is thrown on (the page waits for a retry). */
+    private static Unavailable unavailable(MagentoException e, String resource, String endpoint) {
+        Unavailable why = Unavailable.of(e, resource, endpoint);
+        if (why == null) {
+            throw e;
+        }
+        return why;
+    }
+
+    private AttributeCatalog observed(String store, EventPart part, AttributeCatalog attributes) {
+        observe(store, Set.of(part), attributes.unknownParts());
+        return attributes;
+    }
+
+    private CategoryPaths observed(String store, EventPart part, CategoryPaths categories) {
+        observe(store, Set.of(part), categories.unknownParts());
+        return categories;
+    }
+
+    private StorefrontPage observed(String store, StorefrontPage page) {
+        observe(store, EventPart.STOREFRONT, page.unknown());
+        return page;
+    }
+
+    private void observe(String store, Set<EventPart> parts, UnknownParts unknown) {
+        OptionalParts.observe(getEndpoint(), store, parts, unknown);
     }
 
     /** A prefetched look-up's answer, or its own failure (not wrapped). */

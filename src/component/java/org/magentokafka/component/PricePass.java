@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.magentokafka.client.MagentoClient;
+import org.magentokafka.enrich.EventPart;
+import org.magentokafka.storefront.StoreViewScope;
 import org.magentokafka.client.MagentoException;
 import org.magentokafka.client.ScanBudget;
 import org.magentokafka.paging.Page;
@@ -113,7 +115,11 @@ final class PricePass {
         try {
             MagentoClient client = endpoint.scanClient(store);
             // The store view's scope as the storefront enrichment caches it (its first page loaded it).
-            ZoneId zone = zones.computeIfAbsent(store, s -> PriceWindows.zone(StorefrontLookups.scope(endpoint, client)));
+            StoreViewScope scope = StorefrontLookups.scope(endpoint, client);
+            if (scope.unknown().contains(EventPart.PRICES)) {
+                return; // the events carry no prices (a grant is missing): no price window to watch
+            }
+            ZoneId zone = zones.computeIfAbsent(store, s -> PriceWindows.zone(scope));
             LocalDate today = endpoint.getComponent().clock().instant().atZone(zone).toLocalDate();
             LocalDate after = covered.computeIfAbsent(store, s -> {
                 LocalDate syncedOn = sync.at().atZone(zone).toLocalDate();

@@ -6,23 +6,48 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.MagentoException;
+import org.magentokafka.enrich.AdminGrants;
 import org.magentokafka.net.PercentEncoding;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.storefront.StoreScopes;
 import org.magentokafka.stream.MagentoStream;
 
 /**
- * The connection check's lines for the storefront look-ups of the products stream (issue 14), in its first store
- * view, GET only, one item where the endpoint pages: the store configs and websites (website scoping,
- * {@code Magento_Backend::store}), the stock resolver and salable quantities ({@code Magento_InventoryApi::stock};
- * a 404 = a store without the inventory modules, whose salable quantities fall back to source-item sums) and
- * products-render-info (anonymous; a 404 = prices from special-price dates and catalog/product/view URLs).
- * A missing grant fails the check and names the resource; a missing module is said and passes.
+ * The connection check's lines for the optional parts of product events (issues 14 and 22), in the products
+ * stream's first store view, GET only, one item where the endpoint pages: the store configs and websites (website
+ * scoping, displayable, prices and urls; {@code Magento_Backend::store}), the stock resolver and salable quantities
+ * (salable; {@code Magento_InventoryApi::stock}) and products-render-info (prices and urls; anonymous).
+ * <p>
+ * Setup guides merchants follow grant neither resource (docs/magento-rest-facts.md, "Grants and modules in the
+ * field"), so none of these lines fails the check: each is optional ({@link ConnectionProbe.Result#core()} false)
+ * and starts with one of
+ * <ul>
+ * <li>{@code OK}: the part answered;</li>
+ * <li>{@code OPTIONAL}: the part is missing until the merchant changes the store: a refusal (401/403) names the
+ * grant as the admin shows it, its ACL id and what it adds; a 404 "no route" names the module the store lacks and
+ * what falls back (salable quantities to source-item sums, prices to the special-price dates);</li>
+ * <li>{@code WARN}: the look-up failed otherwise (5xx, an HTML/WAF page, a timeout, an answer without the store
+ * view), with the reason. Most of these pass on a retry, and a store that is truly down fails the core streams'
+ * lines anyway: failing the check on a look-up the events do without would only block a deploy that works;</li>
+ * <li>{@code NOT ASKED}: never served to guests, or the look-up needs another line's answer.</li>
+ * </ul>
  */
 final class StorefrontProbe {
 
-    private static final String STORE_RESOURCE = StoreScopes.STORE_RESOURCE;
-    private static final String STOCK_RESOURCE = StoreScopes.STOCK_RESOURCE;
+    /** An optional part: its ACL resource, what it adds to product events, what happens without its routes. */
+    private record Part(String resource, String adds, String withoutRoute) {
+
+        /** As the integration's API tab shows it, with the id: what the merchant ticks. */
+        String granted() {
+            return AdminGrants.label(resource);
+        }
+    }
+
+    private static final Part STORE = new Part(StoreScopes.STORE_RESOURCE, "website scoping, displayable, prices and urls",
+            "website scoping, displayable, prices and urls are left out");
+    private static final Part STOCK = new Part(StoreScopes.STOCK_RESOURCE, "salable quantities",
+            "salable quantities fall back to source-item sums");
+    private static final String STORE_ROUTES = "Magento_Store's web API routes";
 
     /** Magento's default website code, asked for when the store view's own is unknown. */
     private static final String GUESSED_WEBSITE = "base";
@@ -49,7 +74,8 @@ final class StorefrontProbe {
         String websiteCode = websiteCode(config == null ? null : config.path("website_id").asInt());
         if (guest) {
             String why = "NOT ASKED: never served to guests; with magento.auth.mode=none events carry salable null."
-                         + " Use an integration granted " + STOCK_RESOURCE + " (magento.auth.mode=oauth1) for them";
+                         + " Use an integration (magento.auth.mode=oauth1) granted " + STOCK.granted() + " to add "
+                         + STOCK.adds();
             add("stock-resolver", "/V1/inventory/stock-resolver/website/{code}", true, why);
             add("salable-qty", "/V1/inventory/export-stock-salable-qty/website/{code}", true, why);
         } else {
@@ -58,10 +84,10 @@ final class StorefrontProbe {
             String asked = websiteCode == null ? GUESSED_WEBSITE : websiteCode;
             String code = PercentEncoding.encode(asked);
             inventory("stock-resolver", "/V1/inventory/stock-resolver/website/" + code, null,
-                    "/V1/inventory/stock-resolver/website/{code}", websiteCode == null);
+                    "/V1/inventory/stock-resolver/website/{code}", "Magento_InventorySalesApi", websiteCode == null);
             inventory("salable-qty", "/V1/inventory/export-stock-salable-qty/website/" + code,
                     SearchCriteria.paged(1).toQueryString(), "/V1/inventory/export-stock-salable-qty/website/{code}",
-                    websiteCode == null);
+                    "Magento_InventoryExportStockApi", websiteCode == null);
         }
         renderInfo(config);
     }
@@ -77,9 +103,10 @@ final class StorefrontProbe {
                     return c;
                 }
             }
-            add("store-configs", resource, false, "NO STORE VIEW '" + store + "': check magento.store-codes");
+            add("store-configs", resource, false, "WARN: no store view '" + store + "' in the answer: check"
+                                                  + " magento.store-codes (" + optional(STORE) + ")");
         } catch (MagentoException e) {
-            add("store-configs", resource, false, refused(e, STORE_RESOURCE, "website scoping"));
+            add("store-configs", resource, false, missing(e, STORE, STORE_ROUTES));
         }
         return null;
     }
@@ -101,15 +128,20 @@ final class StorefrontProbe {
                     return code;
                 }
             }
-            add("websites", resource, false, "NO WEBSITE " + websiteId + " in the list the store answered");
+            add("websites", resource, false, "WARN: no website " + websiteId + " in the list the store answered ("
+                                             + optional(STORE) + ")");
         } catch (MagentoException e) {
-            add("websites", resource, false, refused(e, STORE_RESOURCE, "website scoping"));
+            add("websites", resource, false, missing(e, STORE, STORE_ROUTES));
         }
         return null;
     }
 
-    /** @param guessed asked for {@link #GUESSED_WEBSITE}: only a refusal says something about this store view */
-    private void inventory(String name, String resource, String query, String metricEndpoint, boolean guessed) {
+    /**
+     * @param module  the module declaring the route, named when the store answers 404 "no route"
+     * @param guessed asked for {@link #GUESSED_WEBSITE}: only a refusal says something about this store view
+     */
+    private void inventory(String name, String resource, String query, String metricEndpoint, String module,
+                           boolean guessed) {
         try {
             client.getJson(resource, query, metricEndpoint);
             add(name, resource, true, guessed ? notRefused() : "OK");
@@ -117,16 +149,15 @@ final class StorefrontProbe {
             boolean refusal = e.status() == 401 || e.status() == 403;
             if (guessed && !refusal) {
                 add(name, resource, true, notRefused());
-            } else if (notAModule(e)) {
-                add(name, resource, true, "NO INVENTORY MODULES (404): salable quantities fall back to source-item sums");
             } else {
-                add(name, resource, false, refused(e, STOCK_RESOURCE, "salable quantities"));
+                add(name, resource, false, missing(e, STOCK, "the inventory (MSI) modules (" + module + ")"));
             }
         }
     }
 
     private static String notRefused() {
-        return "NOT REFUSED (asked for website '" + GUESSED_WEBSITE + "': the store view's own is unknown, see websites)";
+        return "OK, NOT REFUSED (asked for website '" + GUESSED_WEBSITE + "': the store view's own is unknown, see"
+               + " websites)";
     }
 
     private void renderInfo(JsonNode config) {
@@ -142,9 +173,11 @@ final class StorefrontProbe {
             client.getJson(resource, query);
             add("render-info", resource, true, "OK");
         } catch (MagentoException e) {
-            add("render-info", resource, notAModule(e), notAModule(e)
-                    ? "NOT AVAILABLE (404): final prices from the special-price dates, URLs catalog/product/view/id/{id}"
-                    : ConnectionProbe.classify(MagentoStream.PRODUCTS, e));
+            // Anonymous: no grant to name, only the module whose route is missing.
+            add("render-info", resource, false, notAModule(e)
+                    ? "OPTIONAL: no route (404): the store lacks Magento_Catalog's products-render-info; final prices"
+                      + " fall back to the special-price dates, URLs to catalog/product/view/id/{id}"
+                    : warn(e, "prices and urls"));
         }
     }
 
@@ -153,21 +186,38 @@ final class StorefrontProbe {
         return e.status() == 404 && !e.getMessage().contains("returned HTML");
     }
 
-    /** A refusal names the resource to grant; other failures are classified as the streams' are. */
-    private String refused(MagentoException e, String resource, String needed) {
+    /**
+     * A refusal (401/403 in JSON) is a missing grant: the products stream's answer proved the credentials, so it is
+     * the part's ACL resource, named as the admin shows it. A 404 "no route" is a missing module (the products
+     * route answered, so the base URL is right). Other failures are a WARN with the streams' reasons.
+     *
+     * @param module what the store lacks when it answers 404 "no route"
+     */
+    private String missing(MagentoException e, Part part, String module) {
         if (e.status() == 401 && guest) {
-            return "NOT SERVED TO GUESTS: set Allow Anonymous Guest Access = Yes (Stores > Configuration > Services >"
-                   + " Magento Web API > Web API Security), or use an integration granted " + resource
-                   + " (magento.auth.mode=oauth1), needed for " + needed;
+            return "OPTIONAL: not served to guests; set Allow Anonymous Guest Access = Yes (Stores > Configuration >"
+                   + " Services > Magento Web API > Web API Security), or use an integration (magento.auth.mode=oauth1)"
+                   + " granted " + part.granted() + " to add " + part.adds();
         }
         if ((e.status() == 401 || e.status() == 403) && !e.getMessage().contains("returned HTML")) {
-            return "ACL MISSING (" + resource + ") or credentials refused: grant " + resource + " to the integration ("
-                   + "needed for " + needed + "), or fix magento.auth.*";
+            return "OPTIONAL: not granted; grant " + part.granted() + " in System > Extensions > Integrations > API"
+                   + " to add " + part.adds();
         }
-        return ConnectionProbe.classify(MagentoStream.PRODUCTS, e);
+        if (notAModule(e)) {
+            return "OPTIONAL: no route (404): the store lacks " + module + "; " + part.withoutRoute();
+        }
+        return warn(e, part.adds());
+    }
+
+    private static String warn(MagentoException e, String adds) {
+        return "WARN: " + ConnectionProbe.classify(MagentoStream.PRODUCTS, e) + " (optional, adds " + adds + ")";
+    }
+
+    private static String optional(Part part) {
+        return "optional, adds " + part.adds();
     }
 
     private void add(String name, String resource, boolean ok, String outcome) {
-        results.add(new ConnectionProbe.Result(name, client.address().path(resource), ok, outcome));
+        results.add(ConnectionProbe.Result.optional(name, client.address().path(resource), ok, outcome));
     }
 }

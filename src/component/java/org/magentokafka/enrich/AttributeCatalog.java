@@ -18,9 +18,23 @@ public final class AttributeCatalog {
     /** attribute_id → code: configurable options name their attributes by id. */
     private final Map<String, String> codeById;
 
-    private AttributeCatalog(Map<String, Attribute> byCode, Map<String, String> codeById) {
+    /** Why there are no labels, when the store refused the metadata (none when it was read). */
+    private final UnknownParts unknown;
+
+    private AttributeCatalog(Map<String, Attribute> byCode, Map<String, String> codeById, UnknownParts unknown) {
         this.byCode = byCode;
         this.codeById = codeById;
+        this.unknown = unknown;
+    }
+
+    /** No metadata: the store refuses it or has no route for it. Values pass unlabelled; the events say why. */
+    public static AttributeCatalog unknown(Unavailable why) {
+        return new AttributeCatalog(Map.of(), Map.of(), UnknownParts.of(EventPart.LABELS, why));
+    }
+
+    /** {@link EventPart#LABELS} with its reason when the metadata was not readable; else none. */
+    public UnknownParts unknownParts() {
+        return unknown;
     }
 
     public static AttributeCatalog of(List<Map<String, Object>> metadata) {
@@ -51,7 +65,7 @@ public final class AttributeCatalog {
             byCode.put(code.toString(), new Attribute(code.toString(), label == null ? code.toString() : label.toString(),
                     input == null ? "text" : input.toString(), Map.copyOf(options)));
         }
-        return new AttributeCatalog(byCode, codeById);
+        return new AttributeCatalog(byCode, codeById, UnknownParts.NONE);
     }
 
     public Attribute get(String code) {

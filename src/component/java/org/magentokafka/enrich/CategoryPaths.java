@@ -19,12 +19,25 @@ public final class CategoryPaths {
     }
 
     private final Map<String, Node> byId = new HashMap<>();
+    /** Why there are no paths, when the store refused the tree (none when it was read). */
+    private final UnknownParts unknown;
 
-    private CategoryPaths() {
+    private CategoryPaths(UnknownParts unknown) {
+        this.unknown = unknown;
+    }
+
+    /** No tree: the store refuses it or has no route for it. Events carry categories null and say why. */
+    public static CategoryPaths unknown(Unavailable why) {
+        return new CategoryPaths(UnknownParts.of(EventPart.CATEGORIES, why));
+    }
+
+    /** {@link EventPart#CATEGORIES} with its reason when the tree was not readable; else none. */
+    public UnknownParts unknownParts() {
+        return unknown;
     }
 
     public static CategoryPaths of(Map<String, Object> tree) {
-        CategoryPaths paths = new CategoryPaths();
+        CategoryPaths paths = new CategoryPaths(UnknownParts.NONE);
         if (tree != null && tree.get("children_data") instanceof List<?> children) {
             for (Object c : children) {
                 paths.walk(c, List.of());

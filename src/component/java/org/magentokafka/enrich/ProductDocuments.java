@@ -18,11 +18,13 @@ public final class ProductDocuments {
 
     /**
      * @param sourceItems the page's source items, or null when the inventory is unknown (a guest is never shown
-     *                    them): the documents then say {@code inventory: null}, not zero stock
+     *                    them, an integration may lack the sources grant): the documents then say
+     *                    {@code inventory: null}, not zero stock
+     * @param unknown     the parts the page's look-ups could not give, with why: listed in each document
      */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> of(String store, List<?> products, List<Map<String, Object>> sourceItems,
-                                               AttributeCatalog attributes, CategoryPaths categories) {
+                                               AttributeCatalog attributes, CategoryPaths categories, UnknownParts unknown) {
         boolean inventoryKnown = sourceItems != null;
         Map<String, List<Map<String, Object>>> stock = inventoryKnown ? InventorySummary.bySku(sourceItems) : Map.of();
         List<Map<String, Object>> documents = new ArrayList<>(products.size());
@@ -37,6 +39,10 @@ public final class ProductDocuments {
             if (!inventoryKnown) {
                 document.put("inventory", null);
             }
+            if (unknown.contains(EventPart.CATEGORIES)) {
+                document.put("categories", null);
+            }
+            unknown.addTo(document);
             documents.add(document);
         }
         return documents;

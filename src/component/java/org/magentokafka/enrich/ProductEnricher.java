@@ -28,9 +28,14 @@ public class ProductEnricher implements Processor {
         if (sourceItemsLookup == null || attributes == null || categories == null) {
             throw new IllegalStateException("productEnricher needs the source-items, product-attributes and categories look-ups before it");
         }
-        // A guest (magento.auth.mode=none) is never shown source items: the inventory is unknown, not zero.
-        List<Map<String, Object>> sourceItems = sourceItemsLookup == GuestRefusal.INVENTORY
-                ? null : (List<Map<String, Object>>) sourceItemsLookup;
-        exchange.getMessage().setBody(ProductDocuments.of(store, products, sourceItems, attributes, categories));
+        // Source items refused (a guest, an integration without the sources grant): the inventory is unknown, not zero.
+        UnknownParts unknown = attributes.unknownParts().plus(categories.unknownParts());
+        List<Map<String, Object>> sourceItems = null;
+        if (sourceItemsLookup instanceof UnknownParts inventoryUnknown) {
+            unknown = inventoryUnknown.plus(unknown);
+        } else {
+            sourceItems = (List<Map<String, Object>>) sourceItemsLookup;
+        }
+        exchange.getMessage().setBody(ProductDocuments.of(store, products, sourceItems, attributes, categories, unknown));
     }
 }

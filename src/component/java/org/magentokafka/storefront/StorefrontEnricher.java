@@ -45,6 +45,7 @@ public class StorefrontEnricher implements Processor {
             } else {
                 StorefrontFields.addTo(document, product, storefront,
                         attributes == null ? AttributeCatalog.of(List.of()) : attributes, pageById);
+                storefront.unknown().addTo(document);
             }
         }
     }

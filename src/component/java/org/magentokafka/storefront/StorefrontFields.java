@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.magentokafka.enrich.AttributeCatalog;
+import org.magentokafka.enrich.EventPart;
 
 /**
  * Adds what a storefront needs to a product event (issue 14's contract): {@code displayable}, {@code salable},
@@ -26,7 +27,7 @@ public final class StorefrontFields {
                              AttributeCatalog attributes, Map<Long, Map<String, Object>> pageById) {
         Map<String, Object> own = of(product, page);
         document.putAll(own);
-        if (page.renderInfo() == null && Variants.isConfigurable(product)) {
+        if (page.renderInfo() == null && page.knows(EventPart.PRICES) && Variants.isConfigurable(product)) {
             // Without render-info a configurable's min/max come from its children, some of which may be on the page.
             document.put("prices", PriceFields.of(product, page, pageById));
         }
@@ -39,12 +40,14 @@ public final class StorefrontFields {
 
     /** A product's or a variant's own storefront fields: displayable, salable, prices, urls. */
     static Map<String, Object> of(Map<String, Object> product, StorefrontPage page) {
-        Map<String, Object> prices = PriceFields.of(product, page);
+        // An unknown part is null (its reason is in the event's "unknown"), never a value computed without its input.
+        Map<String, Object> prices = page.knows(EventPart.PRICES) ? PriceFields.of(product, page) : null;
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("displayable", Displayable.of(product, page.scope()) && (page.renderInfo() == null || prices != null));
-        out.put("salable", SalableFields.of(product, page));
+        out.put("displayable", !page.knows(EventPart.DISPLAYABLE) ? null
+                : Displayable.of(product, page.scope()) && (page.renderInfo() == null || prices != null));
+        out.put("salable", page.knows(EventPart.SALABLE) ? SalableFields.of(product, page) : null);
         out.put("prices", prices);
-        out.put("urls", ProductUrls.of(product, page));
+        out.put("urls", page.knows(EventPart.URLS) ? ProductUrls.of(product, page) : null);
         return out;
     }
 }

@@ -9,6 +9,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import org.magentokafka.client.MagentoClient;
+import org.magentokafka.client.MagentoException;
+import org.magentokafka.enrich.EventPart;
+import org.magentokafka.enrich.Unavailable;
+import org.magentokafka.enrich.UnknownParts;
 
 /**
  * The storefront look-ups of one page of products in one store view, at most four requests whatever the page
@@ -42,10 +46,26 @@ public final class StorefrontLookup {
     public static StorefrontPage of(MagentoClient client, StoreViewScope scope, List<Map<String, Object>> products,
                                     boolean guest, Executor parallel) {
         Map<Long, Map<String, Object>> children = ChildRows.of(client, products);
-        CompletableFuture<Map<String, SalableState>> salable = guest ? CompletableFuture.completedFuture(null)
+        // What the scope does not know is not asked: salable without the website's stock, render-info without the
+        // store view's id and currency.
+        boolean askSalable = !guest && !scope.unknown().contains(EventPart.SALABLE);
+        CompletableFuture<Map<String, SalableState>> salable = !askSalable ? CompletableFuture.completedFuture(null)
                 : start(() -> SalableQuantities.of(client, scope, products, children), parallel);
-        Map<Long, Map<String, Object>> renderInfo = RenderInfo.of(client, scope, products, children);
-        return new StorefrontPage(scope, children, join(salable), renderInfo, Map.of());
+        Map<Long, Map<String, Object>> renderInfo = scope.websiteKnown() ? RenderInfo.of(client, scope, products, children) : null;
+        UnknownParts unknown = scope.unknown();
+        Map<String, SalableState> states = null;
+        try {
+            states = join(salable);
+        } catch (MagentoException e) {
+            // Refused or without a route on this page although the scope had the stock (a grant taken back since):
+            // unknown, not "not salable"; a blip is thrown and the page waits.
+            Unavailable why = Unavailable.of(e, StoreScopes.STOCK_RESOURCE, SalableExport.ENDPOINT);
+            if (why == null) {
+                throw e;
+            }
+            unknown = unknown.with(EventPart.SALABLE, why);
+        }
+        return new StorefrontPage(scope, children, states, renderInfo, Map.of(), unknown);
     }
 
     private static <T> CompletableFuture<T> start(Supplier<T> lookup, Executor parallel) {

@@ -3,6 +3,9 @@ package org.magentokafka.storefront;
 import java.util.List;
 import java.util.Map;
 
+import org.magentokafka.enrich.EventPart;
+import org.magentokafka.enrich.UnknownParts;
+
 /**
  * A page of products' storefront look-ups, fetched once per page and store view (see {@link StorefrontLookup}):
  * the children of its configurables, the salable quantities of its SKUs and of those children, and the
@@ -18,10 +21,24 @@ import java.util.Map;
  *                   product absent from a non-null map is not in the website's price index.
  * @param parents    the parent SKUs of the page's children of configurables (from the child &rarr; parents index),
  *                   by child SKU; a SKU absent from it has no parent
+ * @param unknown    the storefront parts not known for this page (the scope's, and those a look-up of the page
+ *                   was refused or found no route for): events carry them as null and list them under {@code unknown}
  */
 public record StorefrontPage(StoreViewScope scope, Map<Long, Map<String, Object>> children,
                              Map<String, SalableState> salable, Map<Long, Map<String, Object>> renderInfo,
-                             Map<String, List<String>> parents) {
+                             Map<String, List<String>> parents, UnknownParts unknown) {
+
+    /** A page whose only unknown parts are its store view's. */
+    public StorefrontPage(StoreViewScope scope, Map<Long, Map<String, Object>> children,
+                          Map<String, SalableState> salable, Map<Long, Map<String, Object>> renderInfo,
+                          Map<String, List<String>> parents) {
+        this(scope, children, salable, renderInfo, parents, scope.unknown());
+    }
+
+    /** Whether the event can say this part. */
+    public boolean knows(EventPart part) {
+        return !unknown.contains(part);
+    }
 
     /** The page's own rows and the children, by entity id: a variant may be on the page or among the children. */
     public Map<String, Object> row(long id, Map<Long, Map<String, Object>> pageById) {

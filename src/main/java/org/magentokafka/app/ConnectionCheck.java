@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * Logged as a table after start (in the background: a store that is down never delays the start), reported per
  * endpoint at {@code /q/health/ready} (cached, so probes do not hammer the store), and as a one-shot mode
  * ({@code --check} or {@code magento.check-only=true}) that prints the table and exits non-zero on a failure.
+ * <p>
+ * Issue 22, "Any store, any grants": the table says the core streams (each enabled stream, and Kafka they all
+ * write to) apart from the optional parts of product events (website scoping, displayable, prices, urls, salable:
+ * {@code StorefrontProbe}), core first. Only a core line that fails fails the check (exit 1) and the readiness; an
+ * optional part that is missing (OPTIONAL, naming the grant or module) or failing (WARN) is shown and exits 0.
  */
 @Readiness
 @ApplicationScoped
@@ -78,11 +84,11 @@ public class ConnectionCheck implements HealthCheck {
             }
             List<ConnectionProbe.Result> results = results(true);
             KafkaProbe.Result kafka = kafka();
-            System.out.println(table(results) + "\n" + kafkaLine(kafka));
-            Quarkus.asyncExit(results.stream().allMatch(ConnectionProbe.Result::ok) && kafka.ok() ? 0 : 1);
+            System.out.println(table(results, kafka));
+            Quarkus.asyncExit(results.stream().noneMatch(ConnectionProbe.Result::fails) && kafka.ok() ? 0 : 1);
             return;
         }
-        Thread t = new Thread(() -> LOG.info("{}\n{}", table(results(true)), kafkaLine(kafka())), "magento-connection-check");
+        Thread t = new Thread(() -> LOG.info("{}", table(results(true), kafka())), "magento-connection-check");
         t.setDaemon(true);
         t.start();
     }
@@ -92,7 +98,7 @@ public class ConnectionCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("magento-store").up();
         for (ConnectionProbe.Result r : results(false)) {
             response.withData(r.stream(), r.outcome());
-            if (!r.ok()) {
+            if (r.fails()) {
                 response.down();
             }
         }
@@ -119,13 +125,21 @@ public class ConnectionCheck implements HealthCheck {
         return String.format("  %-19s %-45s %s", "kafka", kafkaSettings.get("bootstrap.servers").orElse("?"), result.outcome());
     }
 
-    private String table(List<ConnectionProbe.Result> results) {
+    /** Core lines first (Kafka last of them: every stream writes there), then the optional parts, each under a heading. */
+    private String table(List<ConnectionProbe.Result> results, KafkaProbe.Result kafka) {
         String store = connector.baseUrl();
         String mode = connector.authMode().name().toLowerCase(Locale.ROOT);
         ScanCycleLine.Scans scans = ScanCycleLine.scans(connector);
-        return "Connection check of " + store + " (auth " + mode + "):\n" + results.stream()
-                .map(r -> String.format("  %-19s %-45s %s", r.stream(), "GET " + r.endpoint(), r.outcome() + cycle(r, scans)))
-                .collect(Collectors.joining("\n"));
+        String core = Stream.concat(lines(results, true, scans), Stream.of(kafkaLine(kafka))).collect(Collectors.joining("\n"));
+        String optional = lines(results, false, scans).collect(Collectors.joining("\n"));
+        return "Connection check of " + store + " (auth " + mode + "):\n"
+               + "Core streams (each must work, or the check fails):\n" + core
+               + (optional.isEmpty() ? "" : "\nOptional parts of product events (never fail the check):\n" + optional);
+    }
+
+    private Stream<String> lines(List<ConnectionProbe.Result> results, boolean core, ScanCycleLine.Scans scans) {
+        return results.stream().filter(r -> r.core() == core)
+                .map(r -> String.format("  %-19s %-45s %s", r.stream(), "GET " + r.endpoint(), r.outcome() + cycle(r, scans)));
     }
 
     /** For a scan stream the store answered: the expected scan cycle at the configured budget. */

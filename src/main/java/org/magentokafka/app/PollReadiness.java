@@ -36,7 +36,11 @@ public class PollReadiness implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("magento-streams").up();
         Duration stale = settings.healthStaleAfter();
         int maxFailedPolls = settings.healthMaxFailedPolls();
-        Map<String, PollStatus> statuses = camel.getComponent("magento", MagentoComponent.class).pollStatuses();
+        MagentoComponent magento = camel.getComponent("magento", MagentoComponent.class);
+        Map<String, PollStatus> statuses = magento.pollStatuses();
+        // Optional parts the events carry as unknown (a grant or module is missing): listed, never DOWN, since the
+        // connector publishes everything else.
+        magento.enrichment().unknownDetails().forEach((part, why) -> response.withData("unknown." + part, why));
         for (Map.Entry<String, PollStatus> e : statuses.entrySet()) {
             PollStatus s = e.getValue();
             String stream = e.getKey();

@@ -7,6 +7,12 @@ public final class AclResources {
     public static final String CMS_PAGE = "Magento_Cms::page";
     public static final String INVENTORY_SOURCE = "Magento_InventoryApi::source";
     public static final String ATTRIBUTES = "Magento_Catalog::attributes_attributes";
+    /** Stores > Attributes > Attribute Set. No route of the sandbox needs it; setup guides grant it anyway. */
+    public static final String ATTRIBUTE_SETS = "Magento_Catalog::sets";
+    /** Stores > Attributes > Rating (Magento_Review). No route of the sandbox needs it. */
+    public static final String RATINGS = "Magento_Review::ratings";
+    /** Stores > Attributes > Swatches (Magento_Swatches). No route of the sandbox needs it. */
+    public static final String SWATCHES = "Magento_Swatches::iframe";
     public static final String STORE = "Magento_Backend::store";
     /** Stocks, the stock resolver and salable quantities (magento/inventory InventoryApi, InventoryExportStockApi). */
     public static final String INVENTORY_STOCK = "Magento_InventoryApi::stock";

@@ -15,12 +15,18 @@ public final class BearerTokenAuthenticator implements RequestAuthenticator {
 
     private final byte[] token;
     private final boolean bearerAllowed;
-    private final Set<String> granted;
+    private final IntegrationGrants granted;
 
+    /** With grants fixed for the authenticator's life. */
     public BearerTokenAuthenticator(String token, boolean bearerAllowed, Set<String> granted) {
+        this(token, bearerAllowed, new IntegrationGrants(granted));
+    }
+
+    /** With the integration's grants as they are at each request (see {@link SandboxStore#grant(String)}). */
+    BearerTokenAuthenticator(String token, boolean bearerAllowed, IntegrationGrants granted) {
         this.token = Objects.requireNonNull(token).getBytes(StandardCharsets.UTF_8);
         this.bearerAllowed = bearerAllowed;
-        this.granted = Set.copyOf(granted);
+        this.granted = Objects.requireNonNull(granted);
     }
 
     @Override
@@ -31,6 +37,6 @@ public final class BearerTokenAuthenticator implements RequestAuthenticator {
             return Set.of();
         }
         byte[] presented = header.substring(PREFIX.length()).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(presented, token) ? granted : Set.of();
+        return MessageDigest.isEqual(presented, token) ? granted.current() : Set.of();
     }
 }

@@ -10,11 +10,11 @@ import java.util.Set;
 final class OAuthAuthenticator implements RequestAuthenticator {
 
     private final OAuthVerifier verifier;
-    private final Set<String> granted;
+    private final IntegrationGrants granted;
 
-    OAuthAuthenticator(OAuthVerifier verifier, Set<String> granted) {
+    OAuthAuthenticator(OAuthVerifier verifier, IntegrationGrants granted) {
         this.verifier = verifier;
-        this.granted = Set.copyOf(granted);
+        this.granted = granted;
     }
 
     @Override
@@ -24,6 +24,6 @@ final class OAuthAuthenticator implements RequestAuthenticator {
             return Set.of();
         }
         verifier.verifyAccessTokenRequest(request.method(), request.uri(), OAuthMath.headerParams(header), List.of());
-        return granted;
+        return granted.current();
     }
 }

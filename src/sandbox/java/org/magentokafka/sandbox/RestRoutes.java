@@ -24,6 +24,7 @@ final class RestRoutes {
         return new RestRoutes(catalogRouteList());
     }
 
+    /** The routes every store has; those a store may lack (store, inventory, render-info) are in {@link StorefrontRoutes}. */
     static List<Route> catalogRouteList() {
         return List.of(
                 Route.get("products", AclResources.PRODUCTS, ProductEndpoints::list),
@@ -34,9 +35,7 @@ final class RestRoutes {
                 Route.get("categories/list", AclResources.CATEGORIES, CategoryEndpoints::list),
                 Route.get("categories/{categoryId}", AclResources.CATEGORIES, CategoryEndpoints::get),
                 Route.get("cmsPage/search", AclResources.CMS_PAGE, CmsPageEndpoints::search),
-                Route.get("inventory/source-items", AclResources.INVENTORY_SOURCE, SourceItemEndpoints::list),
-                Route.get("store/storeViews", AclResources.STORE, StoreEndpoints::storeViews),
-                Route.get("store/storeConfigs", AclResources.STORE, StoreEndpoints::storeConfigs));
+                Route.get("inventory/source-items", AclResources.INVENTORY_SOURCE, SourceItemEndpoints::list));
     }
 
     /** @param segments the path after /V1 */

@@ -1,7 +1,9 @@
 package org.magentokafka.sandbox;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Command-line and system-property settings for {@link SandboxStore#main(String[])}. */
 final class SandboxMain {
@@ -13,7 +15,7 @@ final class SandboxMain {
         Map<String, String> settings = new HashMap<>();
         for (String name : new String[] {"port", "products", "seed", "token", "latency", "offsetCost", "maxPageSize", "gzip",
                 "rate429", "rate503", "rate500", "rateTruncated", "maxConcurrency", "jitter", "faultSeed",
-                "storefront", "inventoryModules", "renderInfo"}) {
+                "storefront", "inventoryModules", "renderInfo", "storeRoutes", "grants"}) {
             String value = System.getProperty("sandbox." + name);
             if (value != null) {
                 settings.put(name, value);
@@ -39,6 +41,7 @@ final class SandboxMain {
                 case "offsetCost" -> b.offsetCostMicros(Long.parseLong(value));
                 case "maxPageSize" -> b.maxPageSize(Integer.parseInt(value));
                 case "gzip" -> b.gzip(flag(name, value));
+                case "grants" -> b.grantedResources(grants(value));
                 case "rate429" -> f.rate429(Double.parseDouble(value));
                 case "rate503" -> f.rateHtml503(Double.parseDouble(value));
                 case "rate500" -> f.rate500(Double.parseDouble(value));
@@ -46,7 +49,7 @@ final class SandboxMain {
                 case "maxConcurrency" -> f.maxConcurrency(Integer.parseInt(value));
                 case "jitter" -> f.latencyJitterMillis(Long.parseLong(value));
                 case "faultSeed" -> f.seed(Long.parseLong(value));
-                case "storefront", "inventoryModules", "renderInfo" -> { }  // read together by storefront(...)
+                case "storefront", "inventoryModules", "renderInfo", "storeRoutes" -> { }  // read together by storefront(...)
                 default -> throw new IllegalArgumentException("unknown setting " + name);
             }
         });
@@ -61,7 +64,33 @@ final class SandboxMain {
         }
         StorefrontOptions options = "full".equals(base) ? StorefrontOptions.full() : StorefrontOptions.defaults();
         return options.withInventoryModules(Boolean.parseBoolean(settings.getOrDefault("inventoryModules", "true")))
-                .withRenderInfo(Boolean.parseBoolean(settings.getOrDefault("renderInfo", "true")));
+                .withRenderInfo(Boolean.parseBoolean(settings.getOrDefault("renderInfo", "true")))
+                .withStoreRoutes(flag("storeRoutes", settings.getOrDefault("storeRoutes", "true")));
+    }
+
+    /**
+     * The integration's resources: "all" (every catalog resource, the default), "setup-guide"
+     * ({@link SandboxOptions#SETUP_GUIDE_RESOURCES}) or ACL ids separated by commas.
+     */
+    private static Set<String> grants(String value) {
+        return switch (value) {
+            case "all" -> SandboxOptions.ALL_CATALOG_RESOURCES;
+            case "setup-guide" -> SandboxOptions.SETUP_GUIDE_RESOURCES;
+            default -> aclIds(value);
+        };
+    }
+
+    private static Set<String> aclIds(String value) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : value.split(",")) {
+            // A misspelt preset must not silently become a grant of one unknown resource.
+            if (!id.strip().contains("::")) {
+                throw new IllegalArgumentException("grants: 'all', 'setup-guide' or ACL ids such as "
+                        + AclResources.PRODUCTS + ", got " + value);
+            }
+            ids.add(id.strip());
+        }
+        return ids;
     }
 
     /** Only true or false: a typo must not silently mean false. */

@@ -18,6 +18,18 @@ public final class SandboxOptions {
             AclResources.PRODUCTS, AclResources.CATEGORIES, AclResources.CMS_PAGE,
             AclResources.INVENTORY_SOURCE, AclResources.ATTRIBUTES, AclResources.STORE, AclResources.INVENTORY_STOCK);
 
+    /**
+     * What a site-search vendor's setup guide tells merchants to tick, and merchants follow word by word (see
+     * docs/magento-rest-facts.md, "Grants and modules in the field"): Catalog > Inventory > Products and Categories,
+     * Content > Elements > Pages, Stores > Inventory > Sources, Stores > Attributes > Product, Attribute Set, Ratings
+     * and Swatches. Not Stores > Settings > All Stores ({@link AclResources#STORE}: store configs, websites, store
+     * views) nor Stores > Inventory > Stocks ({@link AclResources#INVENTORY_STOCK}: stock resolver, salable
+     * quantities), so a connector can be tested against a grant merchants really give.
+     */
+    public static final Set<String> SETUP_GUIDE_RESOURCES = Set.of(
+            AclResources.PRODUCTS, AclResources.CATEGORIES, AclResources.CMS_PAGE, AclResources.INVENTORY_SOURCE,
+            AclResources.ATTRIBUTES, AclResources.ATTRIBUTE_SETS, AclResources.RATINGS, AclResources.SWATCHES);
+
     private final int productCount;
     private final long seed;
     private final List<String> storeCodes;
@@ -65,6 +77,7 @@ public final class SandboxOptions {
     public long seed() { return seed; }
     public String accessToken() { return access.accessToken(); }
     public boolean bearerAllowed() { return access.bearerAllowed(); }
+    /** The integration's resources when the store starts; {@link SandboxStore#grant(String)} changes the running store's. */
     public Set<String> grantedResources() { return access.grantedResources(); }
     public int maxPageSize() { return serving.maxPageSize(); }
     public List<String> storeCodes() { return storeCodes; }
@@ -252,7 +265,11 @@ public final class SandboxOptions {
             return this;
         }
 
-        /** The ACL resources the integration was given in the admin. */
+        /**
+         * The ACL resources the integration was given in the admin when the store starts (default
+         * {@link #ALL_CATALOG_RESOURCES}; {@link #SETUP_GUIDE_RESOURCES} for the usual partial grant). The running
+         * store's change with {@link SandboxStore#grant(String)} and {@link SandboxStore#revoke(String)}.
+         */
         public Builder grantedResources(Set<String> grantedResources) {
             this.grantedResources = Set.copyOf(grantedResources);
             return this;

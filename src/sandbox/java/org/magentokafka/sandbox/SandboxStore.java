@@ -25,6 +25,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A Magento 2 store for tests and demos: a real HTTP server on 127.0.0.1 speaking Magento's REST
@@ -52,6 +53,7 @@ public final class SandboxStore implements AutoCloseable {
     private final ExecutorService executor;
     private final SandboxHandler handler;
     private final OAuthIntegration integration;
+    private final IntegrationGrants grants;
     private final AdminAccounts adminAccounts;
     private final FaultInjector faults;
     private volatile Scenario scenario = Scenario.NORMAL;
@@ -63,8 +65,9 @@ public final class SandboxStore implements AutoCloseable {
         this.options = options;
         StoreViews views = new StoreViews(options.storeCodes(), options.storefront().secondWebsite());
         this.catalog = SandboxCatalog.generate(options, views);
+        this.grants = new IntegrationGrants(options.grantedResources());
         RequestAuthenticator base = options.authenticator() != null ? options.authenticator()
-                : new BearerTokenAuthenticator(options.accessToken(), options.bearerAllowed(), options.grantedResources());
+                : new BearerTokenAuthenticator(options.accessToken(), options.bearerAllowed(), grants);
         this.integration = new OAuthIntegration(options.oauthConsumerKey(), options.oauthConsumerSecret(),
                 options.oauthAccessToken(), options.oauthAccessTokenSecret(), options.consumerKeyLifetime(), options.clock());
         OAuthVerifier verifier = new OAuthVerifier(integration, options.oauthSignatureMethods(), options.clock());
@@ -72,7 +75,7 @@ public final class SandboxStore implements AutoCloseable {
                 options.adminTotpSecret(), options.adminTokenLifetime(), options.clock());
         RequestAuthenticator authenticator = new AuthenticatorChain(List.of(base,
                 new AdminBearerAuthenticator(adminAccounts, SandboxOptions.ALL_CATALOG_RESOURCES),
-                new OAuthAuthenticator(verifier, options.grantedResources())));
+                new OAuthAuthenticator(verifier, grants)));
         List<Route> routes = new ArrayList<>(RestRoutes.catalogRouteList());
         routes.addAll(new AdminTokenEndpoints(adminAccounts).routes());
         routes.addAll(StorefrontRoutes.list(options.storefront()));
@@ -193,6 +196,26 @@ public final class SandboxStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Plays the merchant ticking this resource in the integration's Resource Access tree and saving: requests
+     * arriving from now on, by integration token (Bearer) or OAuth signature, hold it. Admin tokens hold every
+     * resource anyway, and an {@link SandboxOptions#authenticator() authenticator of the options} decides on its own.
+     * Thread-safe.
+     */
+    public void grant(String aclResource) {
+        grants.grant(aclResource);
+    }
+
+    /** The opposite of {@link #grant(String)}: requests arriving from now on are refused the resource (401). */
+    public void revoke(String aclResource) {
+        grants.revoke(aclResource);
+    }
+
+    /** The integration's resources now: {@link SandboxOptions#grantedResources()} changed by grant and revoke. */
+    public Set<String> grantedResources() {
+        return grants.current();
+    }
+
     /** The code the admin user's Google Authenticator shows now; null when 2FA is off. For tests and demos. */
     public String currentAdminOtp() {
         return adminAccounts.currentOtp();
@@ -281,8 +304,8 @@ public final class SandboxStore implements AutoCloseable {
      * --products=1000 --seed=42 --token=sandbox-token --latency=0 --offsetCost=0 (µs per skipped row) --maxPageSize=300
      * --gzip=true (false: the web server never compresses), and faults: --rate429=0 --rate503=0 --rate500=0
      * --rateTruncated=0 --maxConcurrency=0 --jitter=0 --faultSeed=42, and storefront data:
-     * --storefront=full|defaults --inventoryModules=true --renderInfo=true. Prints the base URL and runs
-     * until killed.
+     * --storefront=full|defaults --inventoryModules=true --renderInfo=true --storeRoutes=true, and the integration's
+     * grants: --grants=all|setup-guide|resource,resource... Prints the base URL and runs until killed.
      */
     public static void main(String[] args) throws InterruptedException {
         SandboxOptions options = SandboxMain.parse(args);

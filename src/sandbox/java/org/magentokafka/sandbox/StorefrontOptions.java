@@ -12,39 +12,45 @@ package org.magentokafka.sandbox;
  * @param inventoryModules  false: a store without Magento_InventorySales/InventoryExportStock, whose
  *                          stock-resolver and export-stock-salable-qty routes answer 404 "Request does not match any route."
  * @param renderInfo        false: GET /V1/products-render-info answers 404 the same way
+ * @param storeRoutes       false: GET /V1/store/storeConfigs, /V1/store/websites and /V1/store/storeViews answer 404
+ *                          the same way, for testing a client that must do without store configs and websites
  * @param displayOutOfStock cataloginventory/options/show_out_of_stock; off (Magento's default) keeps products that
  *                          are not salable out of products-render-info, as the price index does
  */
 public record StorefrontOptions(boolean secondWebsite, boolean configurables, boolean inventoryModules,
-                                boolean renderInfo, boolean displayOutOfStock) {
+                                boolean renderInfo, boolean storeRoutes, boolean displayOutOfStock) {
 
     /** The catalog as before; the new endpoints answer over it. */
     public static StorefrontOptions defaults() {
-        return new StorefrontOptions(false, false, true, true, false);
+        return new StorefrontOptions(false, false, true, true, true, false);
     }
 
     /** Two websites, configurables with children, special prices: what the storefront tests use. */
     public static StorefrontOptions full() {
-        return new StorefrontOptions(true, true, true, true, false);
+        return new StorefrontOptions(true, true, true, true, true, false);
     }
 
     public StorefrontOptions withSecondWebsite(boolean on) {
-        return new StorefrontOptions(on, configurables, inventoryModules, renderInfo, displayOutOfStock);
+        return new StorefrontOptions(on, configurables, inventoryModules, renderInfo, storeRoutes, displayOutOfStock);
     }
 
     public StorefrontOptions withConfigurables(boolean on) {
-        return new StorefrontOptions(secondWebsite, on, inventoryModules, renderInfo, displayOutOfStock);
+        return new StorefrontOptions(secondWebsite, on, inventoryModules, renderInfo, storeRoutes, displayOutOfStock);
     }
 
     public StorefrontOptions withInventoryModules(boolean on) {
-        return new StorefrontOptions(secondWebsite, configurables, on, renderInfo, displayOutOfStock);
+        return new StorefrontOptions(secondWebsite, configurables, on, renderInfo, storeRoutes, displayOutOfStock);
     }
 
     public StorefrontOptions withRenderInfo(boolean on) {
-        return new StorefrontOptions(secondWebsite, configurables, inventoryModules, on, displayOutOfStock);
+        return new StorefrontOptions(secondWebsite, configurables, inventoryModules, on, storeRoutes, displayOutOfStock);
+    }
+
+    public StorefrontOptions withStoreRoutes(boolean on) {
+        return new StorefrontOptions(secondWebsite, configurables, inventoryModules, renderInfo, on, displayOutOfStock);
     }
 
     public StorefrontOptions withDisplayOutOfStock(boolean on) {
-        return new StorefrontOptions(secondWebsite, configurables, inventoryModules, renderInfo, on);
+        return new StorefrontOptions(secondWebsite, configurables, inventoryModules, renderInfo, storeRoutes, on);
     }
 }

@@ -14,7 +14,11 @@ final class StorefrontRoutes {
 
     static List<Route> list(StorefrontOptions options) {
         List<Route> routes = new ArrayList<>();
-        routes.add(Route.get("store/websites", AclResources.STORE, StoreEndpoints::websites));
+        if (options.storeRoutes()) {
+            routes.add(Route.get("store/storeViews", AclResources.STORE, StoreEndpoints::storeViews));
+            routes.add(Route.get("store/storeConfigs", AclResources.STORE, StoreEndpoints::storeConfigs));
+            routes.add(Route.get("store/websites", AclResources.STORE, StoreEndpoints::websites));
+        }
         routes.add(Route.get("configurable-products/{sku}/children", AclResources.PRODUCTS, ConfigurableEndpoints::children));
         if (options.inventoryModules()) {
             routes.add(Route.get("inventory/stock-resolver/{type}/{code}", AclResources.INVENTORY_STOCK,

@@ -20,7 +20,9 @@ import org.magentokafka.enrich.CategoryPaths;
 import org.magentokafka.stream.MagentoStream;
 import org.magentokafka.enrich.ProductEnricher;
 import org.magentokafka.enrich.LookupAggregationStrategy;
-import org.magentokafka.enrich.GuestRefusal;
+import org.magentokafka.enrich.EventPart;
+import org.magentokafka.enrich.Unavailable;
+import org.magentokafka.enrich.UnknownParts;
 
 class AnonymousModeTest {
 
@@ -52,11 +54,12 @@ class AnonymousModeTest {
         Map<String, Object> product = new LinkedHashMap<>(Map.of("id", 1, "sku", "A-1", "name", "A", "type_id", "simple",
                 "attribute_set_id", 4, "updated_at", "2024-01-01 00:00:00"));
         exchange.getMessage().setBody(List.of(product));
-        exchange.setProperty(LookupAggregationStrategy.PREFIX + "source-items", GuestRefusal.INVENTORY);
+        exchange.setProperty(LookupAggregationStrategy.PREFIX + "source-items", UnknownParts.of(EventPart.INVENTORY, Unavailable.NOT_FOR_GUESTS));
         exchange.setProperty(LookupAggregationStrategy.PREFIX + "product-attributes", AttributeCatalog.of(List.of()));
         exchange.setProperty(LookupAggregationStrategy.PREFIX + "categories", CategoryPaths.of(Map.of("id", 1, "children_data", List.of())));
         new ProductEnricher().process(exchange);
         Map<?, ?> document = (Map<?, ?>) exchange.getMessage().getBody(List.class).get(0);
         assertTrue(document.containsKey("inventory") && document.get("inventory") == null, document.toString());
+        assertEquals(Map.of("inventory", "not served to guests"), document.get("unknown"), "unknown, and said why: " + document);
     }
 }

@@ -1,6 +1,7 @@
 package org.magentokafka.component;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collections;
@@ -42,5 +43,14 @@ class ConnectionProbeTest {
     @Test
     void aCountAboveTheItemsOfPageOneIsTheCollectionSize() {
         assertEquals("OK (3 items)", ConnectionProbe.answered(new Page(1, 3, List.of(Map.of("id", 1))), false));
+    }
+
+    @Test
+    void onlyACoreStreamThatDoesNotWorkFailsTheCheck() {
+        assertTrue(new ConnectionProbe.Result("products", "/rest/default/V1/products", false, "ACL MISSING").fails());
+        assertFalse(new ConnectionProbe.Result("products", "/rest/default/V1/products", true, "OK (3 items)").fails());
+        // Issue 22: an optional part of product events that is missing is said, never a failure.
+        assertFalse(ConnectionProbe.Result.optional("websites", "/rest/default/V1/store/websites", false, "OPTIONAL: not granted")
+                .fails());
     }
 }

@@ -148,7 +148,7 @@ class WebsiteScopingTest {
     }
 
     @Test
-    void anIntegrationWithoutTheStoreGrantPublishesNothingAndSaysWhichResourceToGrant() {
+    void withoutTheStoreGrantEveryStoreViewPublishesWhatItListsWithTheWebsiteUnknownAndNothingDeleted() {
         Set<String> granted = new HashSet<>(SandboxOptions.ALL_CATALOG_RESOURCES);
         granted.remove("Magento_Backend::store");
         try (InProcessConnector connector = InProcessConnector.builder()
@@ -158,11 +158,22 @@ class WebsiteScopingTest {
                 .stream("products")
                 .pollInterval("500ms")
                 .start()) {
-            String line = connector.log().await(Pattern.compile("storeConfigs answered 401: the integration lacks the ACL resource"
-                                                                + " Magento_Backend::store"), WAIT);
-            assertTrue(line.contains("Fix: grant Magento_Backend::store"), line);
-            assertEquals(List.of(), TestKafka.read(mainTopic(connector), 0, Duration.ofSeconds(5), Duration.ofSeconds(5)),
-                    "no guessed scope: nothing is published");
+            awaitSynced(connector);
+            Set<String> listed = new TreeSet<>();
+            connector.store().catalog().products().forEach(p -> listed.add(p.get("sku").asText()));
+            for (String topic : List.of(mainTopic(connector), europeTopic(connector))) {
+                List<ConsumerRecord<String, String>> records = TestKafka.read(topic, listed.size(), WAIT, SETTLE);
+                CloudEventRecords.assertEveryRecordConverts(records);
+                assertEquals(listed, keys(records), "no website known, none scoped out on a guess: " + topic);
+                for (ConsumerRecord<String, String> record : records) {
+                    assertTrue(record.value() != null, "no website-scoping delete on a guess: " + record.key());
+                    JsonNode event = Records.json(record);
+                    assertEquals("not granted: Magento_Backend::store", event.path("unknown").path("website").asText(), event.toString());
+                    assertTrue(event.get("displayable").isNull(), event.toString());
+                }
+            }
+            String line = connector.log().await(Pattern.compile("the integration lacks Stores > Settings > All Stores"), WAIT);
+            assertTrue(line.contains("(Magento_Backend::store)"), line);
         }
     }
 

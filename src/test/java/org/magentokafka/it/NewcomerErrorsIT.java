@@ -141,7 +141,7 @@ class NewcomerErrorsIT {
     }
 
     @Test
-    void anIntegrationWithoutTheStoreGrantIsOneLineNamingTheResourceToGrant() {
+    void anIntegrationWithoutTheStoreGrantPublishesItsProductsAndNamesTheGrantOnce() {
         Set<String> granted = new HashSet<>(SandboxOptions.ALL_CATALOG_RESOURCES);
         granted.remove("Magento_Backend::store");
         try (ConnectorEnvironment ungranted = ConnectorEnvironment.builder()
@@ -149,10 +149,19 @@ class NewcomerErrorsIT {
                 .pollInterval("300ms").env(Map.of("MAGENTO_ERROR_BACKOFF_MAX", "1s"))
                 .topic("products", "ungranted").otherStreamsDisabled().start()) {
             connector = ungranted.start("store-grant-missing");
-            String line = connector.awaitLine(Pattern.compile("poll failed: .*storeConfigs answered 401"), WAIT);
-            assertTrue(line.contains("the integration lacks the ACL resource Magento_Backend::store"), line);
-            assertTrue(line.contains("Fix: grant Magento_Backend::store in System > Extensions > Integrations > API"), line);
-            awaitRepeated("storeConfigs answered 401");
+            connector.awaitLine(Pattern.compile("magento:products synced 5 items"), WAIT);
+            String line = connector.awaitLine(Pattern.compile("the integration lacks Stores > Settings > All Stores"), WAIT);
+            assertTrue(line.contains("(Magento_Backend::store)") && line.contains("website, displayable"), line);
+            assertTrue(line.contains("Fix: grant Stores > Settings > All Stores (Magento_Backend::store)"), line);
+            // Several more polls, each asking for changed products: the line is not repeated.
+            int before = ungranted.store().requests().matching("/V1/products").size();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (ungranted.store().requests().matching("/V1/products").size() < before + 3) {
+                assertTrue(System.nanoTime() < deadline, "polling stopped:\n" + connector.output());
+                sleep();
+            }
+            assertEquals(1, connector.count(Pattern.compile("lacks Stores > Settings > All Stores")), "said once, not per poll");
+            assertEquals(0, connector.count(Pattern.compile("poll failed")), connector.output());
             assertNoStackTraces();
             connector.close();
             connector = null;

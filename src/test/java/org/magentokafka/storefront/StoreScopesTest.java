@@ -3,13 +3,13 @@ package org.magentokafka.storefront;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +29,7 @@ import org.magentokafka.net.NetworkSettings;
 import org.magentokafka.sandbox.AclResources;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.sandbox.Scenario;
 import org.magentokafka.sandbox.StorefrontOptions;
 
 /** A store view's website, stock and base URLs read over real HTTP from the simulator, and the refusals said. */
@@ -67,23 +68,33 @@ class StoreScopesTest {
     }
 
     @Test
-    void anIntegrationWithoutTheStoreResourceIsOneLineNamingItAndTheEndpoint() {
-        MagentoException e = assertThrows(MagentoException.class, () -> StoreScopes.load(
-                client(options().grantedResources(without(AclResources.STORE)), "default", false), "default"));
-        assertTrue(e.getMessage().startsWith("GET /rest/default/V1/store/storeConfigs answered 401: the integration lacks"
-                                             + " the ACL resource Magento_Backend::store"), e.getMessage());
-        assertTrue(e.getMessage().contains("Fix: grant Magento_Backend::store"), e.getMessage());
-        assertFalse(e.getMessage().contains("\n"), "one line");
-        assertFalse(e.retryable(), "configuration, not a passing failure");
+    void withoutTheStoreGrantTheWebsiteIsUnknownAndEveryListedProductStaysInScope() {
+        StoreViewScope scope = StoreScopes.load(client(options().grantedResources(
+                without(AclResources.STORE, AclResources.INVENTORY_STOCK)), "default", false), "default");
+        assertFalse(scope.websiteKnown());
+        assertTrue(scope.inWebsite(Map.of("sku", "ANY", "extension_attributes", Map.of("website_ids", List.of(7)))),
+                "no website-scoping on a guess: the store view's list is published as it is");
+        Map<String, Object> unknown = scope.unknown().toEvent();
+        for (String part : List.of("website", "displayable", "prices", "urls")) {
+            assertEquals("not granted: Magento_Backend::store", unknown.get(part), part);
+        }
+        assertEquals("not granted: Magento_InventoryApi::stock", unknown.get("salable"),
+                "the stock grant is asked on its own, so both missing grants are named");
     }
 
     @Test
-    void anIntegrationWithoutTheStockResourceIsAnErrorNotAFallback() {
-        MagentoException e = assertThrows(MagentoException.class, () -> StoreScopes.load(
-                client(options().grantedResources(without(AclResources.INVENTORY_STOCK)), "eu", false), "eu"));
-        assertTrue(e.getMessage().startsWith("GET /rest/eu/V1/inventory/stock-resolver/website/europe answered 401"),
-                e.getMessage());
-        assertTrue(e.getMessage().contains("Fix: grant Magento_InventoryApi::stock"), e.getMessage());
+    void withoutTheStockGrantOnlySalableIsUnknown() {
+        StoreViewScope eu = StoreScopes.load(client(options().grantedResources(without(AclResources.INVENTORY_STOCK)), "eu", false), "eu");
+        assertEquals("europe", eu.websiteCode());
+        assertTrue(eu.websiteKnown());
+        assertEquals(Map.of("salable", "not granted: Magento_InventoryApi::stock"), eu.unknown().toEvent());
+    }
+
+    @Test
+    void withoutTheStoreRoutesTheWebsiteIsUnknownForWantOfARoute() {
+        StoreViewScope scope = StoreScopes.load(client(options().storefront(StorefrontOptions.full().withStoreRoutes(false)),
+                "default", false), "default");
+        assertEquals("no route: /V1/store/storeConfigs", scope.unknown().toEvent().get("website"));
     }
 
     @Test
@@ -98,21 +109,20 @@ class StoreScopesTest {
     }
 
     @Test
-    void otherFailuresKeepTheClientsOwnLine() {
-        MagentoException html = new MagentoException("GET /rest/default/V1/store/websites", 403, false,
-                "GET /rest/default/V1/store/websites returned HTML instead of JSON (status 403): a WAF");
-        assertSame(html, StoreScopes.refused(html, StoreScopes.STORE_RESOURCE, "x"));
-        MagentoException down = new MagentoException("GET /rest/default/V1/store/websites", 503, true, "failed");
-        assertSame(down, StoreScopes.refused(down, StoreScopes.STORE_RESOURCE, "x"));
+    void transientFailuresAreThrownNotTakenForAMissingPart() {
+        store = SandboxStore.start(options().build());
+        store.setScenario(Scenario.MAINTENANCE_HTML_503);
+        MagentoClient client = client(null, "default", false);
+        assertThrows(MagentoException.class, () -> StoreScopes.load(client, "default"));
     }
 
     private static SandboxOptions.Builder options() {
         return SandboxOptions.builder().productCount(10).storeCodes(List.of("default")).storefront(StorefrontOptions.full());
     }
 
-    private static Set<String> without(String resource) {
+    private static Set<String> without(String... resources) {
         Set<String> granted = new HashSet<>(SandboxOptions.ALL_CATALOG_RESOURCES);
-        granted.remove(resource);
+        granted.removeAll(List.of(resources));
         return granted;
     }
 
