@@ -581,8 +581,9 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * How long attribute metadata and category trees used for enrichment are reused before being fetched again
-     * (they are also refreshed as soon as their own stream sees a change).
+     * How long attribute metadata, category trees and store view scopes used for enrichment are reused before being
+     * fetched again (they are also refreshed as soon as their own stream sees a change). Optional parts the store
+     * refused or lacked are asked again at this interval, so a grant added later is picked up without a restart.
      */
     public void setMetadataRefresh(Duration metadataRefresh) {
         this.metadataRefresh = metadataRefresh;

@@ -84,11 +84,13 @@ public class ConnectionCheck implements HealthCheck {
             }
             List<ConnectionProbe.Result> results = results(true);
             KafkaProbe.Result kafka = kafka();
-            System.out.println(table(results, kafka));
+            System.out.println(table(results, kafka, true));
             Quarkus.asyncExit(results.stream().noneMatch(ConnectionProbe.Result::fails) && kafka.ok() ? 0 : 1);
             return;
         }
-        Thread t = new Thread(() -> LOG.info("{}", table(results(true), kafka())), "magento-connection-check");
+        // Running, the optional parts are left to the streams: each missing one is said once per store view as the
+        // products stream meets it (PartAvailability), not here a second time.
+        Thread t = new Thread(() -> LOG.info("{}", table(results(true), kafka(), false)), "magento-connection-check");
         t.setDaemon(true);
         t.start();
     }
@@ -126,12 +128,12 @@ public class ConnectionCheck implements HealthCheck {
     }
 
     /** Core lines first (Kafka last of them: every stream writes there), then the optional parts, each under a heading. */
-    private String table(List<ConnectionProbe.Result> results, KafkaProbe.Result kafka) {
+    private String table(List<ConnectionProbe.Result> results, KafkaProbe.Result kafka, boolean withOptional) {
         String store = connector.baseUrl();
         String mode = connector.authMode().name().toLowerCase(Locale.ROOT);
         ScanCycleLine.Scans scans = ScanCycleLine.scans(connector);
         String core = Stream.concat(lines(results, true, scans), Stream.of(kafkaLine(kafka))).collect(Collectors.joining("\n"));
-        String optional = lines(results, false, scans).collect(Collectors.joining("\n"));
+        String optional = withOptional ? lines(results, false, scans).collect(Collectors.joining("\n")) : "";
         return "Connection check of " + store + " (auth " + mode + "):\n"
                + "Core streams (each must work, or the check fails):\n" + core
                + (optional.isEmpty() ? "" : "\nOptional parts of product events (never fail the check):\n" + optional);
