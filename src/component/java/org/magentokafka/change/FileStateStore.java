@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.zip.CRC32;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * State kept in a local append-only file: one line per committed key version, one per watermark. Needs no
@@ -18,13 +22,22 @@ import java.util.Map;
  * killed while writing) is ignored: it was never acknowledged as committed.
  * <p>
  * Lines: {@code V<TAB>hash-hex<TAB>sequence<TAB>key} (hash {@code -} once the key was deleted: it keeps its
- * sequence) and {@code W<TAB>-<TAB>watermark}. Files of earlier versions ({@code H<TAB>hash<TAB>key},
- * {@code D<TAB>-<TAB>key}, no sequences) are read as keys with sequence 0 and rewritten in this format.
+ * sequence) and {@code W<TAB>-<TAB>watermark}, each ending in {@code <TAB>#crc32-hex} of what precedes it, after a
+ * first line {@code F<TAB>2}. A torn write anywhere (a full disk, then more appends) cannot pass for a record: a
+ * line whose checksum does not match is skipped, said once when the file is opened (its key is then published
+ * again, never lost), and after a failed write the next record starts on a line of its own. Files of earlier
+ * versions (no {@code F} line, no checksums; {@code H<TAB>hash<TAB>key}, {@code D<TAB>-<TAB>key}, no sequences)
+ * are read as they were and rewritten in this format.
  */
 public final class FileStateStore extends IndexedStateStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FileStateStore.class);
+    private static final String FORMAT = "F\t2";
+
     private final Path file;
     private FileChannel channel;
+    /** A write failed part-way: the file may end in a torn line, which the next record must not continue. */
+    private boolean torn;
 
     public FileStateStore(Path file) {
         super(new CompactHashIndex(), null);
@@ -45,16 +58,44 @@ public final class FileStateStore extends IndexedStateStore {
             return;
         }
         boolean lastLineComplete = endsWithNewline();
+        int damaged = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line = in.readLine();
+            boolean checked = FORMAT.equals(line);
+            if (checked) {
+                line = in.readLine();
+            }
             while (line != null) {
                 String next = in.readLine();
                 if (next != null || lastLineComplete) {
-                    apply(line);
+                    String record = checked ? verified(line) : line;
+                    if (record == null || !apply(record)) {
+                        damaged++;
+                    }
                 }
                 line = next;
             }
         }
+        if (damaged > 0) {
+            LOG.warn("state file {}: {} damaged line(s) skipped (a torn or interrupted write); the keys they held are"
+                     + " published again by the next full pass, nothing is lost", file, damaged);
+        }
+    }
+
+    /** The record of a checksummed line, or null when its checksum is missing or wrong. */
+    private static String verified(String line) {
+        int mark = line.lastIndexOf("\t#");
+        if (mark < 0) {
+            return null;
+        }
+        String record = line.substring(0, mark);
+        return line.substring(mark + 2).equals(crc(record)) ? record : null;
+    }
+
+    private static String crc(String record) {
+        CRC32 crc = new CRC32();
+        crc.update(record.getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(crc.getValue());
     }
 
     private boolean endsWithNewline() throws IOException {
@@ -68,7 +109,8 @@ public final class FileStateStore extends IndexedStateStore {
         }
     }
 
-    private void apply(String line) {
+    /** @return false for a line this version cannot read */
+    private boolean apply(String line) {
         String[] parts = line.split("\t", 4);
         try {
             switch (parts[0]) {
@@ -82,19 +124,21 @@ public final class FileStateStore extends IndexedStateStore {
                 case "D" -> hashes.remove(unescape(line.split("\t", 3)[2]));
                 case "W" -> watermark = line.split("\t", 3)[2];
                 default -> {
+                    return false;
                 }
             }
+            return true;
         } catch (RuntimeException e) {
-            // a line this version cannot read (damaged by hand or by a disk): skipped like a torn one
+            return false; // a line this version cannot read (damaged by hand or by a disk): skipped like a torn one
         }
     }
 
     private void compact() throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        StringBuilder out = new StringBuilder(hashes.size() * 44);
+        StringBuilder out = new StringBuilder(hashes.size() * 54).append(FORMAT).append('\n');
         hashes.forEachVersion((k, v) -> line(out, k, v));
         if (watermark != null) {
-            out.append("W\t-\t").append(watermark).append('\n');
+            checked(out, "W\t-\t" + watermark);
         }
         try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -105,8 +149,12 @@ public final class FileStateStore extends IndexedStateStore {
     }
 
     private static void line(StringBuilder out, String key, KeyVersion version) {
-        out.append("V\t").append(version.live() ? ContentHash.hex(version.hash()) : "-").append('\t')
-                .append(version.sequence()).append('\t').append(escape(key)).append('\n');
+        checked(out, "V\t" + (version.live() ? ContentHash.hex(version.hash()) : "-") + '\t' + version.sequence() + '\t'
+                     + escape(key));
+    }
+
+    private static void checked(StringBuilder out, String record) {
+        out.append(record).append("\t#").append(crc(record)).append('\n');
     }
 
     @Override
@@ -118,15 +166,26 @@ public final class FileStateStore extends IndexedStateStore {
 
     @Override
     protected void persistWatermark(String value) {
-        append(new StringBuilder("W\t-\t").append(value).append('\n'));
+        StringBuilder out = new StringBuilder();
+        checked(out, "W\t-\t" + value);
+        append(out);
     }
 
     private void append(StringBuilder lines) {
         try {
-            channel.write(ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8)));
+            if (torn) {
+                lines.insert(0, '\n'); // ends whatever the failed write left, so this record is a line of its own
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
             channel.force(false);
+            torn = false;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the state file " + file + ": " + e.getMessage(), e);
+            torn = true;
+            throw new UncheckedIOException("Cannot write the state file " + file + ": " + e.getMessage()
+                                           + ". Fix: free space on magento.state.directory's volume; the page is read again", e);
         }
     }
 

@@ -55,9 +55,17 @@ public final class PageCommit {
         return new ArrayList<>(changes.keySet());
     }
 
+    /**
+     * Records the page's versions. A failure (a full disk, a state-topic write that timed out, a key the index
+     * refuses) is thrown: the page is then not delivered, and its versions leave the in-flight view either way so
+     * the next poll reads and publishes them again rather than taking them for done.
+     */
     public synchronized void apply() {
-        state.commit(changes);
-        forget();
+        try {
+            state.commit(changes);
+        } finally {
+            forget();
+        }
     }
 
     /** The page failed: its versions never reached the state, and later pages must not count on them either. */

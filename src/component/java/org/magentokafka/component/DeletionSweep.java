@@ -13,6 +13,7 @@ import org.magentokafka.change.StateStore;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.paging.ValueFilters;
 import org.magentokafka.stream.MagentoStream;
 
 /**
@@ -119,16 +120,18 @@ final class DeletionSweep {
         List<Map<String, Object>> confirmed = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i += chunk) {
             List<String> batch = candidates.subList(i, Math.min(candidates.size(), i + chunk));
+            // The key's own first value, never split inside it (a SKU may hold '|' or ','): asked for exactly.
             Set<String> values = new HashSet<>();
-            batch.forEach(k -> values.add(k.split("\\|", 2)[0]));
-            SearchCriteria check = SearchCriteria.paged(LIST_PAGE_SIZE)
-                    .withFilterGroup(new SearchCriteria.Filter(keyField, String.join(",", values), "in"));
+            batch.forEach(k -> values.add(stream.leadingValue(k)));
             Set<String> stillThere = new HashSet<>();
-            PageBounds.Problem problem = readAll(sync.client, check, null,
-                    page -> page.items().forEach(item -> stillThere.add(stream.keyOf(item))), null);
-            if (problem != null) {
-                parts.reports().inconsistent(sync, sync.path(stream), problem);
-                return;  // an answer that cannot be true confirms nothing
+            for (SearchCriteria.Filter filter : ValueFilters.of(keyField, values, chunk)) {
+                SearchCriteria check = SearchCriteria.paged(LIST_PAGE_SIZE).withFilterGroup(filter);
+                PageBounds.Problem problem = readAll(sync.client, check, null,
+                        page -> page.items().forEach(item -> stillThere.add(stream.keyOf(item))), null);
+                if (problem != null) {
+                    parts.reports().inconsistent(sync, sync.path(stream), problem);
+                    return;  // an answer that cannot be true confirms nothing
+                }
             }
             for (String key : batch) {
                 if (!stillThere.contains(key)) {

@@ -1,6 +1,7 @@
 package org.magentokafka.component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Queue;
 
 import org.apache.camel.Exchange;
@@ -217,7 +218,11 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             reports.consistent(store);
         }
         if (stream.timestamped() && !sync.totalChanged && !sync.inconsistent) {
-            state.commitWatermark(Watermark.max(state.watermark(), sync.maxTimestamp));
+            // From what is certain: edits made during a long full pass, and rows dated in the future, are read again.
+            Instant now = Instant.now();
+            String kept = state.watermark() == null ? null : Watermark.min(state.watermark(), Watermark.of(now));
+            state.commitWatermark(Watermark.max(kept, Watermark.certain(sync.maxTimestamp, now,
+                    plan.full() ? sync.startedAt : null, overlap)));
             if (state.watermark() != null) {
                 reconcile.ready(store);
                 if (salable != null) {

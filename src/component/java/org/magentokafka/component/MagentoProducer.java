@@ -22,6 +22,7 @@ import org.magentokafka.paging.Page;
 import org.magentokafka.storefront.ParentIndex;
 import org.magentokafka.storefront.StorefrontPage;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.paging.ValueFilters;
 import org.magentokafka.net.PercentEncoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -267,8 +268,11 @@ public class MagentoProducer extends DefaultProducer {
         if (skus.isEmpty()) {
             return List.of();
         }
-        return allPages(client, MagentoStream.SOURCE_ITEMS,
-                List.of(new SearchCriteria.Filter("sku", String.join(",", skus), "in")));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (SearchCriteria.Filter filter : ValueFilters.of("sku", skus, Integer.MAX_VALUE)) {
+            items.addAll(allPages(client, MagentoStream.SOURCE_ITEMS, List.of(filter)));
+        }
+        return items;
     }
 
     private static List<Map<String, Object>> allPages(MagentoClient client, MagentoStream stream, List<SearchCriteria.Filter> filters) {

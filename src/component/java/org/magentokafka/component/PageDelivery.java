@@ -86,7 +86,15 @@ final class PageDelivery {
         exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
             @Override
             public void onComplete(Exchange done) {
-                commit.apply();
+                try {
+                    commit.apply();
+                } catch (RuntimeException e) {
+                    // Camel swallows what an on-completion throws: set on the exchange, the consumer's callback (which
+                    // runs after this) sees the page failed, so the poll fails and the watermark stays.
+                    done.setException(new IllegalStateException("the change state of store view " + sync.store
+                                                                + " could not record the page: " + e.getMessage(), e));
+                    return;
+                }
                 if (!sync.initial) {
                     signal(sync, commit.changedKeys(), done);
                 }
@@ -121,7 +129,7 @@ final class PageDelivery {
         switch (stream) {
             case SOURCE_ITEMS -> {
                 Set<String> skus = new HashSet<>();
-                changedKeys.forEach(k -> skus.add(k.split("\\|", 2)[0]));
+                changedKeys.forEach(k -> skus.add(stream.leadingValue(k)));
                 shared.signals().inventoryChanged(skus);
             }
             case PRODUCT_ATTRIBUTES, CATEGORIES -> {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.paging.ValueFilters;
 
 /**
  * Publishes again the products whose stock changed (seen by the source-items stream of the same store, see
@@ -28,11 +29,8 @@ final class SkuRepublisher {
             return;
         }
         try {
-            List<String> list = new ArrayList<>(skus);
-            int chunk = criteria.pageSize();
-            for (int i = 0; i < list.size(); i += chunk) {
-                String in = String.join(",", list.subList(i, Math.min(list.size(), i + chunk)));
-                pages.read(sync, criteria.withFilterGroup(new SearchCriteria.Filter("sku", in, "in")), false, null);
+            for (SearchCriteria.Filter filter : ValueFilters.of("sku", skus, criteria.pageSize())) {
+                pages.read(sync, criteria.withFilterGroup(filter), false, null);
             }
             if (sync.inconsistent) {
                 signals.restorePendingSkus(sync.store, skus);

@@ -23,11 +23,11 @@ public final class ProductDocuments {
      * @param unknown     the parts the page's look-ups could not give, with why: listed in each document
      */
     @SuppressWarnings("unchecked")
-    public static List<Map<String, Object>> of(String store, List<?> products, List<Map<String, Object>> sourceItems,
+    public static List<Object> of(String store, List<?> products, List<Map<String, Object>> sourceItems,
                                                AttributeCatalog attributes, CategoryPaths categories, UnknownParts unknown) {
         boolean inventoryKnown = sourceItems != null;
         Map<String, List<Map<String, Object>>> stock = inventoryKnown ? InventorySummary.bySku(sourceItems) : Map.of();
-        List<Map<String, Object>> documents = new ArrayList<>(products.size());
+        List<Object> documents = new ArrayList<>(products.size());
         for (Object item : products) {
             String problem = ItemCheck.problemOf(item);
             if (problem != null) {

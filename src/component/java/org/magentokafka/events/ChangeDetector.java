@@ -36,11 +36,18 @@ public class ChangeDetector implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeDetector.class);
 
     private final ObjectMapper mapper;
+    private final RecordSizeLimit sizeLimit;
 
     private final EventMetrics metrics = new EventMetrics();
 
     public ChangeDetector(ObjectMapper mapper) {
+        this(mapper, new RecordSizeLimit(RecordSizeLimit.KAFKA_DEFAULT));
+    }
+
+    /** @param sizeLimit the producer's record limit: a larger event goes to the dead-letter topic, not to Kafka's refusal */
+    public ChangeDetector(ObjectMapper mapper, RecordSizeLimit sizeLimit) {
         this.mapper = mapper;
+        this.sizeLimit = sizeLimit;
     }
 
     /** Publishes the raw item with the reason to the dead-letter topic; the rest of the page goes on. */
@@ -64,8 +71,14 @@ public class ChangeDetector implements Processor {
         if (commit == null) {
             throw new IllegalStateException("changeDetector must run on items split from a magento: page");
         }
-        Map<String, Object> document = message.getBody(Map.class);
+        Object body = message.getBody();
+        if (body instanceof DeadLetter.Marker marker) {
+            deadLetter(message, stream, marker.item(), marker.reason());
+            return;
+        }
         boolean delete = Boolean.TRUE.equals(message.getHeader(MagentoConstants.DELETES, Boolean.class));
+        NotInWebsite elsewhere = !delete && body instanceof NotInWebsite n ? n : null;
+        Map<String, Object> document = elsewhere == null ? (Map<String, Object>) body : Map.of();
 
         String key;
         long hash;
@@ -73,8 +86,8 @@ public class ChangeDetector implements Processor {
         byte[] json;
         KeyVersion version = null;
         Instant now = Instant.now();
-        boolean notInWebsite = !delete && NotInWebsite.isMarker(document);
-        if (notInWebsite && !commit.previous(String.valueOf(document.get(NotInWebsite.MARKER))).live()) {
+        boolean notInWebsite = elsewhere != null;
+        if (notInWebsite && !commit.previous(elsewhere.key()).live()) {
             // Another website's product that this store view's topic never carried: nothing to publish.
             message.setHeader(MagentoConstants.CHANGE, ChangeType.UNCHANGED.wireName());
             return;
@@ -82,7 +95,7 @@ public class ChangeDetector implements Processor {
         if (delete || notInWebsite) {
             // A key gone from the store, or a product removed from the store view's website since it was published
             // there: the same deleted event and tombstone on that store view's topic either way.
-            key = String.valueOf(document.get(delete ? "key" : NotInWebsite.MARKER));
+            key = delete ? String.valueOf(document.get("key")) : elsewhere.key();
             KeyVersion previous = commit.previous(key);
             // The id hashes what was deleted: the last published content (deterministic for a re-send).
             hash = previous.live() ? previous.hash() : 0L;
@@ -92,17 +105,26 @@ public class ChangeDetector implements Processor {
         } else {
             Object item = document.get("product") instanceof Map<?, ?> product && document.containsKey("store_code")
                     ? product : document;
-            key = DeadLetter.isMarker(document) ? null : stream.keyOf((Map<String, Object>) item);
+            key = stream.keyOf((Map<String, Object>) item);
             if (key == null) {
-                String reason = DeadLetter.isMarker(document) ? String.valueOf(document.get(DeadLetter.MARKER))
-                        : "the item has no " + String.join("/", stream.keyFields()) + ", so it cannot be keyed";
-                deadLetter(message, stream, DeadLetter.isMarker(document) ? document.get("item") : document, reason);
+                deadLetter(message, stream, document, "the item has no " + String.join("/", stream.keyFields())
+                                                      + ", so it cannot be keyed");
                 return;
             }
             json = mapper.writeValueAsBytes(document);
             hash = ContentHash.of(json);
             KeyVersion previous = commit.previous(key);
             type = !previous.live() ? ChangeType.CREATED : previous.hash() == hash ? ChangeType.UNCHANGED : ChangeType.UPDATED;
+            long size = type == ChangeType.UNCHANGED ? -1 : sizeLimit.excess(key, json);
+            if (size > 0) {
+                // Kafka would refuse the whole batch on every try: the page goes on, the key's state stays as it was
+                // (its next change is tried again), and the dead letter carries the key, not the oversized item.
+                deadLetter(message, stream, Map.of("key", key, "bytes", size), "the event of key " + key + " is about "
+                        + size + " bytes, over the producer's max.request.size of " + sizeLimit.maxRequestSize()
+                        + " bytes. Fix: raise kafka.max.request.size (and the topics' max.message.bytes, which the"
+                        + " connector sets when it creates them) or shrink the item in Magento");
+                return;
+            }
             if (type != ChangeType.UNCHANGED) {
                 version = commit.next(key, hash);
             }

@@ -10,20 +10,18 @@ import java.util.Map;
  */
 public final class DeadLetter {
 
-    public static final String MARKER = "__magento_dead_letter";
+    /**
+     * An item in place of its document, with why it cannot be published: a type of its own, out of band, so no
+     * field of the store's data (a custom attribute, an extension's field) can pass for it.
+     */
+    public record Marker(Object item, String reason) {
+    }
 
     private DeadLetter() {
     }
 
-    public static Map<String, Object> marker(Object item, String reason) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put(MARKER, reason);
-        m.put("item", item);
-        return m;
-    }
-
-    public static boolean isMarker(Map<?, ?> document) {
-        return document.containsKey(MARKER);
+    public static Marker marker(Object item, String reason) {
+        return new Marker(item, reason);
     }
 
     public static Map<String, Object> record(String stream, String store, String reason, Object item) {

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.MagentoException;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.paging.ValueFilters;
 
 /**
  * Salable state of a page's SKUs and of its configurables' children in the store view's website stock: one
@@ -50,13 +51,11 @@ final class SalableQuantities {
     private static Map<String, SalableState> fromExport(MagentoClient client, StoreViewScope scope, Set<String> skus) {
         // SKUs are case-insensitive in Magento: the answer may spell one differently from the row.
         Map<String, SalableState> bySku = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        List<String> all = new ArrayList<>(skus);
-        for (int from = 0; from < all.size(); from += MAX_SKUS) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + MAX_SKUS));
+        for (SearchCriteria.Filter filter : ValueFilters.of("sku", skus, MAX_SKUS)) {
             // Page size = the SKUs asked for: one row per SKU at most, so the first page is the whole answer and
             // total_count (capped at the page size before 2.4.9) is never needed. Chunks of 300 keep the URL short.
-            SearchCriteria criteria = SearchCriteria.paged(chunk.size())
-                    .withFilterGroup(new SearchCriteria.Filter("sku", String.join(",", chunk), "in"));
+            int asked = "in".equals(filter.conditionType()) ? filter.value().split(",").length : 1;
+            SearchCriteria criteria = SearchCriteria.paged(asked).withFilterGroup(filter);
             for (SalableExport.Item item : SalableExport.page(client, scope.websiteCode(), criteria)) {
                 bySku.put(item.sku(), new SalableState(item.quantity(), item.isSalable(), scope.stockId()));
             }

@@ -11,6 +11,7 @@ import org.magentokafka.client.MagentoClient;
 import org.magentokafka.enrich.InventorySummary;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.paging.ValueFilters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,11 +69,9 @@ final class SourceItemSalable {
 
     private static List<Map<String, Object>> sourceItems(MagentoClient client, Set<String> skus) {
         List<Map<String, Object>> items = new ArrayList<>();
-        List<String> all = new ArrayList<>(skus);
-        for (int from = 0; from < all.size(); from += SalableQuantities.MAX_SKUS) {
-            String chunk = String.join(",", all.subList(from, Math.min(all.size(), from + SalableQuantities.MAX_SKUS)));
+        for (SearchCriteria.Filter filter : ValueFilters.of("sku", skus, SalableQuantities.MAX_SKUS)) {
             SearchCriteria criteria = SearchCriteria.paged(SalableQuantities.MAX_SKUS)
-                    .withFilterGroup(new SearchCriteria.Filter("sku", chunk, "in"))
+                    .withFilterGroup(filter)
                     .sortedBy("sku", "ASC").sortedBy("source_code", "ASC");
             int read = 0;
             for (int number = 1; ; number++) {

@@ -27,18 +27,19 @@ public class StorefrontEnricher implements Processor {
             return;
         }
         AttributeCatalog attributes = exchange.getProperty(LookupAggregationStrategy.PREFIX + "product-attributes", AttributeCatalog.class);
-        List<Map<String, Object>> documents = exchange.getMessage().getBody(List.class);
+        List<Object> documents = exchange.getMessage().getBody(List.class);
         Map<Long, Map<String, Object>> pageById = new HashMap<>();
-        for (Map<String, Object> document : documents) {
-            if (document.get("product") instanceof Map<?, ?> row && row.get("id") instanceof Number id) {
+        for (Object each : documents) {
+            if (each instanceof Map<?, ?> document && document.get("product") instanceof Map<?, ?> row
+                && row.get("id") instanceof Number id) {
                 pageById.put(id.longValue(), (Map<String, Object>) row);
             }
         }
-        for (ListIterator<Map<String, Object>> it = documents.listIterator(); it.hasNext(); ) {
-            Map<String, Object> document = it.next();
-            if (!(document.get("product") instanceof Map<?, ?> row)) {
+        for (ListIterator<Object> it = documents.listIterator(); it.hasNext(); ) {
+            if (!(it.next() instanceof Map<?, ?> each) || !(each.get("product") instanceof Map<?, ?> row)) {
                 continue; // a dead-letter marker
             }
+            Map<String, Object> document = (Map<String, Object>) each;
             Map<String, Object> product = (Map<String, Object>) row;
             if (!storefront.scope().inWebsite(product)) {
                 it.set(NotInWebsite.marker(String.valueOf(product.get("sku"))));

@@ -68,20 +68,35 @@ public enum MagentoStream {
         };
     }
 
-    /** The item's identity on its topic: {@code sku}, {@code id}, {@code sku|source_code}, {@code attribute_code}. */
+    /**
+     * The item's identity on its topic: {@code sku}, {@code id}, {@code sku|source_code}, {@code attribute_code}. A
+     * composite key is unambiguous whatever its first value holds (a SKU may contain {@code |}): the later values
+     * have {@code %} and {@code |} percent-encoded, so the first value ends at the last separators (see
+     * {@link #leadingValue}). Keys of values without {@code %} or {@code |} are what they always were.
+     */
     public String keyOf(Map<String, Object> item) {
         StringBuilder key = new StringBuilder();
-        for (String field : keyFields) {
-            Object v = item.get(field);
+        for (int i = 0; i < keyFields.size(); i++) {
+            Object v = item.get(keyFields.get(i));
             if (v == null || v.toString().isEmpty()) {
                 return null;
             }
-            if (key.length() > 0) {
-                key.append('|');
+            if (i > 0) {
+                key.append('|').append(v.toString().replace("%", "%25").replace("|", "%7C"));
+            } else {
+                key.append(v);
             }
-            key.append(v);
         }
         return key.toString();
+    }
+
+    /** The first key field's value of a key (the SKU of a source item's key), never cut inside it. */
+    public String leadingValue(String key) {
+        int end = key.length();
+        for (int i = 1; i < keyFields.size() && end > 0; i++) {
+            end = key.lastIndexOf('|', end - 1);
+        }
+        return end < 0 ? key : key.substring(0, end);
     }
 
     public List<String> keyFields() {

@@ -10,6 +10,8 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.serde.KafkaHeaderSerializer;
 import org.magentokafka.events.ChangeDetector;
+import org.magentokafka.events.RecordSizeLimit;
+import org.magentokafka.kafka.KafkaClientSettings;
 import org.magentokafka.enrich.LookupAggregationStrategy;
 import org.magentokafka.events.PageBatchAggregationStrategy;
 import org.magentokafka.enrich.ProductEnricher;
@@ -65,7 +67,7 @@ public class RouteBeans {
     @Produces
     @Named("changeDetector")
     @Singleton
-    Processor changeDetector() {
-        return new ChangeDetector(mapper);
+    Processor changeDetector(KafkaClientSettings kafka) {
+        return new ChangeDetector(mapper, RecordSizeLimit.of(kafka.producer()));
     }
 }

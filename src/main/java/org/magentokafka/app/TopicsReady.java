@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.magentokafka.events.RecordSizeLimit;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.magentokafka.kafka.KafkaAccessFailure;
@@ -58,6 +59,14 @@ public class TopicsReady implements Processor {
         }
     }
 
+    /**
+     * What a topic the connector creates accepts: at least what the producer may send ({@code kafka.max.request.size}),
+     * never below the broker's own default (1 MiB + 12 bytes of batch overhead).
+     */
+    private String maxMessageBytes() {
+        return String.valueOf(Math.max(RecordSizeLimit.of(settings.producer()).maxRequestSize() + 12, RecordSizeLimit.KAFKA_DEFAULT + 12));
+    }
+
     private synchronized void ensureTopics() throws Exception {
         if (ready) {
             return;
@@ -75,7 +84,8 @@ public class TopicsReady implements Processor {
             for (String topic : topics) {
                 if (!existing.contains(topic)) {
                     missing.add(new NewTopic(topic, Optional.of(partitions), Optional.of(replication))
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessageBytes())));
                 }
             }
             // The dead-letter topic is a log of problems, not a keyed state: not compacted.

@@ -2,6 +2,8 @@ package org.magentokafka.app;
 
 import java.util.Map;
 
+import org.magentokafka.kafka.KafkaClientSettings;
+
 /**
  * The beans the YAML routes refer to by name, made exactly as the application's {@link RouteBeans} makes them, for
  * a plain Camel context that runs the routes without Quarkus (CDI is what calls the producers in the application).
@@ -19,6 +21,6 @@ public final class ApplicationRouteBeans {
                 "productEnricher", beans.productEnricher(),
                 "storefrontEnricher", beans.storefrontEnricher(),
                 "utf8Headers", beans.utf8Headers(),
-                "changeDetector", beans.changeDetector());
+                "changeDetector", beans.changeDetector(KafkaClientSettings.of(Map.of())));
     }
 }

@@ -52,6 +52,27 @@ class FileStateStoreTest {
     }
 
     @Test
+    void aTornLineInTheMiddleIsSkippedWhateverItLooksLikeAndTheRecordsAfterItAreKept() throws Exception {
+        Path file = dir.resolve("s.state");
+        try (FileStateStore state = new FileStateStore(file)) {
+            state.commit(Map.of("a", new KeyVersion(1L, 1)));
+        }
+        // A write cut short by a full disk that reads like a whole record of the earlier format ...
+        Files.writeString(file, "V\t00000000000000ff\t7\tSK", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        // ... then, space freed, the next record, on a line of its own as the store writes it after a failed write.
+        Path other = dir.resolve("other.state");
+        try (FileStateStore state = new FileStateStore(other)) {
+            state.commit(Map.of("b", new KeyVersion(2L, 1)));
+        }
+        String next = Files.readAllLines(other, StandardCharsets.UTF_8).get(1);
+        Files.writeString(file, "\n" + next + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        try (FileStateStore state = new FileStateStore(file)) {
+            assertEquals(Set.of("a", "b"), state.keys(), "the torn line is no key 'SK'; the record after it counts");
+            assertEquals(2L, state.hash("b"));
+        }
+    }
+
+    @Test
     void theCompactIndexHoldsManyKeysExactly() {
         CompactHashIndex index = new CompactHashIndex();
         for (int i = 0; i < 200_000; i++) {
@@ -87,6 +108,6 @@ class FileStateStoreTest {
             assertEquals(new KeyVersion(0xa1L, 1), state.version("WS08-M-Orange"));
             assertEquals(new KeyVersion(0xbbL, 0), state.version("Größe\t1"));
         }
-        assertTrue(Files.readString(file, StandardCharsets.UTF_8).startsWith("V\t"), "rewritten in the current format");
+        assertTrue(Files.readString(file, StandardCharsets.UTF_8).startsWith("F\t2\nV\t"), "rewritten in the current format");
     }
 }

@@ -41,7 +41,7 @@ class RefusedLookupsTest {
                 .store(SandboxOptions.builder().productCount(30).grantedResources(granted).build())
                 .stream("products")
                 .pollInterval("500ms")
-                .option("metadataRefresh", Duration.ofSeconds(1))
+                .option("metadataRefresh", "1s")
                 .start()) {
             connector.log().await(Pattern.compile("magento:products synced 30 items"), WAIT);
             Map<String, JsonNode> events = latest(connector, 30);
