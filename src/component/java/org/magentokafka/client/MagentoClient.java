@@ -13,6 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +28,7 @@ import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.net.PercentEncoding;
 import org.magentokafka.net.NetworkSettings;
 import org.magentokafka.net.OneLine;
+import org.magentokafka.net.BoundedBody;
 import org.magentokafka.net.ResponseBody;
 import java.util.function.Supplier;
 
@@ -49,19 +54,22 @@ public final class MagentoClient implements AutoCloseable {
     private final ClientMetrics metrics;
     /** Null for foreground requests; a scan's requests (retries too) each take a slot of it and enter as background. */
     private final ScanBudget budget;
+    /** The largest answer read, on the wire and decoded (magento.max-response-bytes). */
+    private final long maxBodyBytes;
 
     /**
      * @param http the store's client from {@link NetworkSettings#httpClient(Duration)} (proxy, TLS trust, no redirects)
      */
     public MagentoClient(StoreAddress address, Authenticator authenticator, StoreGate gate, HttpClient http,
                          Duration requestTimeout, ObjectMapper mapper, RetryPolicy retry, ClientMetrics metrics) {
-        this(address, authenticator, gate, http, requestTimeout, mapper, retry, metrics, null);
+        this(address, authenticator, gate, http, requestTimeout, mapper, retry, metrics, null, ResponseBody.DEFAULT_MAX_BYTES);
     }
 
     private MagentoClient(StoreAddress address, Authenticator authenticator, StoreGate gate, HttpClient http,
                           Duration requestTimeout, ObjectMapper mapper, RetryPolicy retry, ClientMetrics metrics,
-                          ScanBudget budget) {
+                          ScanBudget budget, long maxBodyBytes) {
         this.budget = budget;
+        this.maxBodyBytes = maxBodyBytes;
         this.retry = retry;
         this.metrics = metrics;
         this.address = address;
@@ -78,7 +86,12 @@ public final class MagentoClient implements AutoCloseable {
      * scan budget, then enters the gate as background, behind any waiting foreground request.
      */
     public MagentoClient paced(ScanBudget scanBudget) {
-        return new MagentoClient(address, authenticator, gate, http, requestTimeout, mapper, retry, metrics, scanBudget);
+        return new MagentoClient(address, authenticator, gate, http, requestTimeout, mapper, retry, metrics, scanBudget, maxBodyBytes);
+    }
+
+    /** This client reading answers of at most {@code bytes}, on the wire and decoded. */
+    public MagentoClient withMaxBodyBytes(long bytes) {
+        return new MagentoClient(address, authenticator, gate, http, requestTimeout, mapper, retry, metrics, budget, bytes);
     }
 
     public StoreAddress address() {
@@ -231,7 +244,7 @@ public final class MagentoClient implements AutoCloseable {
                 gate.acquireBackground();
             }
             try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response = sendBounded(request.build());
             } finally {
                 gate.release();
             }
@@ -240,6 +253,10 @@ public final class MagentoClient implements AutoCloseable {
             throw new MagentoException(endpoint, 0, true, endpoint + " was interrupted (the connector is stopping)", e);
         } catch (HttpConnectTimeoutException | ConnectException | UnresolvedAddressException e) {
             throw unreachable(endpoint, e);
+        } catch (BoundedBody.TooLargeException e) {
+            throw new MagentoException(endpoint, 0, true, endpoint + " returned " + e.getMessage() + ", more than any page"
+                                                          + " needs (magento.max-response-bytes): a broken proxy or a store ignoring the page size."
+                                                          + " Retrying with back-off", e);
         } catch (HttpTimeoutException e) {
             throw new MagentoException(endpoint, 0, true, endpoint + " timed out after " + requestTimeout.toMillis()
                                                           + " ms: the store is slow; lower magento.page-size or raise magento.read-timeout. Retrying with back-off",
@@ -276,13 +293,40 @@ public final class MagentoClient implements AutoCloseable {
 
     /** Counted as received (on the wire), then decoded before anything reads it: pages and error bodies alike. */
     private String decoded(String endpoint, String metricEndpoint, HttpResponse<byte[]> response) {
-        ResponseBody body = ResponseBody.of(response);
+        ResponseBody body = ResponseBody.of(response, maxBodyBytes);
         metrics.received(metricEndpoint, body.wireBytes(), body.compressed());
         try {
             return body.text();
         } catch (ResponseBody.UndecodableBodyException e) {
             throw new MagentoException(endpoint, response.statusCode(), e.retryable(), endpoint + " returned "
                                                                                        + e.getMessage() + ". Retrying with back-off", e);
+        }
+    }
+
+    /**
+     * The answer, whole, within the request timeout: the JDK's timeout ends at the response headers, so a body that
+     * trickles a byte a second would otherwise hold a slot of the store's gate for as long as the peer likes. At most
+     * {@code maxBodyBytes} are read.
+     */
+    private HttpResponse<byte[]> sendBounded(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, BoundedBody.handler(maxBodyBytes));
+        try {
+            return answer.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new HttpTimeoutException("the whole answer did not arrive in time");
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
         }
     }
 

@@ -16,7 +16,11 @@ final class CatalogSignals {
     private final Map<String, Set<String>> pendingSkus = new ConcurrentHashMap<>();
     /** SKUs a poll has taken and not yet published (see {@link #awaiting}). */
     private final Map<String, Set<String>> inFlightSkus = new ConcurrentHashMap<>();
-    private final Set<String> fullPassStores = ConcurrentHashMap.newKeySet();
+    /**
+     * Store views whose products need a full pass, each with a count of the requests: a pass takes the count it
+     * planned with and clears it only once it completed, and only if no request came meanwhile.
+     */
+    private final Map<String, Long> fullPassRequests = new ConcurrentHashMap<>();
 
     /** A products consumer reading this store view wants the signals. */
     void register(String storeCode) {
@@ -39,7 +43,7 @@ final class CatalogSignals {
     }
 
     void metadataChanged(String storeCode) {
-        fullPassStores.add(storeCode);
+        fullPassRequests.merge(storeCode, 1L, Long::sum);
     }
 
     /** Takes the SKUs waiting to be re-published in a store view. */
@@ -78,7 +82,19 @@ final class CatalogSignals {
         return inFlightSkus.computeIfAbsent(storeCode, k -> ConcurrentHashMap.newKeySet());
     }
 
-    boolean takeFullPass(String storeCode) {
-        return fullPassStores.remove(storeCode);
+    /** The requests for a full pass of this store view so far: 0 for none. The pass that serves them says so with {@link #fullPassDone}. */
+    long fullPassRequested(String storeCode) {
+        return fullPassRequests.getOrDefault(storeCode, 0L);
+    }
+
+    /**
+     * A full pass planned when {@code requested} requests were waiting completed: they are served. A pass that
+     * failed or ended inconsistent never calls this, so the next poll plans the full pass again; a request that
+     * came during the pass is kept for the next one.
+     */
+    void fullPassDone(String storeCode, long requested) {
+        if (requested > 0) {
+            fullPassRequests.remove(storeCode, requested);
+        }
     }
 }

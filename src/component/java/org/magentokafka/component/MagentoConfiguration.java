@@ -98,6 +98,8 @@ public class MagentoConfiguration implements Cloneable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     @UriParam(label = "advanced", defaultValue = "60s")
     private Duration readTimeout = Duration.ofSeconds(60);
+    @UriParam(label = "advanced", defaultValue = "67108864")
+    private long maxResponseBytes = 64L * 1024 * 1024;
     @UriParam(label = "consumer", defaultValue = "6s")
     private Duration pollInterval = Duration.ofSeconds(6);
     @UriParam(label = "consumer", defaultValue = "5m")
@@ -466,6 +468,19 @@ public class MagentoConfiguration implements Cloneable {
      */
     public void setReadTimeout(Duration readTimeout) {
         this.readTimeout = readTimeout;
+    }
+
+    public long getMaxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    /**
+     * The largest answer read from the store, in bytes, on the wire and once gzip-decoded (64 MiB, far above the
+     * largest real page): a larger one (a broken proxy, a gzip bomb) is refused with one line and retried like a
+     * truncated body, instead of exhausting the heap.
+     */
+    public void setMaxResponseBytes(long maxResponseBytes) {
+        this.maxResponseBytes = maxResponseBytes;
     }
 
     public Duration getPollInterval() {

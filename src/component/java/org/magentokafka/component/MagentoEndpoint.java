@@ -80,7 +80,7 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
             Authenticator authenticator = store.authenticators().forStore(configuration, address, http);
             MagentoClient client = new MagentoClient(address, authenticator,
                     store.gate(maxConcurrency(), configuration.getMaxRequestsPerSecond()),
-                    http, read, mapper, retry, getComponent().clientMetrics());
+                    http, read, mapper, retry, getComponent().clientMetrics()).withMaxBodyBytes(configuration.getMaxResponseBytes());
             clients.put(code, client);
             // Without a budget, scans run as before: at foreground speed, through the foreground client.
             scanClients.put(code, scanBudget().paced() ? client.paced(scanBudget()) : client);

@@ -9,8 +9,9 @@ import org.magentokafka.paging.SearchCriteria;
  * @param initial  no watermark and no state yet: the very first sync of this store view
  * @param reconcile whether a keys-only reconcile listing is confirmed after an incremental pass
  * @param ascending the stream's page-number criteria (page size, stable sort), for full and re-publishing passes
+ * @param signals  the requests for a full pass that this pass serves (products; 0 for none): served once it completed
  */
-record PassPlan(Kind kind, boolean initial, boolean reconcile, SearchCriteria ascending) {
+record PassPlan(Kind kind, boolean initial, boolean reconcile, SearchCriteria ascending, long signals) {
 
     enum Kind { FULL_BY_PAGE, FULL_BY_KEYSET, INCREMENTAL }
 

@@ -22,21 +22,22 @@ final class PassPlanner {
     }
 
     /**
-     * Takes the store view's full-pass signal (products) when the pass would otherwise be incremental.
+     * Plans a full pass when the store view's products were asked for one (a category, attribute or scope change);
+     * the request stays until the pass completed (see {@link CatalogSignals#fullPassDone}).
      *
      * @param reconcile a reconcile listing of this store view waits to be confirmed
      */
     PassPlan plan(String store, StateStore state, boolean reconcile) {
         boolean initial = state.watermark() == null && state.size() == 0;
-        boolean full = !stream.timestamped() || state.watermark() == null
-                       || stream == MagentoStream.PRODUCTS && endpoint.store().signals().takeFullPass(store);
+        long signals = stream == MagentoStream.PRODUCTS ? endpoint.store().signals().fullPassRequested(store) : 0;
+        boolean full = !stream.timestamped() || state.watermark() == null || signals > 0;
         SearchCriteria criteria = SearchCriteria.paged(endpoint.getConfiguration().getPageSize());
         for (String field : stream.sortFields()) {
             criteria = criteria.sortedBy(field, "ASC");
         }
         PassPlan.Kind kind = !full ? PassPlan.Kind.INCREMENTAL
                 : keyset() ? PassPlan.Kind.FULL_BY_KEYSET : PassPlan.Kind.FULL_BY_PAGE;
-        return new PassPlan(kind, initial, reconcile, criteria);
+        return new PassPlan(kind, initial, reconcile, criteria, full ? signals : 0);
     }
 
     private boolean keyset() {

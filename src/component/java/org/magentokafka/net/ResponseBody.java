@@ -22,18 +22,31 @@ public final class ResponseBody {
 
     /** The one encoding the connector asks for; stores that do not compress answer identity, which is fine too. */
     public static final String ACCEPTED = "gzip";
+    /** The default bound of an answer, on the wire and decoded: far above the largest real page (a few MB). */
+    public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
     private final byte[] wire;
     private final List<String> encodings;
+    private final long maxBytes;
 
     /** @param contentEncoding the answer's Content-Encoding header, or null */
     public ResponseBody(byte[] wire, String contentEncoding) {
+        this(wire, contentEncoding, DEFAULT_MAX_BYTES);
+    }
+
+    /** @param maxBytes what the decoded body may hold: a gzip body inflating past it (a gzip bomb) is refused */
+    public ResponseBody(byte[] wire, String contentEncoding, long maxBytes) {
         this.wire = wire == null ? new byte[0] : wire;
         this.encodings = encodings(contentEncoding);
+        this.maxBytes = maxBytes;
     }
 
     public static ResponseBody of(HttpResponse<byte[]> response) {
-        return new ResponseBody(response.body(), response.headers().firstValue("Content-Encoding").orElse(null));
+        return of(response, DEFAULT_MAX_BYTES);
+    }
+
+    public static ResponseBody of(HttpResponse<byte[]> response, long maxBytes) {
+        return new ResponseBody(response.body(), response.headers().firstValue("Content-Encoding").orElse(null), maxBytes);
     }
 
     /** Asks for gzip: what every request of the connector sends. */
@@ -69,12 +82,19 @@ public final class ResponseBody {
         if (wire.length == 0) {
             return wire;
         }
+        byte[] decoded;
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(wire))) {
-            return in.readAllBytes();
+            // One byte past the bound tells a body at the bound from one beyond it, without inflating the rest.
+            decoded = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         } catch (IOException e) {
             throw new UndecodableBodyException("a gzip body that does not decode (" + OneLine.of(String.valueOf(e.getMessage()))
                     + "; " + wire.length + " bytes received): a proxy or a failing store cut the answer", true, e);
         }
+        if (decoded.length > maxBytes) {
+            throw new UndecodableBodyException("a gzip body of " + wire.length + " bytes inflating past " + maxBytes
+                    + " bytes (a gzip bomb or a broken proxy; magento.max-response-bytes)", true, null);
+        }
+        return decoded;
     }
 
     /** Content-Encoding lists the codings applied in order; identity is no coding. x-gzip is gzip (RFC 9110). */

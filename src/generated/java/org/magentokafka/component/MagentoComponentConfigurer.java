@@ -65,6 +65,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxConcurrency": getOrCreateConfiguration(target).setMaxConcurrency(property(camelContext, int.class, value)); return true;
         case "maxrequestspersecond":
         case "maxRequestsPerSecond": getOrCreateConfiguration(target).setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
+        case "maxresponsebytes":
+        case "maxResponseBytes": getOrCreateConfiguration(target).setMaxResponseBytes(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "metadatarefresh":
@@ -169,6 +171,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxConcurrency": return int.class;
         case "maxrequestspersecond":
         case "maxRequestsPerSecond": return double.class;
+        case "maxresponsebytes":
+        case "maxResponseBytes": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "metadatarefresh":
@@ -274,6 +278,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxConcurrency": return getOrCreateConfiguration(target).getMaxConcurrency();
         case "maxrequestspersecond":
         case "maxRequestsPerSecond": return getOrCreateConfiguration(target).getMaxRequestsPerSecond();
+        case "maxresponsebytes":
+        case "maxResponseBytes": return getOrCreateConfiguration(target).getMaxResponseBytes();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "metadatarefresh":

@@ -65,6 +65,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxConcurrency": target.getConfiguration().setMaxConcurrency(property(camelContext, int.class, value)); return true;
         case "maxrequestspersecond":
         case "maxRequestsPerSecond": target.getConfiguration().setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
+        case "maxresponsebytes":
+        case "maxResponseBytes": target.getConfiguration().setMaxResponseBytes(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "metadatarefresh":
@@ -193,6 +195,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxConcurrency": return int.class;
         case "maxrequestspersecond":
         case "maxRequestsPerSecond": return double.class;
+        case "maxresponsebytes":
+        case "maxResponseBytes": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "metadatarefresh":
@@ -322,6 +326,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxConcurrency": return target.getConfiguration().getMaxConcurrency();
         case "maxrequestspersecond":
         case "maxRequestsPerSecond": return target.getConfiguration().getMaxRequestsPerSecond();
+        case "maxresponsebytes":
+        case "maxResponseBytes": return target.getConfiguration().getMaxResponseBytes();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "metadatarefresh":

@@ -23,7 +23,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(66);
         props.add("accessToken");
         props.add("accessTokenSecret");
         props.add("authMode");
@@ -46,6 +46,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
         props.add("lazyStartProducer");
         props.add("maxConcurrency");
         props.add("maxRequestsPerSecond");
+        props.add("maxResponseBytes");
         props.add("maxRetries");
         props.add("metadataRefresh");
         props.add("pageSize");

@@ -2,6 +2,7 @@ package org.magentokafka.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -113,5 +114,28 @@ class PageCommitTest {
         int sequence = page.next(key, hash).sequence();
         page.apply();
         return sequence;
+    }
+
+    @Test
+    void aStateWriteThatFailsFailsThePageAndReleasesItsVersions() {
+        IndexedStateStore full = new IndexedStateStore(new CompactHashIndex(), null) {
+            @Override
+            protected void persist(Map<String, KeyVersion> changes) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
+            }
+
+            @Override
+            protected void persistWatermark(String value) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        PageCommit page = new PageCommit(full, inFlight);
+        page.next("SKU-1", 7L);
+        assertThrows(java.io.UncheckedIOException.class, page::apply, "the failure reaches the page, not swallowed");
+        assertTrue(inFlight.isEmpty(), "its versions leave the in-flight view: the next poll publishes them again");
+        assertNull(full.hash("SKU-1"), "nothing recorded");
     }
 }
