@@ -2,7 +2,8 @@ package org.magentokafka.net;
 
 /**
  * A store's or a library's message folded onto one log line: whitespace runs (HTML bodies, stack-trace text) become
- * one space and the text is cut at 200 characters, so an error stays the one clear line operators grep for.
+ * one space, other control characters (a posted escape sequence) become {@code ?} and the text is cut at 200
+ * characters, so an error stays the one clear line operators grep for and no peer can forge log lines.
  */
 public final class OneLine {
 
@@ -15,7 +16,7 @@ public final class OneLine {
         if (text == null) {
             return "";
         }
-        String line = text.replaceAll("\\s+", " ").strip();
+        String line = text.replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?").strip();
         return line.length() > MAX ? line.substring(0, MAX) + "..." : line;
     }
 }

@@ -173,6 +173,14 @@ public class ConfigurationGuard {
                 reader.option(property, option, type, null);
             }
         });
+        // Replicas that each keep their own file cannot hand the state over: a failover would publish everything as
+        // created again and could never publish the deletes made in between.
+        String stateStore = reader.text("magento.state.store");
+        if (settings.haEnabled() && (stateStore == null || "file".equalsIgnoreCase(stateStore.strip()))) {
+            reader.report("magento.ha.enabled", "high availability needs the shared state: with magento.state.store=file each"
+                                                + " replica keeps its own, so a failover re-publishes every item as created and never publishes the"
+                                                + " deletes made meanwhile. Fix: set magento.state.store=kafka (MAGENTO_STATE_STORE=kafka)");
+        }
         // Defined but empty (the packaged default) is refused too: the store URL is required.
         if (reader.defined("magento.base-url")) {
             String baseUrl = reader.text("magento.base-url");

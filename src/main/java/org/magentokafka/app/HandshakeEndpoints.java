@@ -5,12 +5,14 @@ import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
@@ -30,6 +32,7 @@ import org.magentokafka.auth.SignatureMethod;
 import org.magentokafka.auth.TokenExchange;
 import org.magentokafka.auth.AuthMode;
 import org.magentokafka.component.MagentoComponent;
+import org.magentokafka.net.OneLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import jakarta.enterprise.inject.Produces;
@@ -47,12 +50,24 @@ public class HandshakeEndpoints {
     private static final List<String> FORM_FIELDS = List.of("oauth_consumer_key", "oauth_consumer_secret",
             "store_base_url", "oauth_verifier");
 
-    private final ExecutorService exchanges = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "magento-handshake");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Map<String, CompletableFuture<OAuth1Credentials>> byConsumerKey = new ConcurrentHashMap<>();
+    /** Activations waiting for their token exchange: a few at most; a flood is refused, never queued without end. */
+    private static final int WAITING = 4;
+    /** Consumer keys remembered for the Identity Link (the newest ones; an integration is activated once). */
+    private static final int REMEMBERED = 16;
+
+    private final ExecutorService exchanges = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(WAITING), r -> {
+                Thread t = new Thread(r, "magento-handshake");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.AbortPolicy());
+    private final Map<String, CompletableFuture<OAuth1Credentials>> byConsumerKey = Collections.synchronizedMap(
+            new LinkedHashMap<>(REMEMBERED, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<OAuth1Credentials>> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
     private volatile IntegrationHandshake handshake;
 
     @Inject
@@ -83,7 +98,20 @@ public class HandshakeEndpoints {
             IntegrationHandshake h = handshake(exchange.getContext());
             String key = form.get("oauth_consumer_key");
             var accepted = h.validate(form);
-            CompletableFuture<OAuth1Credentials> done = CompletableFuture.supplyAsync(() -> h.complete(accepted), exchanges);
+            CompletableFuture<OAuth1Credentials> running = byConsumerKey.get(key);
+            if (running != null && !running.isDone()) {
+                // One token exchange per consumer key at a time: each sends a signed POST to the store.
+                answer(exchange, 409, "text/plain", "An activation of this consumer key is already under way");
+                return;
+            }
+            CompletableFuture<OAuth1Credentials> done;
+            try {
+                done = CompletableFuture.supplyAsync(() -> h.complete(accepted), exchanges);
+            } catch (RejectedExecutionException busy) {
+                LOG.warn("Integration handshake POST refused: {} activations are already waiting", WAITING);
+                answer(exchange, 503, "text/plain", "Too many activations under way; try again");
+                return;
+            }
             byConsumerKey.put(key, done);
             done.whenComplete((credentials, failure) -> {
                 if (failure == null) {
@@ -91,13 +119,14 @@ public class HandshakeEndpoints {
                     LOG.info("Integration handshake complete: OAuth credentials received and stored; polling with oauth1 signatures");
                 } else {
                     Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-                    LOG.warn("Integration handshake failed: {}", cause.getMessage());
+                    LOG.warn("Integration handshake failed: {}", OneLine.of(cause.getMessage()));
                 }
             });
             answer(exchange, 200, "text/plain", "OK");
         } catch (HandshakeRejectedException e) {
-            LOG.warn("Integration handshake POST refused: {}", e.getMessage());
-            answer(exchange, 400, "text/plain", e.getMessage());
+            // What the POST carried reaches the log folded and cut: a peer cannot forge lines or flood it.
+            LOG.warn("Integration handshake POST refused: {}", OneLine.of(e.getMessage()));
+            answer(exchange, 400, "text/plain", OneLine.of(e.getMessage()));
         }
     }
 

@@ -42,6 +42,17 @@ class ConfigurationGuardTest {
     }
 
     @Test
+    void highAvailabilityWithTheFileStateStoreIsRefusedWithOneLine() {
+        List<String> problems = ConfigurationGuard.validate(values(Map.of("magento.base-url", "https://shop.example.com",
+                "magento.ha.enabled", "true")));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("magento.state.store=file") && problems.get(0).contains("Fix: set magento.state.store=kafka")
+                   && problems.get(0).contains("env MAGENTO_HA_ENABLED"), problems.get(0));
+        assertEquals(List.of(), ConfigurationGuard.validate(values(Map.of("magento.base-url", "https://shop.example.com",
+                "magento.ha.enabled", "true", "magento.state.store", "kafka"))));
+    }
+
+    @Test
     void oneLinePerInvalidValue() {
         List<String> problems = ConfigurationGuard.validate(values(Map.of("magento.page-size", "-1",
                 "magento.base-url", "shop.example.com", "magento.auth.mode", "token", "magento.read-timeout", "-5s",

@@ -87,6 +87,24 @@ class OptionalPartsIT {
             assertTrue(grantLines.stream().anyMatch(l -> l.contains("Stores > Inventory > Stocks (Magento_InventoryApi::stock)")), grantLines.toString());
             assertEquals(0, connector.count(Pattern.compile("poll failed")), connector.output());
             assertNoStackTrace(connector);
+
+            int port = connector.httpPort(WAIT);
+            String metrics = get(port, "/q/metrics");
+            assertTrue(metrics.matches("(?s).*magento_enrichment_available\\{part=\"salable\",store=\"default\"\\} 0\\.0.*")
+                       && metrics.matches("(?s).*magento_enrichment_available\\{part=\"variants\",store=\"default\"\\} 1\\.0.*"),
+                    "a gauge per part and store view: " + metrics.lines().filter(l -> l.contains("enrichment")).toList());
+            String ready = get(port, "/q/health/ready");
+            assertTrue(ready.contains("\"unknown.default.salable\"") && ready.contains(STOCK_GRANT), ready);
+        }
+    }
+
+    private static String get(int port, String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError("GET " + path + " failed", e);
         }
     }
 
