@@ -2,11 +2,12 @@ package org.magentokafka.auth;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides whether a Callback URL POST may start a token exchange. The connector POSTs the consumer secret to
@@ -19,7 +20,15 @@ public final class CallbackValidator {
 
     private final URI storeBaseUrl;
     private final String normalizedStore;
-    private final Set<String> usedVerifiers = ConcurrentHashMap.newKeySet();
+    /** Verifiers already used, the newest {@value #REMEMBERED}: a flood of forms cannot grow it without end. */
+    private final Set<String> usedVerifiers = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED;
+                }
+            }));
+    static final int REMEMBERED = 4096;
 
     /** @param storeBaseUrl magento.base-url */
     public CallbackValidator(URI storeBaseUrl) {

@@ -181,6 +181,43 @@ class AuthenticationIT {
         assertFalse(Files.exists(credentials), "nothing stored");
     }
 
+    @Test
+    void aFloodOfCallbacksIsBoundedAndWhatItPostsCannotForgeLogLines() throws Exception {
+        // Each accepted POST makes the connector exchange its verifier with the store: a slow store keeps them waiting.
+        try (ConnectorEnvironment slow = environment(SandboxOptions.builder().productCount(1).storeCodes(List.of("default"))
+                .latencyMillis(3000))) {
+            Path credentials = Path.of("target/it-state/handshake-flood-" + System.nanoTime() + "/oauth.properties").toAbsolutePath();
+            connector = start("handshake-flood", slow, Map.of("MAGENTO_AUTH_MODE", "handshake",
+                    "MAGENTO_AUTH_CREDENTIALS_FILE", credentials.toString()));
+            int port = connector.httpPort(WAIT);
+            var http = HttpClient.newHttpClient();
+            String store = java.net.URLEncoder.encode(slow.store().baseUrl() + "/", java.nio.charset.StandardCharsets.UTF_8);
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                statuses.add(post(http, port, "oauth_consumer_key=flood" + i + "&oauth_consumer_secret=s&store_base_url=" + store
+                                              + "&oauth_verifier=v" + i));
+            }
+            assertEquals(200, statuses.get(0), statuses.toString());
+            assertTrue(statuses.contains(503), "a flood is refused, not queued without end: " + statuses);
+            assertEquals(409, post(http, port, "oauth_consumer_key=flood0&oauth_consumer_secret=s&store_base_url=" + store
+                                               + "&oauth_verifier=again"), "one activation per consumer key at a time");
+            assertEquals(400, post(http, port, "oauth_consumer_key=k&oauth_consumer_secret=s&oauth_verifier=v&store_base_url="
+                                               + "http%3A%2F%2Fevil.example%2F%0A00%3A00%3A00.000+ERROR+%5Bforged%5D+line%1B%5B2J"));
+            connector.awaitLine(Pattern.compile("Integration handshake POST refused: Callback URL: store_base_url"), WAIT);
+            assertTrue(connector.lines().stream().noneMatch(l -> l.contains("[forged]") && !l.contains("refused")),
+                    "a posted newline cannot start a log line of its own:\n" + connector.output());
+            assertTrue(connector.lines().stream().noneMatch(l -> l.indexOf('\u001b') >= 0), "nor a terminal escape");
+            assertTrue(connector.isAlive());
+        }
+    }
+
+    private static int post(HttpClient http, int port, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/magento/callback"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
     private static Map<String, String> oauth1(String method) {
         return SandboxCredentials.oauth1(store, method);
     }
