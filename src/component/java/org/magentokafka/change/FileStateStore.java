@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * killed while writing) is ignored: it was never acknowledged as committed.
  * <p>
  * Lines: {@code V<TAB>hash-hex<TAB>sequence<TAB>key} (hash {@code -} once the key was deleted: it keeps its
- * sequence) and {@code W<TAB>-<TAB>watermark}, each ending in {@code <TAB>#crc32-hex} of what precedes it, after a
+ * sequence), {@code W<TAB>-<TAB>watermark} and {@code P<TAB>-<TAB>1|0} (a full pass requested or served), each ending in {@code <TAB>#crc32-hex} of what precedes it, after a
  * first line {@code F<TAB>2}. A torn write anywhere (a full disk, then more appends) cannot pass for a record: a
  * line whose checksum does not match is skipped, said once when the file is opened (its key is then published
  * again, never lost), and after a failed write the next record starts on a line of its own. Files of earlier
@@ -123,6 +123,7 @@ public final class FileStateStore extends IndexedStateStore {
                 }
                 case "D" -> hashes.remove(unescape(line.split("\t", 3)[2]));
                 case "W" -> watermark = line.split("\t", 3)[2];
+                case "P" -> fullPass = "1".equals(line.split("\t", 3)[2]);
                 default -> {
                     return false;
                 }
@@ -139,6 +140,9 @@ public final class FileStateStore extends IndexedStateStore {
         hashes.forEachVersion((k, v) -> line(out, k, v));
         if (watermark != null) {
             checked(out, "W\t-\t" + watermark);
+        }
+        if (fullPass) {
+            checked(out, "P\t-\t1");
         }
         try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -168,6 +172,13 @@ public final class FileStateStore extends IndexedStateStore {
     protected void persistWatermark(String value) {
         StringBuilder out = new StringBuilder();
         checked(out, "W\t-\t" + value);
+        append(out);
+    }
+
+    @Override
+    protected void persistFullPass(boolean requested) {
+        StringBuilder out = new StringBuilder();
+        checked(out, "P\t-\t" + (requested ? "1" : "0"));
         append(out);
     }
 

@@ -12,6 +12,7 @@ abstract class IndexedStateStore implements StateStore {
 
     protected final CompactHashIndex hashes;
     protected String watermark;
+    protected boolean fullPass;
 
     IndexedStateStore(CompactHashIndex hashes, String watermark) {
         this.hashes = hashes;
@@ -23,6 +24,22 @@ abstract class IndexedStateStore implements StateStore {
 
     /** Writes the watermark durably; throws when it could not. */
     protected abstract void persistWatermark(String value);
+
+    /** Writes the request for a full pass durably; throws when it could not. */
+    protected abstract void persistFullPass(boolean requested);
+
+    @Override
+    public synchronized boolean fullPassRequested() {
+        return fullPass;
+    }
+
+    @Override
+    public synchronized void requestFullPass(boolean requested) {
+        if (requested != fullPass) {
+            persistFullPass(requested);
+            fullPass = requested;
+        }
+    }
 
     @Override
     public synchronized Long hash(String key) {

@@ -31,7 +31,8 @@ import java.util.concurrent.Future;
  * State kept in a compacted Kafka topic, for pods without a volume: every commit is written (and acknowledged)
  * before it counts, and the whole topic is read back once, at the first poll after a start. Records: key
  * {@code <stream>|<store>|H|<key>} → {@code <content hash hex>:<sequence>}, {@code -:<sequence>} once the key was
- * deleted (it keeps its sequence, see {@link KeyVersion}); key {@code <stream>|<store>|W} → the watermark. Topics
+ * deleted (it keeps its sequence, see {@link KeyVersion}); key {@code <stream>|<store>|W} → the watermark; key
+ * {@code <stream>|<store>|P} → {@code 1} while a full pass is requested, {@code 0} once served. Topics
  * written by earlier versions (a bare hash, a tombstone for a deletion) are read as keys with sequence 0. A
  * rebuild costs reading the topic (one small record per key).
  */
@@ -42,6 +43,7 @@ public final class KafkaStateBackend implements AutoCloseable {
     private KafkaProducer<String, String> producer;
     private final Map<String, Map<String, KeyVersion>> loadedVersions = new HashMap<>();
     private final Map<String, String> loadedWatermarks = new HashMap<>();
+    private final Map<String, Boolean> loadedFullPasses = new HashMap<>();
     private boolean loaded;
 
     /** {@code settings}: the connector's Kafka client settings, with the state store's bootstrap servers. */
@@ -57,7 +59,9 @@ public final class KafkaStateBackend implements AutoCloseable {
         CompactHashIndex index = new CompactHashIndex();
         loadedVersions.getOrDefault(prefix, Map.of()).forEach(index::put);
         loadedVersions.remove(prefix);
-        return new Store(prefix, index, loadedWatermarks.remove(prefix));
+        Store state = new Store(prefix, index, loadedWatermarks.remove(prefix));
+        state.fullPass = Boolean.TRUE.equals(loadedFullPasses.remove(prefix));
+        return state;
     }
 
     private void load() {
@@ -109,6 +113,8 @@ public final class KafkaStateBackend implements AutoCloseable {
             }
         } else if (key.endsWith("|W") && value != null) {
             loadedWatermarks.put(key.substring(0, key.length() - 1), value);
+        } else if (key.endsWith("|P") && value != null) {
+            loadedFullPasses.put(key.substring(0, key.length() - 1), "1".equals(value));
         }
     }
 
@@ -183,6 +189,11 @@ public final class KafkaStateBackend implements AutoCloseable {
         @Override
         protected void persistWatermark(String value) {
             write(List.of(new ProducerRecord<>(topic, prefix + "W", value)));
+        }
+
+        @Override
+        protected void persistFullPass(boolean requested) {
+            write(List.of(new ProducerRecord<>(topic, prefix + "P", requested ? "1" : "0")));
         }
 
         @Override

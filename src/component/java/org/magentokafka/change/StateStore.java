@@ -25,6 +25,16 @@ public interface StateStore extends AutoCloseable {
 
     void commitWatermark(String watermark);
 
+    /**
+     * Whether another stream asked for a full pass of this state's items (a category, attribute or scope change
+     * re-enriches every product) and no pass has served it yet: recorded durably, so a crash between that stream's
+     * commit and the pass replays the request.
+     */
+    boolean fullPassRequested();
+
+    /** Records (true) or clears (false) the request for a full pass; durable when this returns. */
+    void requestFullPass(boolean requested);
+
     /** A copy of the keys currently known to be published. */
     Set<String> keys();
 

@@ -27,6 +27,11 @@ final class CatalogSignals {
         pendingSkus.computeIfAbsent(storeCode, k -> ConcurrentHashMap.newKeySet());
     }
 
+    /** Whether a products consumer of this process reads this store view. */
+    boolean registered(String storeCode) {
+        return pendingSkus.containsKey(storeCode);
+    }
+
     void inventoryChanged(Collection<String> skus) {
         pendingSkus.values().forEach(set -> set.addAll(skus));
     }

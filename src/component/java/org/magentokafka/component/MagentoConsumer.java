@@ -219,6 +219,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             // Only now, every page of the pass delivered: the full pass other streams asked for has been made (a
             // failed poll never gets here, so the next one plans it again).
             endpoint.store().signals().fullPassDone(store, plan.signals());
+            if (plan.full() && state.fullPassRequested() && endpoint.store().signals().fullPassRequested(store) == 0) {
+                state.requestFullPass(false); // served, and no request came meanwhile
+            }
         }
         if (stream.timestamped() && !sync.totalChanged && !sync.inconsistent) {
             // From what is certain: edits made during a long full pass, and rows dated in the future, are read again.

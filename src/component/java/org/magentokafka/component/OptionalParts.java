@@ -38,7 +38,7 @@ final class OptionalParts {
     /** A look-up answered for {@code parts}; a part back from unknown asks for a full pass of the store view. */
     static void observe(MagentoEndpoint endpoint, String store, Set<EventPart> parts, UnknownParts unknown) {
         if (endpoint.getComponent().enrichment().observe(store, parts, unknown)) {
-            endpoint.store().signals().metadataChanged(store);
+            FullPassRequests.request(endpoint, store);
         }
     }
 

@@ -87,16 +87,17 @@ final class PageDelivery {
             @Override
             public void onComplete(Exchange done) {
                 try {
+                    // Signals first: a request for a full pass is recorded before the change that asks for it, so a
+                    // crash in between re-reads the change and asks again rather than losing the request.
+                    if (!sync.initial) {
+                        signal(sync, commit.changedKeys(), done);
+                    }
                     commit.apply();
                 } catch (RuntimeException e) {
                     // Camel swallows what an on-completion throws: set on the exchange, the consumer's callback (which
                     // runs after this) sees the page failed, so the poll fails and the watermark stays.
                     done.setException(new IllegalStateException("the change state of store view " + sync.store
                                                                 + " could not record the page: " + e.getMessage(), e));
-                    return;
-                }
-                if (!sync.initial) {
-                    signal(sync, commit.changedKeys(), done);
                 }
             }
 
@@ -136,7 +137,7 @@ final class PageDelivery {
                 shared.metadata().invalidate(stream.uriName());
                 // The store scopes (websites, stock, base URLs) have no change stream: refreshed with the metadata.
                 shared.metadata().invalidate(StoreScopes.CACHE_KIND);
-                shared.signals().metadataChanged(store);
+                FullPassRequests.request(endpoint, store);
             }
             case PRODUCTS -> {
                 // A child's change (price, stock, status) changes its parents' variants: ask for them again in this

@@ -30,7 +30,8 @@ final class PassPlanner {
     PassPlan plan(String store, StateStore state, boolean reconcile) {
         boolean initial = state.watermark() == null && state.size() == 0;
         long signals = stream == MagentoStream.PRODUCTS ? endpoint.store().signals().fullPassRequested(store) : 0;
-        boolean full = !stream.timestamped() || state.watermark() == null || signals > 0;
+        boolean full = !stream.timestamped() || state.watermark() == null || signals > 0
+                       || stream == MagentoStream.PRODUCTS && state.fullPassRequested();
         SearchCriteria criteria = SearchCriteria.paged(endpoint.getConfiguration().getPageSize());
         for (String field : stream.sortFields()) {
             criteria = criteria.sortedBy(field, "ASC");

@@ -129,6 +129,10 @@ class PageCommitTest {
             }
 
             @Override
+            protected void persistFullPass(boolean requested) {
+            }
+
+            @Override
             public void close() {
             }
         };
