@@ -190,11 +190,8 @@ public class MagentoProducer extends DefaultProducer {
         try {
             answer = prefetched != null ? answerOf(prefetched) : sourceItemsOf(client, skus);
         } catch (MagentoException e) {
-            Unavailable why = Unavailable.of(e, MagentoStream.SOURCE_ITEMS.aclResource(), MagentoStream.SOURCE_ITEMS.resource());
-            if (why == null) {
-                throw e;
-            }
-            answer = UnknownParts.of(EventPart.INVENTORY, why);
+            answer = UnknownParts.of(EventPart.INVENTORY, Unavailable.orThrow(e, MagentoStream.SOURCE_ITEMS.aclResource(),
+                    MagentoStream.SOURCE_ITEMS.resource()));
         }
         observe(store, Set.of(EventPart.INVENTORY), answer instanceof UnknownParts unknown ? unknown : UnknownParts.NONE);
         return answer;
@@ -208,7 +205,7 @@ public class MagentoProducer extends DefaultProducer {
                     try {
                         return AttributeCatalog.of(allPages(client, stream, List.of()));
                     } catch (MagentoException e) {
-                        return AttributeCatalog.unknown(unavailable(e, stream.aclResource(), stream.resource()));
+                        return AttributeCatalog.unknown(Unavailable.orThrow(e, stream.aclResource(), stream.resource()));
                     }
                 });
     }
@@ -221,18 +218,9 @@ public class MagentoProducer extends DefaultProducer {
                     try {
                         return CategoryPaths.of(endpoint.mapper().convertValue(client.getJson(tree, null), ITEM));
                     } catch (MagentoException e) {
-                        return CategoryPaths.unknown(unavailable(e, MagentoStream.CATEGORIES.aclResource(), tree));
+                        return CategoryPaths.unknown(Unavailable.orThrow(e, MagentoStream.CATEGORIES.aclResource(), tree));
                     }
                 });
-    }
-
-    /** Why a look-up is lastingly unavailable; a transient failure is thrown on (the page waits for a retry). */
-    private static Unavailable unavailable(MagentoException e, String resource, String endpoint) {
-        Unavailable why = Unavailable.of(e, resource, endpoint);
-        if (why == null) {
-            throw e;
-        }
-        return why;
     }
 
     private AttributeCatalog observed(String store, EventPart part, AttributeCatalog attributes) {

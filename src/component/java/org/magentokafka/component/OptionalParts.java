@@ -75,11 +75,7 @@ final class OptionalParts {
             client.fetchPage(stream.resource(), SearchCriteria.paged(1));
             return UnknownParts.NONE;
         } catch (MagentoException e) {
-            Unavailable why = Unavailable.of(e, stream.aclResource(), stream.resource());
-            if (why == null) {
-                throw e;
-            }
-            return UnknownParts.of(EventPart.INVENTORY, why);
+            return UnknownParts.of(EventPart.INVENTORY, Unavailable.orThrow(e, stream.aclResource(), stream.resource()));
         }
     }
 }

@@ -44,6 +44,15 @@ public record Unavailable(String reason, String grant) {
         return null;
     }
 
+    /** Why the look-up is lastingly unavailable; a transient failure is thrown on (the page waits for a retry). */
+    public static Unavailable orThrow(MagentoException e, String resource, String endpoint) {
+        Unavailable why = of(e, resource, endpoint);
+        if (why == null) {
+            throw e;
+        }
+        return why;
+    }
+
     /** The fix an operator applies, as the admin shows it. */
     public String fix() {
         if (this.equals(NOT_FOR_GUESTS)) {

@@ -54,10 +54,7 @@ public final class StoreScopes {
         try {
             config = config(client, storeCode);
         } catch (MagentoException e) {
-            Unavailable why = Unavailable.of(e, STORE_RESOURCE, "/V1/store/storeConfigs");
-            if (why == null) {
-                throw e;
-            }
+            Unavailable why = Unavailable.orThrow(e, STORE_RESOURCE, "/V1/store/storeConfigs");
             UnknownParts unknown = UnknownParts.NONE;
             for (EventPart part : List.of(EventPart.WEBSITE, EventPart.DISPLAYABLE, EventPart.PRICES, EventPart.URLS)) {
                 unknown = unknown.with(part, why);
@@ -73,14 +70,14 @@ public final class StoreScopes {
             try {
                 websiteCode = websiteCode(client, websiteId);
             } catch (MagentoException e) {
-                unknown = unknown.with(EventPart.SALABLE, unavailable(e, STORE_RESOURCE, "/V1/store/websites"));
+                unknown = unknown.with(EventPart.SALABLE, Unavailable.orThrow(e, STORE_RESOURCE, "/V1/store/websites"));
             }
         }
         if (websiteCode != null) {
             try {
                 stockId = stockId(client, websiteCode);
             } catch (MagentoException e) {
-                unknown = unknown.with(EventPart.SALABLE, unavailable(e, STOCK_RESOURCE, STOCK_RESOLVER));
+                unknown = unknown.with(EventPart.SALABLE, Unavailable.orThrow(e, STOCK_RESOURCE, STOCK_RESOLVER));
             }
         }
         return new StoreViewScope(storeCode, config.path("id").asInt(), websiteId, websiteCode,
@@ -135,13 +132,5 @@ public final class StoreScopes {
             Unavailable why = Unavailable.of(e, STOCK_RESOURCE, STOCK_RESOLVER);
             return why != null && why.grant() != null ? why : null;
         }
-    }
-
-    private static Unavailable unavailable(MagentoException e, String resource, String endpoint) {
-        Unavailable why = Unavailable.of(e, resource, endpoint);
-        if (why == null) {
-            throw e;
-        }
-        return why;
     }
 }

@@ -59,11 +59,7 @@ public final class StorefrontLookup {
         } catch (MagentoException e) {
             // Refused or without a route on this page although the scope had the stock (a grant taken back since):
             // unknown, not "not salable"; a blip is thrown and the page waits.
-            Unavailable why = Unavailable.of(e, StoreScopes.STOCK_RESOURCE, SalableExport.ENDPOINT);
-            if (why == null) {
-                throw e;
-            }
-            unknown = unknown.with(EventPart.SALABLE, why);
+            unknown = unknown.with(EventPart.SALABLE, Unavailable.orThrow(e, StoreScopes.STOCK_RESOURCE, SalableExport.ENDPOINT));
         }
         return new StorefrontPage(scope, children, states, renderInfo, Map.of(), unknown);
     }
