@@ -60,6 +60,14 @@ public class MagentoException extends RuntimeException {
         return this;
     }
 
+    /**
+     * Whether Magento's router answered that no installed module declares the route (404 "Request does not match any
+     * route."): a module switched off, as opposed to a missing item or a web server that does not know the path.
+     */
+    public boolean noSuchRoute() {
+        return status == 404 && getMessage() != null && getMessage().contains("does not match any route");
+    }
+
     /** Whether retrying the same request may succeed (throttling, maintenance, I/O), as opposed to configuration. */
     public boolean retryable() {
         return retryable;

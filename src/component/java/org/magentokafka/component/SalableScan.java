@@ -185,7 +185,7 @@ final class SalableScan {
                 }
             }
         } catch (MagentoException e) {
-            if (SalableExport.noSuchRoute(e)) {
+            if (e.noSuchRoute()) {
                 return; // no inventory modules after all: the events fall back to source items (said by the look-up)
             }
             throw e;

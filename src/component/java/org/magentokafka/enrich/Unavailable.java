@@ -38,7 +38,7 @@ public record Unavailable(String reason, String grant) {
         if (e.status() == 401 && e.aclResource() != null || e.status() == 403) {
             return notGranted(e.aclResource() != null ? e.aclResource() : resource);
         }
-        if (e.status() == 404 && message.contains("does not match any route")) {
+        if (e.noSuchRoute()) {
             return noRoute(endpoint);
         }
         return null;

@@ -44,10 +44,6 @@ public final class UnknownParts {
         return parts.containsKey(part);
     }
 
-    public boolean isEmpty() {
-        return parts.isEmpty();
-    }
-
     public Map<EventPart, Unavailable> asMap() {
         return parts;
     }

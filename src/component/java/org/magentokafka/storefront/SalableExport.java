@@ -5,7 +5,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.magentokafka.client.MagentoClient;
-import org.magentokafka.client.MagentoException;
 import org.magentokafka.net.PercentEncoding;
 import org.magentokafka.paging.SearchCriteria;
 
@@ -51,13 +50,5 @@ public final class SalableExport {
         }
         String text = value.asText("").strip();
         return text.equals("1") || text.equalsIgnoreCase("true");
-    }
-
-    /**
-     * Whether a failure says the store has no such route: a store without the inventory modules (Magento answers
-     * 404 "Request does not match any route." for a route no installed module declares).
-     */
-    public static boolean noSuchRoute(MagentoException e) {
-        return e.status() == 404 && e.getMessage() != null && e.getMessage().contains("does not match any route");
     }
 }

@@ -39,7 +39,7 @@ final class SalableQuantities {
             try {
                 return ConfigurableSalable.applied(rows, fromExport(client, scope, skus), scope.stockId());
             } catch (MagentoException e) {
-                if (!SalableExport.noSuchRoute(e)) {
+                if (!e.noSuchRoute()) {
                     throw e;
                 }
                 SourceItemSalable.noExport(client, scope);
