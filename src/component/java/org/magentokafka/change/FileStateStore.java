@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
 import java.util.Map;
 import java.util.zip.CRC32;
 
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * killed while writing) is ignored: it was never acknowledged as committed.
  * <p>
  * Lines: {@code V<TAB>hash-hex<TAB>sequence<TAB>key} (hash {@code -} once the key was deleted: it keeps its
- * sequence), {@code W<TAB>-<TAB>watermark} and {@code P<TAB>-<TAB>1|0} (a full pass requested or served), each ending in {@code <TAB>#crc32-hex} of what precedes it, after a
+ * sequence), {@code W<TAB>-<TAB>watermark}, {@code P<TAB>-<TAB>1|0} (a full pass requested or served) and
+ * {@code R<TAB>1|0<TAB>key} (a key to publish again, or served), each ending in {@code <TAB>#crc32-hex} of what precedes it, after a
  * first line {@code F<TAB>2}. A torn write anywhere (a full disk, then more appends) cannot pass for a record: a
  * line whose checksum does not match is skipped, said once when the file is opened (its key is then published
  * again, never lost), and after a failed write the next record starts on a line of its own. Files of earlier
@@ -124,6 +126,14 @@ public final class FileStateStore extends IndexedStateStore {
                 case "D" -> hashes.remove(unescape(line.split("\t", 3)[2]));
                 case "W" -> watermark = line.split("\t", 3)[2];
                 case "P" -> fullPass = "1".equals(line.split("\t", 3)[2]);
+                case "R" -> {
+                    String[] request = line.split("\t", 3);
+                    if ("1".equals(request[1])) {
+                        republish.add(unescape(request[2]));
+                    } else {
+                        republish.remove(unescape(request[2]));
+                    }
+                }
                 default -> {
                     return false;
                 }
@@ -144,6 +154,7 @@ public final class FileStateStore extends IndexedStateStore {
         if (fullPass) {
             checked(out, "P\t-\t1");
         }
+        republish.forEach(k -> checked(out, "R\t1\t" + escape(k)));
         try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             c.write(ByteBuffer.wrap(out.toString().getBytes(StandardCharsets.UTF_8)));
@@ -179,6 +190,13 @@ public final class FileStateStore extends IndexedStateStore {
     protected void persistFullPass(boolean requested) {
         StringBuilder out = new StringBuilder();
         checked(out, "P\t-\t" + (requested ? "1" : "0"));
+        append(out);
+    }
+
+    @Override
+    protected void persistRepublish(Collection<String> keys, boolean requested) {
+        StringBuilder out = new StringBuilder();
+        keys.forEach(k -> checked(out, "R\t" + (requested ? "1" : "0") + "\t" + escape(k)));
         append(out);
     }
 

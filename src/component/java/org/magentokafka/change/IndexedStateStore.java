@@ -1,5 +1,9 @@
 package org.magentokafka.change;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -13,6 +17,7 @@ abstract class IndexedStateStore implements StateStore {
     protected final CompactHashIndex hashes;
     protected String watermark;
     protected boolean fullPass;
+    protected final Set<String> republish = new LinkedHashSet<>();
 
     IndexedStateStore(CompactHashIndex hashes, String watermark) {
         this.hashes = hashes;
@@ -28,17 +33,72 @@ abstract class IndexedStateStore implements StateStore {
     /** Writes the request for a full pass durably; throws when it could not. */
     protected abstract void persistFullPass(boolean requested);
 
+    /** Writes requests to publish these keys again (true) or that they were served (false) durably. */
+    protected abstract void persistRepublish(Collection<String> keys, boolean requested);
+
+    @Override
+    public synchronized Set<String> republishRequested() {
+        return Set.copyOf(republish);
+    }
+
+    @Override
+    public void requestRepublish(Collection<String> keys) {
+        List<String> fresh;
+        synchronized (this) {
+            fresh = keys.stream().filter(k -> !republish.contains(k)).distinct().toList();
+        }
+        if (!fresh.isEmpty()) {
+            durably(() -> persistRepublish(fresh, true), () -> {
+                synchronized (this) {
+                    republish.addAll(fresh);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void republishServed(Collection<String> keys) {
+        List<String> served;
+        synchronized (this) {
+            served = keys.stream().filter(republish::contains).distinct().toList();
+        }
+        if (!served.isEmpty()) {
+            durably(() -> persistRepublish(served, false), () -> {
+                synchronized (this) {
+                    served.forEach(republish::remove);
+                }
+            });
+        }
+    }
+
     @Override
     public synchronized boolean fullPassRequested() {
         return fullPass;
     }
 
-    @Override
-    public synchronized void requestFullPass(boolean requested) {
-        if (requested != fullPass) {
-            persistFullPass(requested);
-            fullPass = requested;
+    /**
+     * Writes a change durably, then makes it visible. A store that writes in a wider transaction (a page's events
+     * and its state, see the Kafka state) overrides this to make it visible only once that transaction committed.
+     */
+    protected void durably(Runnable persist, Runnable remember) {
+        synchronized (this) {
+            persist.run();
+            remember.run();
         }
+    }
+
+    @Override
+    public void requestFullPass(boolean requested) {
+        synchronized (this) {
+            if (requested == fullPass) {
+                return;
+            }
+        }
+        durably(() -> persistFullPass(requested), () -> {
+            synchronized (this) {
+                fullPass = requested;
+            }
+        });
     }
 
     @Override
@@ -52,12 +112,16 @@ abstract class IndexedStateStore implements StateStore {
     }
 
     @Override
-    public synchronized void commit(Map<String, KeyVersion> changes) {
+    public void commit(Map<String, KeyVersion> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        persist(changes);
-        changes.forEach(hashes::put);
+        Map<String, KeyVersion> copy = new LinkedHashMap<>(changes);
+        durably(() -> persist(copy), () -> {
+            synchronized (this) {
+                copy.forEach(hashes::put);
+            }
+        });
     }
 
     @Override
@@ -66,12 +130,17 @@ abstract class IndexedStateStore implements StateStore {
     }
 
     @Override
-    public synchronized void commitWatermark(String value) {
-        if (value == null || value.equals(watermark)) {
-            return;
+    public void commitWatermark(String value) {
+        synchronized (this) {
+            if (value == null || value.equals(watermark)) {
+                return;
+            }
         }
-        persistWatermark(value);
-        watermark = value;
+        durably(() -> persistWatermark(value), () -> {
+            synchronized (this) {
+                watermark = value;
+            }
+        });
     }
 
     @Override

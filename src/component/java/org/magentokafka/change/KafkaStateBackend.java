@@ -1,12 +1,16 @@
 package org.magentokafka.change;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +27,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.magentokafka.kafka.FencedWriter;
 import org.magentokafka.kafka.KafkaAccessFailure;
 import org.magentokafka.kafka.KafkaClientSettings;
 import java.util.concurrent.Future;
@@ -32,24 +37,47 @@ import java.util.concurrent.Future;
  * before it counts, and the whole topic is read back once, at the first poll after a start. Records: key
  * {@code <stream>|<store>|H|<key>} → {@code <content hash hex>:<sequence>}, {@code -:<sequence>} once the key was
  * deleted (it keeps its sequence, see {@link KeyVersion}); key {@code <stream>|<store>|W} → the watermark; key
- * {@code <stream>|<store>|P} → {@code 1} while a full pass is requested, {@code 0} once served. Topics
+ * {@code <stream>|<store>|P} → {@code 1} while a full pass is requested, {@code 0} once served; key
+ * {@code <stream>|<store>|R|<key>} → {@code 1} while the key waits to be published again, a tombstone once it was. Topics
  * written by earlier versions (a bare hash, a tombstone for a deletion) are read as keys with sequence 0. A
  * rebuild costs reading the topic (one small record per key).
+ * <p>
+ * With a {@link FencedWriter} (high availability) the records go out in the writer's transactions, a page's
+ * state in the page's own, and a change becomes visible here only once its transaction committed; the topic is
+ * read {@code read_committed}, so what a fenced leader left unfinished is never read back. {@link #reload()} drops
+ * what was read, for a replica that takes the lease over: its successor may have written since.
  */
 public final class KafkaStateBackend implements AutoCloseable {
 
     private final KafkaClientSettings settings;
     private final String topic;
+    private final FencedWriter fenced;
     private KafkaProducer<String, String> producer;
     private final Map<String, Map<String, KeyVersion>> loadedVersions = new HashMap<>();
     private final Map<String, String> loadedWatermarks = new HashMap<>();
     private final Map<String, Boolean> loadedFullPasses = new HashMap<>();
+    private final Map<String, Set<String>> loadedRepublish = new HashMap<>();
     private boolean loaded;
 
     /** {@code settings}: the connector's Kafka client settings, with the state store's bootstrap servers. */
     public KafkaStateBackend(KafkaClientSettings settings, String topic) {
+        this(settings, topic, null);
+    }
+
+    /** @param fenced the transactional writer of a highly available connector; null for plain writes */
+    public KafkaStateBackend(KafkaClientSettings settings, String topic, FencedWriter fenced) {
         this.settings = settings;
         this.topic = topic;
+        this.fenced = fenced;
+    }
+
+    /** Forgets what was read: the next {@link #open} reads the topic again (stores opened before keep their copy). */
+    public synchronized void reload() {
+        loaded = false;
+        loadedVersions.clear();
+        loadedWatermarks.clear();
+        loadedFullPasses.clear();
+        loadedRepublish.clear();
     }
 
     /** The state of one stream of one store view, backed by this topic. */
@@ -61,6 +89,8 @@ public final class KafkaStateBackend implements AutoCloseable {
         loadedVersions.remove(prefix);
         Store state = new Store(prefix, index, loadedWatermarks.remove(prefix));
         state.fullPass = Boolean.TRUE.equals(loadedFullPasses.remove(prefix));
+        state.republish.addAll(loadedRepublish.getOrDefault(prefix, Set.of()));
+        loadedRepublish.remove(prefix);
         return state;
     }
 
@@ -75,6 +105,8 @@ public final class KafkaStateBackend implements AutoCloseable {
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        // Never what a fenced leader's aborted transaction left in the log.
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
@@ -87,6 +119,10 @@ public final class KafkaStateBackend implements AutoCloseable {
                 }
             }
         }
+        loaded = true;
+        if (fenced != null || producer != null) {
+            return;
+        }
         Properties pp = new Properties();
         pp.putAll(settings.producer());
         pp.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -94,27 +130,36 @@ public final class KafkaStateBackend implements AutoCloseable {
         pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         pp.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producer = new KafkaProducer<>(pp);
-        loaded = true;
     }
 
     private void apply(String key, String value) {
-        if (key == null) {
+        // <stream>|<store>|<kind>[|<item>]: stream and store codes hold no '|', items (SKUs) may.
+        int first = key == null ? -1 : key.indexOf('|');
+        int second = first < 0 ? -1 : key.indexOf('|', first + 1);
+        if (second < 0 || second + 1 >= key.length()) {
             return;
         }
-        int h = key.indexOf("|H|");
-        if (h > 0) {
-            String prefix = key.substring(0, h + 1);
-            String item = key.substring(h + 3);
+        String prefix = key.substring(0, second + 1);
+        String kind = key.substring(second + 1);
+        if (kind.startsWith("H|")) {
+            String item = kind.substring(2);
             Map<String, KeyVersion> versions = loadedVersions.computeIfAbsent(prefix, k -> new HashMap<>());
             if (value == null) {
                 versions.remove(item); // an earlier version's deletion: no sequence to keep
             } else {
                 versions.put(item, parse(value));
             }
-        } else if (key.endsWith("|W") && value != null) {
-            loadedWatermarks.put(key.substring(0, key.length() - 1), value);
-        } else if (key.endsWith("|P") && value != null) {
-            loadedFullPasses.put(key.substring(0, key.length() - 1), "1".equals(value));
+        } else if (kind.startsWith("R|")) {
+            Set<String> requests = loadedRepublish.computeIfAbsent(prefix, k -> new LinkedHashSet<>());
+            if (value == null) {
+                requests.remove(kind.substring(2));
+            } else {
+                requests.add(kind.substring(2));
+            }
+        } else if (kind.equals("W") && value != null) {
+            loadedWatermarks.put(prefix, value);
+        } else if (kind.equals("P") && value != null) {
+            loadedFullPasses.put(prefix, "1".equals(value));
         }
     }
 
@@ -152,6 +197,11 @@ public final class KafkaStateBackend implements AutoCloseable {
     }
 
     private synchronized void write(List<ProducerRecord<String, String>> records) {
+        if (fenced != null) {
+            // Inside the caller's transaction (Store.durably): acknowledged when it commits.
+            records.forEach(r -> fenced.send(new ProducerRecord<>(r.topic(), utf8(r.key()), utf8(r.value()))));
+            return;
+        }
         try {
             List<Future<?>> sent = new ArrayList<>();
             records.forEach(r -> sent.add(producer.send(r)));
@@ -161,6 +211,10 @@ public final class KafkaStateBackend implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot write the state topic " + topic + " (" + e + "): nothing of this page is marked done", e);
         }
+    }
+
+    private static byte[] utf8(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -180,6 +234,21 @@ public final class KafkaStateBackend implements AutoCloseable {
         }
 
         @Override
+        protected void durably(Runnable persist, Runnable remember) {
+            if (fenced == null) {
+                super.durably(persist, remember);
+                return;
+            }
+            // The writer's lock before this store's: a page's transaction holds it while it records the page here.
+            fenced.inTransaction(() -> {
+                synchronized (this) {
+                    persist.run();
+                }
+                fenced.afterCommit(() -> remember.run());
+            });
+        }
+
+        @Override
         protected void persist(Map<String, KeyVersion> changes) {
             List<ProducerRecord<String, String>> records = new ArrayList<>();
             changes.forEach((k, v) -> records.add(new ProducerRecord<>(topic, prefix + "H|" + k, format(v))));
@@ -194,6 +263,14 @@ public final class KafkaStateBackend implements AutoCloseable {
         @Override
         protected void persistFullPass(boolean requested) {
             write(List.of(new ProducerRecord<>(topic, prefix + "P", requested ? "1" : "0")));
+        }
+
+        @Override
+        protected void persistRepublish(Collection<String> keys, boolean requested) {
+            List<ProducerRecord<String, String>> records = new ArrayList<>();
+            // Served: a tombstone, so compaction forgets the request.
+            keys.forEach(k -> records.add(new ProducerRecord<>(topic, prefix + "R|" + k, requested ? "1" : null)));
+            write(records);
         }
 
         @Override

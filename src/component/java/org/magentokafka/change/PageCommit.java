@@ -22,6 +22,9 @@ public final class PageCommit {
     private final StateStore state;
     private final Map<String, KeyVersion> inFlight;
     private final Map<String, KeyVersion> changes = new LinkedHashMap<>();
+    private Runnable beforeRecord = () -> {
+    };
+    private boolean recorded;
 
     /** @param inFlight versions of pages handed to the route but not yet committed, shared by one store view's pages */
     public PageCommit(StateStore state, Map<String, KeyVersion> inFlight) {
@@ -55,17 +58,35 @@ public final class PageCommit {
         return new ArrayList<>(changes.keySet());
     }
 
+    /** What must be durable before the page's versions are (the requests its changes make of other streams). */
+    public synchronized void beforeRecord(Runnable action) {
+        this.beforeRecord = action;
+    }
+
     /**
-     * Records the page's versions. A failure (a full disk, a state-topic write that timed out, a key the index
+     * Records the page's versions, once. A failure (a full disk, a state-topic write that timed out, a key the index
      * refuses) is thrown: the page is then not delivered, and its versions leave the in-flight view either way so
      * the next poll reads and publishes them again rather than taking them for done.
      */
     public synchronized void apply() {
         try {
-            state.commit(changes);
+            record();
         } finally {
             forget();
         }
+    }
+
+    /**
+     * Records the page's versions (once) without leaving the in-flight view: for a writer that records them inside
+     * its own transaction and calls {@link #apply} (or {@link #abandon}) once that transaction ended.
+     */
+    public synchronized void record() {
+        if (recorded) {
+            return;
+        }
+        recorded = true;
+        beforeRecord.run();
+        state.commit(changes);
     }
 
     /** The page failed: its versions never reached the state, and later pages must not count on them either. */

@@ -1,5 +1,6 @@
 package org.magentokafka.change;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -34,6 +35,19 @@ public interface StateStore extends AutoCloseable {
 
     /** Records (true) or clears (false) the request for a full pass; durable when this returns. */
     void requestFullPass(boolean requested);
+
+    /**
+     * Keys another stream asked to publish again and not yet published (a stock change re-enriches its products, a
+     * child's change its parents): recorded durably, so a crash between that stream's commit and the re-publish
+     * replays them.
+     */
+    Set<String> republishRequested();
+
+    /** Records keys to publish again; durable when this returns. */
+    void requestRepublish(Collection<String> keys);
+
+    /** The keys were published again (Kafka acknowledged them): their requests are cleared, durably. */
+    void republishServed(Collection<String> keys);
 
     /** A copy of the keys currently known to be published. */
     Set<String> keys();

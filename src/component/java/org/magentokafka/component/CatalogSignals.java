@@ -32,6 +32,19 @@ final class CatalogSignals {
         return pendingSkus.containsKey(storeCode);
     }
 
+    /** The store views a products consumer of this process reads. */
+    Set<String> registeredStores() {
+        return Set.copyOf(pendingSkus.keySet());
+    }
+
+    /** Requests recorded in the products' state, for SKUs neither pending nor taken by a poll already. */
+    void restoreRecorded(String storeCode, Collection<String> skus) {
+        Set<String> pending = pendingSkus.get(storeCode);
+        if (pending != null) {
+            skus.stream().filter(s -> !inFlight(storeCode).contains(s)).forEach(pending::add);
+        }
+    }
+
     void inventoryChanged(Collection<String> skus) {
         pendingSkus.values().forEach(set -> set.addAll(skus));
     }

@@ -1,50 +1,140 @@
 package org.magentokafka.component;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
 
 import org.magentokafka.change.Watermark;
+import org.magentokafka.client.MagentoClient;
+import org.magentokafka.client.MagentoException;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.stream.MagentoStream;
 
 /**
- * Rows changed since the watermark (minus the overlap), newest first, by page number. An idle poll costs one
- * request: when {@link IdleWindows} recognises page 1 as last poll's window, nothing more is fetched.
+ * Rows changed since the watermark, read as a keyset on ({@code updated_at}, id) ascending, page 1 every time: the
+ * cursor is a position in that order, not a row number, so an edit made during the poll moves its row ahead of the
+ * cursor (read later in this poll, or by the next) and never shifts rows behind it; a changing {@code total_count}
+ * is expected and holds nothing. A page ends in a second that may hold more rows: that second is finished by id
+ * ({@code updated_at eq S AND id gt last}) before the window goes on after it ({@code updated_at gt S}). The window
+ * closes when a page comes back short. Its lower bound comes from {@link LateCommitCatchUp}: the watermark minus a
+ * few seconds' slack, or now and then the catch-up window that finds saves committed after their timestamp.
  */
 final class IncrementalPass {
 
-    private final MagentoEndpoint endpoint;
+    private final PassParts parts;
     private final MagentoStream stream;
-    private final PageNumberReader pages;
-    private final IdleWindows windows;
-    private final Duration overlap;
+    private final LateCommitCatchUp catchUp;
 
-    IncrementalPass(MagentoEndpoint endpoint, PageNumberReader pages, IdleWindows windows, Duration overlap) {
-        this.endpoint = endpoint;
-        this.stream = endpoint.stream();
-        this.pages = pages;
-        this.windows = windows;
-        this.overlap = overlap;
+    IncrementalPass(PassParts parts, LateCommitCatchUp catchUp) {
+        this.parts = parts;
+        this.stream = parts.stream();
+        this.catchUp = catchUp;
     }
 
     void read(StoreSync sync) throws Exception {
-        String lowerBound = Watermark.lowerBound(sync.state.watermark(), overlap);
-        SearchCriteria criteria = SearchCriteria.paged(endpoint.getConfiguration().getPageSize())
-                .withFilterGroup(new SearchCriteria.Filter(stream.timestampField(), lowerBound, "gteq"))
-                .sortedBy(stream.timestampField(), "DESC");
-        for (String field : stream.sortFields()) {
-            criteria = criteria.sortedBy(field, "DESC");
+        String from = catchUp.lowerBound(sync.store, sync.state.watermark());
+        int pageSize = parts.endpoint().getConfiguration().getPageSize();
+        Cursor cursor = new Cursor(from, null, false);
+        MagentoClient client = sync.client;
+        Future<Page> next = fetch(client, cursor.criteria(pageSize));
+        int number = 0;
+        int pageCount = 1;
+        try {
+            while (parts.runAllowed()) {
+                Page page = PageFetchers.await(next);
+                next = null;
+                List<Map<String, Object>> items = page.items();
+                if (number == 0) {
+                    pageCount = Math.max(1, (int) Math.min(Integer.MAX_VALUE, (page.totalCount() + pageSize - 1) / pageSize));
+                }
+                PageBounds.Problem nonsense = PageBounds.keysetProblem(page.totalCount(), items.size(), pageSize);
+                Cursor after = cursor.after(items, items.size() >= pageSize, sync);
+                if (after != null && nonsense == null) {
+                    // The next page's request leaves while the route publishes this one.
+                    next = fetch(client, after.criteria(pageSize));
+                }
+                if (!items.isEmpty()) {
+                    number++;
+                    parts.delivery().handOver(sync, page, number, Math.max(pageCount, number), false);
+                }
+                if (nonsense != null) {
+                    parts.reports().inconsistent(sync, sync.path(stream), nonsense);
+                    break;
+                }
+                if (after == null) {
+                    break;
+                }
+                cursor = after;
+            }
+        } finally {
+            if (next != null) {
+                next.cancel(true);
+            }
         }
-        Instant readAt = Instant.now();
-        Page[] firstSeen = new Page[1];
-        pages.read(sync, criteria, false, first -> {
-            firstSeen[0] = first;
-            return windows.unchanged(sync.store, lowerBound, first);
-        });
-        Page first = firstSeen[0];
-        if (first != null && !sync.totalChanged && !sync.inconsistent) {
-            windows.read(sync.store, lowerBound, first, readAt);
+        parts.deliveries().awaitAll();
+        parts.failIfStopping(sync);
+        if (!sync.inconsistent) {
+            catchUp.read(sync.store);
+        }
+    }
+
+    private Future<Page> fetch(MagentoClient client, SearchCriteria criteria) {
+        return parts.fetchers().submit(() -> parts.lookups().fetchWithLookups(client, criteria));
+    }
+
+    /**
+     * Where the window goes on: from a second ({@code gteq} at the start, {@code gt} once that second was finished),
+     * or within a second after an id.
+     */
+    private final class Cursor {
+        private final String second;
+        private final Long afterId;
+        private final boolean pastSecond;
+
+        Cursor(String second, Long afterId, boolean pastSecond) {
+            this.second = second;
+            this.afterId = afterId;
+            this.pastSecond = pastSecond;
+        }
+
+        SearchCriteria criteria(int pageSize) {
+            String time = stream.timestampField();
+            String id = stream.sortFields().get(0);
+            SearchCriteria c = SearchCriteria.paged(pageSize).withPage(1);
+            if (afterId != null) {
+                return c.withFilterGroup(new SearchCriteria.Filter(time, second, "eq"))
+                        .withFilterGroup(new SearchCriteria.Filter(id, String.valueOf(afterId), "gt"))
+                        .sortedBy(id, "ASC");
+            }
+            return c.withFilterGroup(new SearchCriteria.Filter(time, second, pastSecond ? "gt" : "gteq"))
+                    .sortedBy(time, "ASC").sortedBy(id, "ASC");
+        }
+
+        /** The cursor after this page, or null when the window is read. */
+        Cursor after(List<Map<String, Object>> items, boolean full, StoreSync sync) {
+            if (!full) {
+                // A short page within one second: the window goes on after that second.
+                return afterId != null ? new Cursor(second, null, true) : null;
+            }
+            Map<String, Object> last = items.get(items.size() - 1);
+            String lastSecond = Watermark.normalize(String.valueOf(last.get(stream.timestampField())));
+            if (lastSecond == null) {
+                throw new MagentoException(sync.path(stream), 200, false, "an incremental page has a row whose "
+                        + stream.timestampField() + " is '" + last.get(stream.timestampField())
+                        + "', not a timestamp; the next poll reads the window again");
+            }
+            return new Cursor(lastSecond, idOf(last, sync), false);
+        }
+
+        private long idOf(Map<String, Object> item, StoreSync sync) {
+            Object id = item.get(stream.keysetIdField());
+            try {
+                return Long.parseLong(String.valueOf(id));
+            } catch (NumberFormatException e) {
+                throw new MagentoException(sync.path(stream), 200, false, "an incremental page has a row whose '"
+                        + stream.keysetIdField() + "' is '" + id + "', not a number; the next poll reads the window again");
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Endpoint;
@@ -17,6 +18,7 @@ import org.magentokafka.enrich.PartAvailability;
 import org.magentokafka.auth.OAuth1Credentials;
 import org.magentokafka.change.FileStateStore;
 import org.magentokafka.change.KafkaStateBackend;
+import org.magentokafka.kafka.FencedWriter;
 import org.magentokafka.change.StateStore;
 import org.magentokafka.client.ClientMetrics;
 import org.magentokafka.net.NetworkSettings;
@@ -44,6 +46,8 @@ public class MagentoComponent extends HealthCheckComponent {
 
     private final Map<String, StoreContext> stores = new ConcurrentHashMap<>();
     private KafkaStateBackend kafkaState;
+    /** High availability's transactional writer, set by the application; null without high availability. */
+    private volatile FencedWriter fencedWriter;
     private final Map<String, PollStatus> pollStatus = new ConcurrentHashMap<>();
     private final ClientMetrics clientMetrics = new ClientMetrics();
     private final StreamMetrics metrics = new StreamMetrics();
@@ -104,6 +108,42 @@ public class MagentoComponent extends HealthCheckComponent {
 
     public void setStateKafkaProperties(Map<String, Object> stateKafkaProperties) {
         this.stateKafkaProperties = stateKafkaProperties;
+    }
+
+    /**
+     * High availability: events and state are written in the transactions of this writer (see {@link FencedWriter}),
+     * whose {@code transactional.id} the replicas of one deployment share. Not an option: the application sets it.
+     */
+    public void useFencedWriter(FencedWriter writer) {
+        this.fencedWriter = writer;
+    }
+
+    /** The transactional writer of a highly available connector, or empty. */
+    public Optional<FencedWriter> fencedWriter() {
+        return Optional.ofNullable(fencedWriter);
+    }
+
+    /**
+     * This replica took the lease: it fences whoever held it before and reads the shared state again at its next
+     * poll, since its successor may have written since this replica last led.
+     */
+    public void takeOver() {
+        if (fencedWriter != null) {
+            fencedWriter.takeOver();
+        }
+        synchronized (this) {
+            if (kafkaState != null) {
+                kafkaState.reload();
+            }
+        }
+        stores.values().forEach(StoreContext::forgetStates);
+    }
+
+    /** This replica gave the lease up: it writes nothing until it takes it again. */
+    public void standBy(String why) {
+        if (fencedWriter != null) {
+            fencedWriter.release(why);
+        }
     }
 
     /** The clock the price pass reads store-view dates from (the system clock unless {@link #useClock} set one). */
@@ -167,7 +207,7 @@ public class MagentoComponent extends HealthCheckComponent {
             // The client properties given to the component (security...), with the state's own brokers.
             KafkaClientSettings settings = KafkaClientSettings.of(stateKafkaProperties);
             kafkaState = new KafkaStateBackend(settings
-                    .withBootstrapServers(conf.getStateKafkaBootstrapServers()), conf.getStateTopic());
+                    .withBootstrapServers(conf.getStateKafkaBootstrapServers()), conf.getStateTopic(), fencedWriter);
         }
         return kafkaState;
     }

@@ -114,6 +114,8 @@ public class MagentoConfiguration implements Cloneable {
     private String stateKafkaBootstrapServers;
     @UriParam(label = "consumer", defaultValue = "60s")
     private Duration watermarkOverlap = Duration.ofSeconds(60);
+    @UriParam(label = "consumer", defaultValue = "2s")
+    private Duration watermarkSlack = Duration.ofSeconds(2);
     @UriParam(label = "consumer", defaultValue = "1h")
     private Duration reconcileInterval = Duration.ofHours(1);
     @UriParam(label = "consumer", defaultValue = "1m")
@@ -558,12 +560,25 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * Incremental polls ask for rows changed since the watermark minus this overlap, so rows written in the same
-     * second as (or committed late around) the last poll are not lost; unchanged rows in the overlap produce no
-     * event.
+     * How late a save may commit after its updated_at and still be found: every two overlaps a catch-up poll reads
+     * again from the previous catch-up's watermark minus this overlap (steady polls read from the watermark minus
+     * watermarkSlack); unchanged rows produce no event. A full pass also sets the watermark no later than its
+     * start minus the overlap.
      */
     public void setWatermarkOverlap(Duration watermarkOverlap) {
         this.watermarkOverlap = watermarkOverlap;
+    }
+
+    public Duration getWatermarkSlack() {
+        return watermarkSlack;
+    }
+
+    /**
+     * Steady incremental polls ask for rows changed since the watermark minus this slack: rows of the watermark's
+     * second written after it was read. Saves that commit later are found by the catch-up (watermarkOverlap).
+     */
+    public void setWatermarkSlack(Duration watermarkSlack) {
+        this.watermarkSlack = watermarkSlack;
     }
 
     public Duration getReconcileInterval() {

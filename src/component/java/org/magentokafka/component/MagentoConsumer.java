@@ -22,7 +22,7 @@ import org.magentokafka.stream.MagentoConstants;
  * Polls one stream in each store view, one exchange per page whose body is the page's items. Each poll and store
  * view runs the pass {@link PassPlanner} chose: a full pass by page number ({@link PageNumberReader}) or keyset
  * ({@link KeysetReader}), or the rows changed since the watermark ({@link IncrementalPass}, one request when
- * {@link IdleWindows} sees an idle store); then products changed beneath the products stream are published again
+ * nothing changed); then products changed beneath the products stream are published again
  * ({@link SkuRepublisher}) and vanished items confirmed and deleted ({@link DeletionSweep}): after a full pass, or
  * after a keys-only listing by the background {@link ReconcileScan}. A stream without timestamps is a scan: each
  * poll is one cycle over every store view, paced by the store's scan budget after the first sync and reported to
@@ -50,7 +50,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     private final SyncProgress progress;
     private final PassReports reports;
     private final PassPlanner planner;
-    private final IdleWindows windows;
+    private final LateCommitCatchUp catchUp;
     private final PageNumberReader pages;
     private final KeysetReader keyset;
     private final IncrementalPass incremental;
@@ -82,10 +82,10 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         this.reports = new PassReports(endpoint.getStream());
         PassParts parts = new PassParts(endpoint, fetchers, new PageDelivery(this, endpoint, status, progress), deliveries,
                 reports, new PageLookupPrefetch(endpoint, fetchers.lookups()), this::isRunAllowed);
-        this.windows = new IdleWindows(stream.timestampField(), overlap);
+        this.catchUp = new LateCommitCatchUp(overlap, conf.getWatermarkSlack(), System::nanoTime);
         this.pages = new PageNumberReader(parts);
         this.keyset = new KeysetReader(parts);
-        this.incremental = new IncrementalPass(endpoint, pages, windows, overlap);
+        this.incremental = new IncrementalPass(parts, catchUp);
         this.republisher = new SkuRepublisher(pages, endpoint);
         this.sweep = new DeletionSweep(parts);
         this.reconcile = stream.timestamped() ? new ReconcileScan(endpoint, sweep, this::isRunAllowed) : null;
@@ -196,7 +196,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         // snapshot at full speed.
         boolean paced = scans != null && !plan.initial() && endpoint.scanBudget().paced();
         MagentoClient client = paced ? endpoint.scanClient(store) : endpoint.client(store);
-        StoreSync sync = new StoreSync(store, client, state, plan.initial(), overlap);
+        StoreSync sync = new StoreSync(store, client, state, plan.initial());
         sync.scan = paced ? scans : null;
         sync.fullPass = plan.full();
         switch (plan.kind()) {
@@ -204,6 +204,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             case FULL_BY_PAGE -> pages.read(sync, plan.ascending(), true, null);
             case INCREMENTAL -> incremental.read(sync);
         }
+        // The pass's own newest row: products re-published below by SKU may be newer than rows not read yet.
+        String passNewest = sync.maxTimestamp;
         if (stream == MagentoStream.PRODUCTS) {
             republisher.republish(sync, plan.ascending());
         }
@@ -223,11 +225,12 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
                 state.requestFullPass(false); // served, and no request came meanwhile
             }
         }
-        if (stream.timestamped() && !sync.totalChanged && !sync.inconsistent) {
+        // A full pass by page number whose count moved may have skipped rows; an incremental window cannot.
+        if (stream.timestamped() && !(plan.full() && sync.totalChanged) && !sync.inconsistent) {
             // From what is certain: edits made during a long full pass, and rows dated in the future, are read again.
             Instant now = Instant.now();
             String kept = state.watermark() == null ? null : Watermark.min(state.watermark(), Watermark.of(now));
-            state.commitWatermark(Watermark.max(kept, Watermark.certain(sync.maxTimestamp, now,
+            state.commitWatermark(Watermark.max(kept, Watermark.certain(passNewest, now,
                     plan.full() ? sync.startedAt : null, overlap)));
             if (state.watermark() != null) {
                 reconcile.ready(store);
@@ -237,10 +240,6 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
                 if (prices != null) {
                     prices.ready(store, plan.initial());
                 }
-            }
-            if (plan.full() && sync.newestRows.newest() != null && sync.newestRows.newest().equals(state.watermark())) {
-                // The pass saw every row of the next window: the first incremental poll can trust page 1 alone.
-                windows.afterFullPass(store, sync.newestRows, sync.startedAt);
             }
         }
         metrics.items(endpoint.getStream(), store, sync.items);

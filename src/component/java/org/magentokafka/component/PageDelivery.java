@@ -82,16 +82,17 @@ final class PageDelivery {
         PageCommit commit = new PageCommit(sync.state,
                 inFlightHashes.computeIfAbsent(sync.store, s -> new ConcurrentHashMap<>()));
         exchange.setProperty(PageCommit.PROPERTY, commit);
-        // The state advances only once the page was fully delivered.
+        // Signals first: a request for a full pass is recorded before the change that asks for it, so a crash in
+        // between re-reads the change and asks again rather than losing the request.
+        if (!sync.initial) {
+            commit.beforeRecord(() -> signal(sync, commit.changedKeys(), exchange));
+        }
+        // The state advances only once the page was fully delivered (or inside the transaction that delivers it,
+        // with high availability: then this finds it recorded).
         exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
             @Override
             public void onComplete(Exchange done) {
                 try {
-                    // Signals first: a request for a full pass is recorded before the change that asks for it, so a
-                    // crash in between re-reads the change and asks again rather than losing the request.
-                    if (!sync.initial) {
-                        signal(sync, commit.changedKeys(), done);
-                    }
                     commit.apply();
                 } catch (RuntimeException e) {
                     // Camel swallows what an on-completion throws: set on the exchange, the consumer's callback (which
@@ -131,7 +132,7 @@ final class PageDelivery {
             case SOURCE_ITEMS -> {
                 Set<String> skus = new HashSet<>();
                 changedKeys.forEach(k -> skus.add(stream.leadingValue(k)));
-                shared.signals().inventoryChanged(skus);
+                RepublishRequests.inventoryChanged(endpoint, skus);
             }
             case PRODUCT_ATTRIBUTES, CATEGORIES -> {
                 shared.metadata().invalidate(stream.uriName());
@@ -148,7 +149,7 @@ final class PageDelivery {
                     Set<String> parents = new LinkedHashSet<>();
                     changedKeys.forEach(k -> parents.addAll(storefront.parents().getOrDefault(k, List.of())));
                     if (!parents.isEmpty()) {
-                        shared.signals().republish(store, parents);
+                        RepublishRequests.request(endpoint, store, parents);
                     }
                 }
             }

@@ -78,7 +78,8 @@ final class PageNumberReader {
                     MagentoClient client = sync.client;
                     ahead.add(parts.fetchers().submit(() -> parts.lookups().fetchWithLookups(client, pageCriteria)));
                 }
-                if (page.totalCount() != first.totalCount() && !sync.totalChanged && bounds.consistent()) {
+                // Only a full pass counts on the pages adding up; SKUs asked for again by list are read whole anyway.
+                if (collectKeys && page.totalCount() != first.totalCount() && !sync.totalChanged && bounds.consistent()) {
                     // Rows shifted between pages: this poll may have missed some. Keep the watermark where it was so
                     // the next poll reads the same window again; the hashes drop what was already published.
                     sync.totalChanged = true;

@@ -139,6 +139,12 @@ final class StoreContext implements AutoCloseable {
         return states.computeIfAbsent(key, k -> open.get());
     }
 
+    /** Drops the states opened so far: the next use opens them again (a replica that took the lease over). */
+    void forgetStates() {
+        states.values().forEach(StateStore::close);
+        states.clear();
+    }
+
     @Override
     public void close() {
         states.values().forEach(StateStore::close);

@@ -1,6 +1,5 @@
 package org.magentokafka.component;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -23,7 +22,6 @@ final class StoreSync {
     /** No watermark and no state yet: the very first sync, whose changes need not signal other streams. */
     final boolean initial;
     final KeyFingerprints seenKeys = new KeyFingerprints();
-    final NewestRows newestRows;
     /** When the poll began: rows written after it may be missing from what it read. */
     final Instant startedAt = Instant.now();
     final long startedNanos = System.nanoTime();
@@ -39,8 +37,7 @@ final class StoreSync {
     /** A paced scan pass (null: foreground): one page ahead at most, its size reported after page 1. */
     ScanCycles scan;
 
-    StoreSync(String store, MagentoClient client, StateStore state, boolean initial, Duration overlap) {
-        this.newestRows = new NewestRows(overlap);
+    StoreSync(String store, MagentoClient client, StateStore state, boolean initial) {
         this.store = store;
         this.client = client;
         this.state = state;
@@ -60,9 +57,6 @@ final class StoreSync {
                 if (ts != null) {
                     if (maxTimestamp == null || ts.compareTo(maxTimestamp) > 0) {
                         maxTimestamp = ts;
-                    }
-                    if (collectKeys) {
-                        newestRows.add(ts);
                     }
                 }
             }

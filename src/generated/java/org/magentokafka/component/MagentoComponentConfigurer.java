@@ -129,6 +129,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "watermarkoverlap":
         case "watermarkOverlap": getOrCreateConfiguration(target).setWatermarkOverlap(property(camelContext, java.time.Duration.class, value)); return true;
+        case "watermarkslack":
+        case "watermarkSlack": getOrCreateConfiguration(target).setWatermarkSlack(property(camelContext, java.time.Duration.class, value)); return true;
         default: return false;
         }
     }
@@ -235,6 +237,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "username": return java.lang.String.class;
         case "watermarkoverlap":
         case "watermarkOverlap": return java.time.Duration.class;
+        case "watermarkslack":
+        case "watermarkSlack": return java.time.Duration.class;
         default: return null;
         }
     }
@@ -342,6 +346,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "watermarkoverlap":
         case "watermarkOverlap": return getOrCreateConfiguration(target).getWatermarkOverlap();
+        case "watermarkslack":
+        case "watermarkSlack": return getOrCreateConfiguration(target).getWatermarkSlack();
         default: return null;
         }
     }

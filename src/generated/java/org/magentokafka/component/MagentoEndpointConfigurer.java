@@ -146,6 +146,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "watermarkoverlap":
         case "watermarkOverlap": target.getConfiguration().setWatermarkOverlap(property(camelContext, java.time.Duration.class, value)); return true;
+        case "watermarkslack":
+        case "watermarkSlack": target.getConfiguration().setWatermarkSlack(property(camelContext, java.time.Duration.class, value)); return true;
         default: return false;
         }
     }
@@ -276,6 +278,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "username": return java.lang.String.class;
         case "watermarkoverlap":
         case "watermarkOverlap": return java.time.Duration.class;
+        case "watermarkslack":
+        case "watermarkSlack": return java.time.Duration.class;
         default: return null;
         }
     }
@@ -407,6 +411,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "username": return target.getConfiguration().getUsername();
         case "watermarkoverlap":
         case "watermarkOverlap": return target.getConfiguration().getWatermarkOverlap();
+        case "watermarkslack":
+        case "watermarkSlack": return target.getConfiguration().getWatermarkSlack();
         default: return null;
         }
     }

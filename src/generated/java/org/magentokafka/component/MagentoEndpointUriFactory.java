@@ -23,7 +23,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(66);
+        Set<String> props = new HashSet<>(67);
         props.add("accessToken");
         props.add("accessTokenSecret");
         props.add("authMode");
@@ -90,6 +90,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
         props.add("useFixedDelay");
         props.add("username");
         props.add("watermarkOverlap");
+        props.add("watermarkSlack");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(8);
         secretProps.add("accessToken");

@@ -181,6 +181,15 @@ public class ConfigurationGuard {
                                                 + " replica keeps its own, so a failover re-publishes every item as created and never publishes the"
                                                 + " deletes made meanwhile. Fix: set magento.state.store=kafka (MAGENTO_STATE_STORE=kafka)");
         }
+        // A page's events and its state are written in one Kafka transaction, which cannot span two clusters.
+        String stateBrokers = reader.text("camel.component.magento.state-kafka-bootstrap-servers");
+        String brokers = reader.text("kafka.bootstrap.servers");
+        if (settings.haEnabled() && stateBrokers != null && !stateBrokers.isBlank() && brokers != null
+            && !stateBrokers.strip().equals(brokers.strip())) {
+            reader.report("camel.component.magento.state-kafka-bootstrap-servers", "with high availability the state"
+                          + " topic must live on the events' cluster (a page's events and state are one Kafka transaction)."
+                          + " Fix: remove the setting, or set it to kafka.bootstrap.servers");
+        }
         // Defined but empty (the packaged default) is refused too: the store URL is required.
         if (reader.defined("magento.base-url")) {
             String baseUrl = reader.text("magento.base-url");

@@ -1,6 +1,7 @@
 package org.magentokafka.app;
 
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 import jakarta.annotation.Priority;
@@ -19,6 +20,7 @@ import org.apache.camel.quarkus.main.events.BeforeConfigure;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.magentokafka.component.MagentoComponent;
+import org.magentokafka.kafka.FencedWriter;
 import org.magentokafka.kafka.KafkaClientSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,10 +60,22 @@ public class KafkaClientBeans {
         };
     }
 
-    /** The magento component's kafka state store gets the same client settings, as a component option. */
-    void magentoComponent(@Observes ComponentAddEvent event, KafkaClientSettings settings) {
+    /**
+     * The magento component's kafka state store gets the same client settings, as a component option; with high
+     * availability the component writes events and state through one transactional producer whose
+     * {@code transactional.id} is the HA group, shared by the replicas (see {@link FencedWriter}).
+     */
+    void magentoComponent(@Observes ComponentAddEvent event, KafkaClientSettings settings, ConnectorSettings connector) {
         if (event.getComponent() instanceof MagentoComponent magento) {
             magento.setStateKafkaProperties(new HashMap<>(settings.properties()));
+            if (connector.haEnabled()) {
+                Map<String, Object> producer = new HashMap<>(settings.properties());
+                // As the route's kafka endpoint sends pages (publish.yaml); the connector's own kafka.* win.
+                producer.putIfAbsent("compression.type", connector.compression());
+                producer.putIfAbsent("batch.size", "262144");
+                producer.putIfAbsent("max.in.flight.requests.per.connection", "1");
+                magento.useFencedWriter(new FencedWriter(KafkaClientSettings.of(producer), connector.haGroup()));
+            }
         }
     }
 

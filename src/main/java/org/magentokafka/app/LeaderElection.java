@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.magentokafka.component.MagentoComponent;
 import org.magentokafka.kafka.KafkaClientSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * within the lease time (the session timeout); it resumes from the shared state (use magento.state.store=kafka).
  * Chosen over camel-master with a cluster service because Kafka is already there and needs no extra permissions
  * (Kubernetes leases need RBAC; a file lock needs a shared volume).
+ * <p>
+ * A lease alone does not stop a leader that froze (a long GC pause, a stalled VM) from writing after its successor
+ * took over: on taking the lease a replica therefore fences the previous holder through the component's
+ * transactional writer and reads the shared state again; a replica that learns it was fenced stands by and joins
+ * the group again.
  */
 @Singleton
 @Unremovable
@@ -58,6 +64,8 @@ public class LeaderElection implements RoutePolicyFactory {
     private final Map<String, Route> managed = new ConcurrentHashMap<>();
     private volatile boolean leader;
     private volatile boolean running;
+    /** Set when this replica learnt it was fenced: it leaves the group and joins again. */
+    private volatile boolean rejoin;
     private Thread thread;
     private CamelContext camel;
 
@@ -99,7 +107,9 @@ public class LeaderElection implements RoutePolicyFactory {
     private void elect() {
         String topic = connector.haLeaseTopic();
         long lease = connector.haLeaseTime().toMillis();
+        magento().flatMap(MagentoComponent::fencedWriter).ifPresent(w -> w.onFenced(why -> rejoin = true));
         while (running) {
+            rejoin = false;
             try {
                 ensureLeaseTopic(settings, topic);
                 Properties p = new Properties();
@@ -135,9 +145,13 @@ public class LeaderElection implements RoutePolicyFactory {
                             standBy("lease lost");
                         }
                     });
-                    while (running) {
+                    while (running && !rejoin) {
                         consumer.poll(Duration.ofMillis(Math.max(100, lease / 5)));
                     }
+                }
+                if (rejoin) {
+                    // Fenced while it thought it led (it froze, another took over): whatever the group says now.
+                    standBy("fenced by the replica that took the lease over");
                 }
             } catch (Exception e) {
                 standBy("Kafka unreachable for the lease (" + e.getClass().getSimpleName() + ")");
@@ -151,6 +165,12 @@ public class LeaderElection implements RoutePolicyFactory {
             return;
         }
         leader = true;
+        try {
+            // Fences a frozen predecessor and reads the shared state again: the one before may have written since.
+            magento().ifPresent(MagentoComponent::takeOver);
+        } catch (RuntimeException e) {
+            LOG.warn("This replica holds the lease but cannot write to Kafka yet: {}", e.getMessage());
+        }
         LOG.info("This replica holds the lease: polling starts ({} routes)", managed.size());
         for (String id : managed.keySet()) {
             try {
@@ -174,6 +194,11 @@ public class LeaderElection implements RoutePolicyFactory {
                 LOG.warn("Could not stop route {}: {}", id, e.getMessage());
             }
         }
+        magento().ifPresent(m -> m.standBy("this replica stands by (" + why + ")"));
+    }
+
+    private Optional<MagentoComponent> magento() {
+        return camel == null ? Optional.empty() : Optional.ofNullable(camel.getComponent("magento", MagentoComponent.class));
     }
 
     private static void ensureLeaseTopic(KafkaClientSettings settings, String topic) throws Exception {

@@ -1,5 +1,7 @@
 package org.magentokafka.app;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
@@ -7,9 +9,13 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.AggregationStrategy;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.serde.KafkaHeaderSerializer;
+import org.magentokafka.component.MagentoComponent;
 import org.magentokafka.events.ChangeDetector;
+import org.magentokafka.events.FencedPublisher;
+import org.magentokafka.kafka.FencedWriter;
 import org.magentokafka.events.RecordSizeLimit;
 import org.magentokafka.kafka.KafkaClientSettings;
 import org.magentokafka.enrich.LookupAggregationStrategy;
@@ -61,6 +67,23 @@ public class RouteBeans {
     @Singleton
     KafkaHeaderSerializer utf8Headers() {
         return new Utf8HeaderSerializer();
+    }
+
+    /**
+     * High availability's Kafka step: a page's records and its state in one transaction of the magento component's
+     * fenced writer (publish.yaml chooses it when magento.ha.enabled).
+     */
+    @Produces
+    @Named("fencedPublisher")
+    @Singleton
+    Processor fencedPublisher(CamelContext camel) {
+        return new FencedPublisher(() -> fencedWriter(camel), new Utf8HeaderSerializer());
+    }
+
+    static FencedWriter fencedWriter(CamelContext camel) {
+        MagentoComponent magento = camel == null ? null : camel.getComponent("magento", MagentoComponent.class);
+        return (magento == null ? Optional.<FencedWriter>empty() : magento.fencedWriter())
+                .orElseThrow(() -> new IllegalStateException("the fenced publisher runs with magento.ha.enabled=true only"));
     }
 
     /** Hash per key against the state: created, updated, deleted or unchanged; CloudEvent headers. */

@@ -2,14 +2,27 @@ package org.magentokafka.sandbox;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** Every request the store received, failed ones included, in arrival order. Thread-safe. */
 public final class RequestLog {
 
     private final List<LoggedRequest> requests = new CopyOnWriteArrayList<>();
+    private volatile Consumer<LoggedRequest> beforeAnswer = r -> {
+    };
 
     void add(LoggedRequest request) {
         requests.add(request);
+        beforeAnswer.accept(request);
+    }
+
+    /**
+     * Runs {@code action} for every request once its answer is ready and before it is sent: a test can act at that
+     * very moment (freeze the client that asked, change the catalog behind the answer).
+     */
+    public void beforeAnswer(Consumer<LoggedRequest> action) {
+        this.beforeAnswer = action == null ? r -> {
+        } : action;
     }
 
     public List<LoggedRequest> all() {

@@ -21,6 +21,7 @@ public final class ApplicationRouteBeans {
                 "productEnricher", beans.productEnricher(),
                 "storefrontEnricher", beans.storefrontEnricher(),
                 "utf8Headers", beans.utf8Headers(),
+                "fencedPublisher", beans.fencedPublisher(null),
                 "changeDetector", beans.changeDetector(KafkaClientSettings.of(Map.of())));
     }
 }

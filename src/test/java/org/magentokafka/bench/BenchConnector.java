@@ -84,6 +84,13 @@ final class BenchConnector implements AutoCloseable {
         pb.environment().put("QUARKUS_HTTP_PORT", "0");
         pb.environment().put("MAGENTO_STATE_DIRECTORY", dir.resolve("state-" + name + "-" + System.nanoTime()).toString());
         pb.environment().putAll(env);
+        // e.g. -Dbench.env=MAGENTO_HA_ENABLED=true,MAGENTO_STATE_STORE=kafka to measure what high availability costs
+        for (String pair : System.getProperty("bench.env", "").split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                pb.environment().put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
         System.out.println("[bench] connector: " + String.join(" ", command));
         return new BenchConnector(pb.start(), dir.resolve(name + ".log"), gcLog, echo);
     }

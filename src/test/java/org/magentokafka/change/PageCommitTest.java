@@ -133,6 +133,10 @@ class PageCommitTest {
             }
 
             @Override
+            protected void persistRepublish(java.util.Collection<String> keys, boolean requested) {
+            }
+
+            @Override
             public void close() {
             }
         };

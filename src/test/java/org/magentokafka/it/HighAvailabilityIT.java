@@ -14,17 +14,25 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
 
 /**
  * Two replicas for one store: only the lease holder polls; when it is killed, the standby takes over within the
- * lease time, resumes from the shared (Kafka-backed) state and the topic loses nothing.
+ * lease time, resumes from the shared (Kafka-backed) state and the topic loses nothing; when it only froze, its
+ * late writes are fenced and the topic still ends equal to the store.
  */
 class HighAvailabilityIT {
 
@@ -33,19 +41,9 @@ class HighAvailabilityIT {
     @Test
     void onlyOneReplicaPollsAndTheStandbyTakesOverWhenTheLeaderDies() {
         // Both replicas share the lease, the Kafka-backed state and the topic.
-        try (ConnectorEnvironment environment = ConnectorEnvironment.builder()
-                .store(SandboxOptions.builder().productCount(200).storeCodes(List.of("default")).build())
-                .topic("products", "ha")
-                .otherStreamsDisabled()
-                .pollInterval("1s")
-                .env("MAGENTO_HA_ENABLED", "true")
-                .env("MAGENTO_HA_GROUP", TestKafka.uniqueTopic("ha-group"))
-                .env("MAGENTO_HA_LEASE_TOPIC", TestKafka.uniqueTopic("ha-lease"))
-                .env("MAGENTO_HA_LEASE_TIME", "6s")
+        try (ConnectorEnvironment environment = highAvailability(200)
                 // The strictest freshness limit: the standby's streams, which it does not run, must not be judged.
                 .env("MAGENTO_HEALTH_MAX_FRESHNESS_CYCLES", "1")
-                .env("MAGENTO_STATE_STORE", "kafka")
-                .env("MAGENTO_STATE_TOPIC", TestKafka.uniqueTopic("ha-state"))
                 .start()) {
             SandboxStore store = environment.store();
             String topic = environment.topic("products");
@@ -86,6 +84,117 @@ class HighAvailabilityIT {
             assertEquals(200, records.stream().map(ConsumerRecord::key).distinct().count(), "nothing lost");
             assertEquals(203, records.size(), "the standby resumed from the shared state: nothing re-published");
         }
+    }
+
+    /**
+     * The leader freezes (SIGSTOP, as in a long GC pause) right after the store answered its poll with the first
+     * version of a product; the standby takes the lease over and publishes the second version; the old leader thaws
+     * holding its page of the first version. Its late write must not land: the topic must end equal to the store.
+     */
+    @Test
+    void aFrozenLeaderThatThawsCannotWriteAnOlderVersionOverItsSuccessor() throws Exception {
+        try (ConnectorEnvironment environment = highAvailability(40).start()) {
+            SandboxStore store = environment.store();
+            String topic = environment.topic("products");
+            ConnectorProcess a = environment.start("ha-freeze-a");
+            ConnectorProcess b = environment.start("ha-freeze-b");
+            Pattern synced = Pattern.compile("magento:products synced 40 items");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (a.count(synced) + b.count(synced) == 0 && System.nanoTime() < deadline) {
+                sleep(200);
+            }
+            ConnectorProcess leader = a.count(synced) > 0 ? a : b;
+            ConnectorProcess standby = leader == a ? b : a;
+            standby.awaitLine(Pattern.compile("Apache Camel .* started"), Duration.ofSeconds(60));
+            int standbyLeads = (int) standby.count(LEADS);
+
+            // Edits go on all along, as an ERP's would.
+            List<String> skus = store.catalog().products().stream().map(p -> p.get("sku").asText()).toList();
+            String sku = skus.get(0);
+            AtomicBoolean editing = new AtomicBoolean(true);
+            Thread edits = new Thread(() -> {
+                int n = 0;
+                while (editing.get()) {
+                    String other = skus.get(1 + n % (skus.size() - 1));
+                    int version = ++n;
+                    store.catalog().updateProduct(other, p -> p.put("name", "edit " + version + " of " + other));
+                    sleep(700);
+                }
+            });
+            edits.start();
+
+            // The leader's next poll after the first version is answered, and the leader freezes before it reads it.
+            CountDownLatch frozen = new CountDownLatch(1);
+            AtomicBoolean armed = new AtomicBoolean(false);
+            store.requests().beforeAnswer(r -> {
+                if (r.path().endsWith("/V1/products") && r.query().containsValue("updated_at") && armed.compareAndSet(true, false)) {
+                    leader.freeze();
+                    frozen.countDown();
+                }
+            });
+            store.catalog().updateProduct(sku, p -> p.put("name", "first version"));
+            armed.set(true);
+            assertTrue(frozen.await(30, TimeUnit.SECONDS), "the leader polled after the first version");
+            store.requests().beforeAnswer(null);
+            store.catalog().updateProduct(sku, p -> p.put("name", "second version"));
+            try {
+                long until = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+                while (!"second version".equals(latestName(topic, sku)) && System.nanoTime() < until) {
+                    sleep(500);
+                }
+                assertTrue(standby.count(LEADS) > standbyLeads, "the standby took the lease over:\n" + standby.output());
+                assertEquals("second version", latestName(topic, sku), "the successor published the second version");
+            } finally {
+                leader.thaw();
+            }
+            // The old leader goes on where it stood: with its page of the first version in hand.
+            leader.awaitLine(Pattern.compile("stands by"), Duration.ofSeconds(30));
+            sleep(5000);
+            editing.set(false);
+            edits.join();
+            // The new leader's next polls publish the last edits; then the topic must equal the store, field by field.
+            sleep(6000);
+            Map<String, ConsumerRecord<String, String>> latest = Records.latestByKey(
+                    TestKafka.read(topic, Integer.MAX_VALUE, Duration.ofSeconds(8), Duration.ZERO));
+            for (var product : store.catalog().products()) {
+                String key = product.get("sku").asText();
+                assertTrue(latest.containsKey(key), key + " is in the topic");
+                JsonNode event = Records.json(latest.get(key));
+                JsonNode published = event.has("product") ? event.get("product") : event;
+                for (String field : List.of("name", "price", "status", "updated_at")) {
+                    assertEquals(product.path(field).asText(), published.path(field).asText(),
+                            key + "." + field + " in the topic equals the store (old leader:\n" + tail(leader.output()) + ")");
+                }
+            }
+        }
+    }
+
+    private static ConnectorEnvironment.Builder highAvailability(int products) {
+        return ConnectorEnvironment.builder()
+                .store(SandboxOptions.builder().productCount(products).storeCodes(List.of("default")).build())
+                .topic("products", "ha")
+                .otherStreamsDisabled()
+                .pollInterval("1s")
+                .env("MAGENTO_HA_ENABLED", "true")
+                .env("MAGENTO_HA_GROUP", TestKafka.uniqueTopic("ha-group"))
+                .env("MAGENTO_HA_LEASE_TOPIC", TestKafka.uniqueTopic("ha-lease"))
+                .env("MAGENTO_HA_LEASE_TIME", "6s")
+                .env("MAGENTO_STATE_STORE", "kafka")
+                .env("MAGENTO_STATE_TOPIC", TestKafka.uniqueTopic("ha-state"));
+    }
+
+    private static String latestName(String topic, String sku) {
+        ConsumerRecord<String, String> r = Records.latestByKey(
+                TestKafka.read(topic, Integer.MAX_VALUE, Duration.ofSeconds(3), Duration.ZERO)).get(sku);
+        if (r == null || r.value() == null) {
+            return null;
+        }
+        JsonNode event = Records.json(r);
+        return (event.has("product") ? event.get("product") : event).path("name").asText();
+    }
+
+    private static String tail(String output) {
+        return output.length() < 4000 ? output : output.substring(output.length() - 4000);
     }
 
     private static HttpResponse<String> ready(ConnectorProcess replica) {

@@ -180,6 +180,29 @@ public final class ConnectorProcess implements AutoCloseable {
         return waitFor();
     }
 
+    /** SIGSTOP: the whole JVM stands still (a long GC pause, a stalled VM) until {@link #thaw()}. */
+    public void freeze() {
+        signal("-STOP");
+    }
+
+    /** SIGCONT: a frozen JVM goes on where it stood, unaware of the time that passed. */
+    public void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("kill " + signal + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGKILL: no shutdown hook runs. */
     public int kill() {
         process.destroyForcibly();

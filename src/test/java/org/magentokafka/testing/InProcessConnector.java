@@ -175,6 +175,7 @@ public final class InProcessConnector implements AutoCloseable {
         Properties p = new Properties();
         p.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
         p.put("magento.kafka.compression", "lz4");
+        p.put("magento.ha.enabled", "false");
         p.put("magento.topic.dead-letter", settings.deadLetterTopic);
         for (String stream : ConnectorEnvironment.STREAMS) {
             String prefix = "magento.streams." + stream + ".";

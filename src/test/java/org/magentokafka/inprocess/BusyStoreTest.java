@@ -1,0 +1,173 @@
+package org.magentokafka.inprocess;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.magentokafka.sandbox.LoggedRequest;
+import org.magentokafka.sandbox.SandboxOptions;
+import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.testing.InProcessConnector;
+import org.magentokafka.testing.Records;
+import org.magentokafka.testing.TestKafka;
+
+/**
+ * A store edited all the time, as an ERP pushing prices and names all day: the incremental window must close and
+ * the watermark move on every poll (not re-read a growing window), rows edited on a page boundary while the poll
+ * reads must not be skipped, and once the edits stop the topic equals the store.
+ */
+class BusyStoreTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final int PAGE_SIZE = 20;
+
+    @Test
+    void underEditsDuringEveryPollTheWatermarkAdvancesAndTheTopicEndsEqualToTheStore() throws Exception {
+        try (InProcessConnector connector = InProcessConnector.builder()
+                .store(SandboxOptions.builder().productCount(1500).storeCodes(List.of("default")).latencyMillis(20).build())
+                .stream("products")
+                .pageSize(PAGE_SIZE)
+                .pollInterval("2s")
+                .option("watermarkSlack", "1s")
+                .start()) {
+            SandboxStore store = connector.store();
+            connector.log().await(Pattern.compile("magento:products synced 1500 items"), WAIT);
+            List<String> skus = store.catalog().products().stream().map(p -> p.get("sku").asText()).toList();
+            Random random = new Random(7);
+            AtomicInteger version = new AtomicInteger();
+            // While a poll reads a window: the last row of the page just answered and the first of the next one are
+            // edited (they move past the cursor).
+            AtomicInteger boundaryEdits = new AtomicInteger();
+            store.requests().beforeAnswer(r -> {
+                String from = lowerBound(r);
+                if (from != null) {
+                    List<ObjectNode> window = store.catalog().products().stream()
+                            .filter(p -> p.get("updated_at").asText().compareTo(from) >= 0)
+                            .sorted(Comparator.comparing((ObjectNode p) -> p.get("updated_at").asText())
+                                    .thenComparingLong(p -> p.get("id").asLong()))
+                            .toList();
+                    for (int i = PAGE_SIZE - 1; i <= PAGE_SIZE && i < window.size(); i++) {
+                        String sku = window.get(i).get("sku").asText();
+                        int v = version.incrementAndGet();
+                        store.catalog().updateProduct(sku, p -> p.put("name", "boundary edit " + v));
+                        boundaryEdits.incrementAndGet();
+                    }
+                }
+            });
+            // And ten edits a second everywhere else.
+            AtomicBoolean editing = new AtomicBoolean(true);
+            Thread editor = new Thread(() -> {
+                while (editing.get()) {
+                    String sku = skus.get(random.nextInt(skus.size()));
+                    int v = version.incrementAndGet();
+                    store.catalog().updateProduct(sku, p -> p.put("name", "edit " + v));
+                    sleep(100);
+                }
+            }, "editor");
+            long editsFrom = System.currentTimeMillis();
+            editor.start();
+            sleep(3_000);
+            // Measured once the edits are under way: rows the polls read against rows the store changed.
+            int linesBefore = connector.log().lines().size();
+            int editsBefore = version.get();
+            sleep(12_000);
+            int edits = version.get() - editsBefore;
+            long rowsRead = rowsRead(connector.log().lines().subList(linesBefore, connector.log().lines().size()));
+            editing.set(false);
+            editor.join();
+            store.requests().beforeAnswer(null);
+            // Each edit is read about once, plus the slack's few seconds: not the whole overlap again on every poll.
+            assertTrue(rowsRead <= 3L * edits, rowsRead + " rows read for " + edits + " rows changed (at most 3 per change)");
+
+            List<String> bounds = new ArrayList<>();
+            for (LoggedRequest r : store.requests().matching("/V1/products")) {
+                if (r.at().toEpochMilli() >= editsFrom + 3000 && lowerBound(r) != null) {
+                    bounds.add(lowerBound(r));
+                }
+            }
+            assertTrue(boundaryEdits.get() > 0, "rows on page boundaries were edited during polls");
+            assertTrue(bounds.size() >= 4, "the poll ran: " + bounds);
+            for (int i = 1; i < bounds.size(); i++) {
+                assertTrue(bounds.get(i).compareTo(bounds.get(i - 1)) >= 0, "the window never moves back: " + bounds);
+            }
+            long advanced = Duration.between(java.time.LocalDateTime.parse(bounds.get(0).replace(' ', 'T')),
+                    java.time.LocalDateTime.parse(bounds.get(bounds.size() - 1).replace(' ', 'T'))).toSeconds();
+            assertTrue(advanced >= 6, "the watermark moved with the edits (" + advanced + " s in 12 s of edits): " + bounds);
+
+            // The edits stopped: the topic converges to the store, product by product.
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            List<String> differing = differing(connector);
+            while (!differing.isEmpty() && System.nanoTime() < deadline) {
+                sleep(1000);
+                differing = differing(connector);
+            }
+            assertTrue(differing.isEmpty(), "the topic equals the store; these differ: " + differing);
+        }
+    }
+
+    private static final Pattern SYNCED = Pattern.compile("magento:products synced (\\d+) items");
+
+    private static long rowsRead(List<String> lines) {
+        long rows = 0;
+        for (String line : lines) {
+            var m = SYNCED.matcher(line);
+            if (m.find()) {
+                rows += Long.parseLong(m.group(1));
+            }
+        }
+        return rows;
+    }
+
+    /** The lower bound of a poll's window (its first request), or null for any other request. */
+    private static String lowerBound(LoggedRequest r) {
+        if (!r.path().endsWith("/V1/products")) {
+            return null;
+        }
+        for (Map.Entry<String, String> e : r.query().entrySet()) {
+            if (e.getKey().endsWith("[field]") && "updated_at".equals(e.getValue())) {
+                String prefix = e.getKey().substring(0, e.getKey().length() - "[field]".length());
+                if ("gteq".equals(r.query().get(prefix + "[conditionType]"))) {
+                    return r.query().get(prefix + "[value]");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<String> differing(InProcessConnector connector) {
+        Map<String, ConsumerRecord<String, String>> latest = Records.latestByKey(
+                TestKafka.read(connector.topic("products"), 1, Duration.ofSeconds(5), Duration.ofSeconds(1)));
+        List<String> out = new ArrayList<>();
+        for (ObjectNode product : connector.store().catalog().products()) {
+            String sku = product.get("sku").asText();
+            ConsumerRecord<String, String> r = latest.get(sku);
+            JsonNode published = r == null || r.value() == null ? null : Records.json(r).path("product");
+            if (published == null || !product.get("name").asText().equals(published.path("name").asText())
+                || !product.get("updated_at").asText().equals(published.path("updated_at").asText())) {
+                out.add(sku + " (store: " + product.get("name").asText() + ", topic: "
+                        + (published == null ? null : published.path("name").asText()) + ")");
+            }
+        }
+        return out;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
