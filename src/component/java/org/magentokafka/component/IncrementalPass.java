@@ -25,25 +25,32 @@ final class IncrementalPass {
     private final PassParts parts;
     private final MagentoStream stream;
     private final LateCommitCatchUp catchUp;
+    private final RecentRows recent;
 
-    IncrementalPass(PassParts parts, LateCommitCatchUp catchUp) {
+    IncrementalPass(PassParts parts, LateCommitCatchUp catchUp, RecentRows recent) {
         this.parts = parts;
         this.stream = parts.stream();
         this.catchUp = catchUp;
+        this.recent = recent;
+    }
+
+    /** A page as the store answered it, and what of it was not delivered before (with its look-ups started). */
+    private record Fetched(Page answer, Page fresh) {
     }
 
     void read(StoreSync sync) throws Exception {
         String from = catchUp.lowerBound(sync.store, sync.state.watermark());
         int pageSize = parts.endpoint().getConfiguration().getPageSize();
         Cursor cursor = new Cursor(from, null, false);
-        MagentoClient client = sync.client;
-        Future<Page> next = fetch(client, cursor.criteria(pageSize));
+        Future<Fetched> next = fetch(sync, cursor.criteria(pageSize));
         int number = 0;
         int pageCount = 1;
         try {
             while (parts.runAllowed()) {
-                Page page = PageFetchers.await(next);
+                Fetched fetched = PageFetchers.await(next);
                 next = null;
+                Page page = fetched.answer();
+                sync.readAgain += page.items().size() - fetched.fresh().items().size();
                 List<Map<String, Object>> items = page.items();
                 if (number == 0) {
                     pageCount = Math.max(1, (int) Math.min(Integer.MAX_VALUE, (page.totalCount() + pageSize - 1) / pageSize));
@@ -52,11 +59,11 @@ final class IncrementalPass {
                 Cursor after = cursor.after(items, items.size() >= pageSize, sync);
                 if (after != null && nonsense == null) {
                     // The next page's request leaves while the route publishes this one.
-                    next = fetch(client, after.criteria(pageSize));
+                    next = fetch(sync, after.criteria(pageSize));
                 }
-                if (!items.isEmpty()) {
+                if (!fetched.fresh().items().isEmpty()) {
                     number++;
-                    parts.delivery().handOver(sync, page, number, Math.max(pageCount, number), false);
+                    parts.delivery().handOver(sync, fetched.fresh(), number, Math.max(pageCount, number), false);
                 }
                 if (nonsense != null) {
                     parts.reports().inconsistent(sync, sync.path(stream), nonsense);
@@ -79,8 +86,18 @@ final class IncrementalPass {
         }
     }
 
-    private Future<Page> fetch(MagentoClient client, SearchCriteria criteria) {
-        return parts.fetchers().submit(() -> parts.lookups().fetchWithLookups(client, criteria));
+    private Future<Fetched> fetch(StoreSync sync, SearchCriteria criteria) {
+        MagentoClient client = sync.client;
+        return parts.fetchers().submit(() -> {
+            Page answer = client.fetchPage(stream.resource(), criteria);
+            // Rows this process already delivered are not handed over again: no look-ups for an idle window.
+            Page fresh = recent.unseen(sync.store, answer);
+            Runnable lookups = parts.lookups().lookupsFor(client, fresh);
+            if (lookups != null) {
+                lookups.run();
+            }
+            return new Fetched(answer, fresh);
+        });
     }
 
     /**

@@ -51,6 +51,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     private final PassReports reports;
     private final PassPlanner planner;
     private final LateCommitCatchUp catchUp;
+    private final RecentRows recent;
     private final PageNumberReader pages;
     private final KeysetReader keyset;
     private final IncrementalPass incremental;
@@ -85,7 +86,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         this.catchUp = new LateCommitCatchUp(overlap, conf.getWatermarkSlack(), System::nanoTime);
         this.pages = new PageNumberReader(parts);
         this.keyset = new KeysetReader(parts);
-        this.incremental = new IncrementalPass(parts, catchUp);
+        this.recent = new RecentRows(stream);
+        this.incremental = new IncrementalPass(parts, catchUp, recent);
         this.republisher = new SkuRepublisher(pages, endpoint);
         this.sweep = new DeletionSweep(parts);
         this.reconcile = stream.timestamped() ? new ReconcileScan(endpoint, sweep, this::isRunAllowed) : null;
@@ -197,6 +199,10 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         boolean paced = scans != null && !plan.initial() && endpoint.scanBudget().paced();
         MagentoClient client = paced ? endpoint.scanClient(store) : endpoint.client(store);
         StoreSync sync = new StoreSync(store, client, state, plan.initial());
+        if (stream.timestamped()) {
+            // No later window starts further back than three overlaps before the watermark this pass sets.
+            sync.recentSpan = overlap.multipliedBy(4);
+        }
         sync.scan = paced ? scans : null;
         sync.fullPass = plan.full();
         switch (plan.kind()) {
@@ -242,7 +248,12 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
                 }
             }
         }
+        if (!sync.inconsistent && sync.recentSpan != null && state.watermark() != null) {
+            // Delivered: later windows need not hand these rows over again (RecentRows).
+            recent.delivered(store, sync.recent, Watermark.lowerBound(state.watermark(), overlap.multipliedBy(3)));
+        }
         metrics.items(endpoint.getStream(), store, sync.items);
+        metrics.rowsRead(endpoint.getStream(), store, sync.items + sync.readAgain);
         if (sync.items > 0 || sync.deleted > 0) {
             LOG.info("magento:{} synced {} items in {} pages from {}{} in {} ms", endpoint.getStream(), sync.items,
                     sync.pages, sync.path(stream), sync.deleted > 0 ? ", " + sync.deleted + " deleted" : "",

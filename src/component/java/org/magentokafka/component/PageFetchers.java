@@ -65,7 +65,7 @@ final class PageFetchers {
     }
 
     /** The fetched page, or the fetch's own failure (not wrapped). */
-    static Page await(Future<Page> future) throws Exception {
+    static <T> T await(Future<T> future) throws Exception {
         try {
             return future.get();
         } catch (ExecutionException e) {

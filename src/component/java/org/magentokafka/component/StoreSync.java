@@ -1,6 +1,7 @@
 package org.magentokafka.component;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.magentokafka.change.KeyFingerprints;
@@ -26,10 +27,17 @@ final class StoreSync {
     final Instant startedAt = Instant.now();
     final long startedNanos = System.nanoTime();
     String maxTimestamp;
+    /** Rows read within {@link #recentSpan} of the newest, key → timestamp as read (see {@link RecentRows}). */
+    final Map<String, String> recent = new HashMap<>();
+    /** How far behind the newest row a later window may start (null: remember nothing). */
+    java.time.Duration recentSpan;
+    private String recentFloor;
     boolean totalChanged;
     /** A list answer could not be true: the pass ended early, its watermark and deletes are not trusted. */
     boolean inconsistent;
     long items;
+    /** Rows an incremental window read and did not hand over: delivered before (see {@link RecentRows}). */
+    long readAgain;
     long deleted;
     int pages;
     /** A full pass: it reads every product again, parents included (so a child's change need not ask for them). */
@@ -54,6 +62,9 @@ final class StoreSync {
             if (stream.timestamped()) {
                 Object raw = item.get(stream.timestampField());
                 String ts = raw == null ? null : Watermark.normalize(raw.toString());
+                if (ts != null && key != null && recentSpan != null) {
+                    remember(key, raw.toString(), ts);
+                }
                 if (ts != null) {
                     if (maxTimestamp == null || ts.compareTo(maxTimestamp) > 0) {
                         maxTimestamp = ts;
@@ -61,6 +72,23 @@ final class StoreSync {
                 }
             }
         }
+    }
+
+    private void remember(String key, String raw, String ts) {
+        if (recentFloor == null || (maxTimestamp != null && ts.compareTo(maxTimestamp) > 0)) {
+            recentFloor = Watermark.lowerBound(maxTimestamp == null || ts.compareTo(maxTimestamp) > 0 ? ts : maxTimestamp, recentSpan);
+        }
+        if (ts.compareTo(recentFloor) < 0) {
+            return;
+        }
+        if (recent.size() >= RecentRows.MAX_ROWS) {
+            String floor = recentFloor;
+            recent.values().removeIf(t -> Watermark.normalize(t).compareTo(floor) < 0);
+            if (recent.size() >= RecentRows.MAX_ROWS) {
+                return; // a bulk import: those rows are read again, which costs look-ups, never a change
+            }
+        }
+        recent.put(key, raw);
     }
 
     /** Where the stream's list lives in this store view, for log lines and errors. */

@@ -20,6 +20,16 @@ final class StreamMetrics {
                 .tag("stream", stream).tag("store", store).register(registry).increment(count);
     }
 
+    /**
+     * Rows the store returned to a poll: the items handed to the route plus the rows an incremental window read again
+     * and did not hand over (delivered before). Against the changes ({@code magento.events} created, updated,
+     * deleted) it says what each change costs the store.
+     */
+    void rowsRead(String stream, String store, long count) {
+        Counter.builder("magento.rows.read").description("Rows the store returned to the stream's polls")
+                .tag("stream", stream).tag("store", store).register(registry).increment(count);
+    }
+
     /** Registers the gauges that read a stream's poll status; returns the status. */
     PollStatus pollGauges(String stream, PollStatus status) {
         Gauge.builder("magento.poll.last.success", status, s -> s.lastSuccess() == null ? 0 : s.lastSuccess().getEpochSecond())

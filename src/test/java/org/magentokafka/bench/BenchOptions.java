@@ -18,7 +18,7 @@ record BenchOptions(List<String> scenarios, int products, long latencyMillis, lo
                     Duration idleFor, double mutationsPerSecond, Duration mutationFor, Duration drainFor, int projectTo,
                     boolean gzip, boolean storefront) {
 
-    static final List<String> SCENARIOS = List.of("full-sync", "idle", "changes");
+    static final List<String> SCENARIOS = List.of("full-sync", "idle", "changes", "busy");
 
     static BenchOptions fromSystemProperties() {
         List<String> scenarios = new ArrayList<>();

@@ -27,7 +27,7 @@ class ComponentMetadataTest {
     private static final Path JSON = Path.of("src/generated/resources/META-INF/org/magentokafka/component/magento.json");
     /** The options the connector parses with Durations (500ms, 5s, 10m, 1h, 2d, ISO-8601). */
     private static final Set<String> DURATIONS = Set.of("tokenLifetime", "retryBaseDelay", "retryMaxDelay", "connectTimeout",
-            "readTimeout", "pollInterval", "errorBackoffMax", "watermarkOverlap", "reconcileInterval", "metadataRefresh",
+            "readTimeout", "pollInterval", "errorBackoffMax", "watermarkOverlap", "watermarkSlack", "reconcileInterval", "metadataRefresh",
             "pricePassCheckInterval");
     private static final Pattern DURATION_DEFAULT = Pattern.compile("\\d+(ms|s|m|h|d)|PT.+|P\\d.*");
     /** Javadoc tags (raw or half-stripped by the generator, e.g. "{code /rest}"), HTML tags and entities. */
