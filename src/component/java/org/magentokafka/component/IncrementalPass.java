@@ -17,8 +17,9 @@ import org.magentokafka.stream.MagentoStream;
  * cursor (read later in this poll, or by the next) and never shifts rows behind it; a changing {@code total_count}
  * is expected and holds nothing. A page ends in a second that may hold more rows: that second is finished by id
  * ({@code updated_at eq S AND id gt last}) before the window goes on after it ({@code updated_at gt S}). The window
- * closes when a page comes back short. Its lower bound comes from {@link LateCommitCatchUp}: the watermark minus a
- * few seconds' slack, or now and then the catch-up window that finds saves committed after their timestamp.
+ * closes when a page comes back short. {@link LateCommitCatchUp} says where windows start: the watermark minus a few
+ * seconds' slack, and the window read one overlap earlier again (bounded above), which finds saves committed after
+ * their timestamp.
  */
 final class IncrementalPass {
 
@@ -40,8 +41,24 @@ final class IncrementalPass {
 
     void read(StoreSync sync) throws Exception {
         String from = catchUp.lowerBound(sync.store, sync.state.watermark());
+        readWindow(sync, from, null);
+        String newest = sync.maxTimestamp;
+        // The window read one overlap ago, again: saves committed after their timestamp are visible by now.
+        LateCommitCatchUp.Window again = sync.inconsistent ? null : catchUp.due(sync.store);
+        if (again != null) {
+            readWindow(sync, again.from(), again.to());
+        }
+        parts.deliveries().awaitAll();
+        parts.failIfStopping(sync);
+        if (!sync.inconsistent) {
+            catchUp.read(sync.store, from, newest, again);
+        }
+    }
+
+    /** Reads the rows from {@code from} on ({@code gteq}), up to {@code to} when given ({@code lteq}). */
+    private void readWindow(StoreSync sync, String from, String to) throws Exception {
         int pageSize = parts.endpoint().getConfiguration().getPageSize();
-        Cursor cursor = new Cursor(from, null, false);
+        Cursor cursor = new Cursor(from, null, false, to);
         Future<Fetched> next = fetch(sync, cursor.criteria(pageSize));
         int number = 0;
         int pageCount = 1;
@@ -79,11 +96,6 @@ final class IncrementalPass {
                 next.cancel(true);
             }
         }
-        parts.deliveries().awaitAll();
-        parts.failIfStopping(sync);
-        if (!sync.inconsistent) {
-            catchUp.read(sync.store);
-        }
     }
 
     private Future<Fetched> fetch(StoreSync sync, SearchCriteria criteria) {
@@ -108,11 +120,14 @@ final class IncrementalPass {
         private final String second;
         private final Long afterId;
         private final boolean pastSecond;
+        /** The window's upper bound ({@code lteq}), or null for none. */
+        private final String upTo;
 
-        Cursor(String second, Long afterId, boolean pastSecond) {
+        Cursor(String second, Long afterId, boolean pastSecond, String upTo) {
             this.second = second;
             this.afterId = afterId;
             this.pastSecond = pastSecond;
+            this.upTo = upTo;
         }
 
         SearchCriteria criteria(int pageSize) {
@@ -124,15 +139,18 @@ final class IncrementalPass {
                         .withFilterGroup(new SearchCriteria.Filter(id, String.valueOf(afterId), "gt"))
                         .sortedBy(id, "ASC");
             }
-            return c.withFilterGroup(new SearchCriteria.Filter(time, second, pastSecond ? "gt" : "gteq"))
-                    .sortedBy(time, "ASC").sortedBy(id, "ASC");
+            c = c.withFilterGroup(new SearchCriteria.Filter(time, second, pastSecond ? "gt" : "gteq"));
+            if (upTo != null) {
+                c = c.withFilterGroup(new SearchCriteria.Filter(time, upTo, "lteq"));
+            }
+            return c.sortedBy(time, "ASC").sortedBy(id, "ASC");
         }
 
         /** The cursor after this page, or null when the window is read. */
         Cursor after(List<Map<String, Object>> items, boolean full, StoreSync sync) {
             if (!full) {
                 // A short page within one second: the window goes on after that second.
-                return afterId != null ? new Cursor(second, null, true) : null;
+                return afterId != null ? new Cursor(second, null, true, upTo) : null;
             }
             Map<String, Object> last = items.get(items.size() - 1);
             String lastSecond = Watermark.normalize(String.valueOf(last.get(stream.timestampField())));
@@ -141,7 +159,7 @@ final class IncrementalPass {
                         + stream.timestampField() + " is '" + last.get(stream.timestampField())
                         + "', not a timestamp; the next poll reads the window again");
             }
-            return new Cursor(lastSecond, idOf(last, sync), false);
+            return new Cursor(lastSecond, idOf(last, sync), false, upTo);
         }
 
         private long idOf(Map<String, Object> item, StoreSync sync) {

@@ -1,6 +1,9 @@
 package org.magentokafka.component;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -8,31 +11,33 @@ import java.util.function.LongSupplier;
 import org.magentokafka.change.Watermark;
 
 /**
- * Where an incremental poll's window starts. Steady polls read from the watermark (the newest {@code updated_at}
- * a poll saw, on the store's clock) minus a few seconds' slack: rows of the watermark's second written after it
- * was read. A save whose transaction commits later than its timestamp plus the slack becomes visible behind the
- * watermark; catching it is the job of a catch-up poll, once every two overlaps, whose window starts at the
- * previous catch-up's watermark minus the overlap.
+ * Where an incremental poll reads. Steady polls read from the watermark (the newest {@code updated_at} a poll saw,
+ * on the store's clock) minus a few seconds' slack: rows of the watermark's second written after it was read. A save
+ * whose transaction commits later than its timestamp plus the slack becomes visible behind the watermark; to find
+ * it, each poll also reads again the window a poll read one overlap earlier (its trailing window, bounded above).
  * <p>
- * Why that catches every save committed within the overlap of its timestamp T: let catch-up k be the first to
- * start after the save became visible (before T + overlap). Catch-up k-1 started before that, so its watermark was
- * below T + overlap, and catch-up k reads from below T. The cost: a catch-up re-reads three overlaps of rows
- * every two overlaps (1.5 rows read per row changed), steady polls their slack; together with the rows themselves
- * under 3 rows read per row changed at any steady edit rate. The first poll after a start is a catch-up from
- * three overlaps before the watermark (no earlier catch-up is known).
+ * Why that finds every save committed within the overlap of its timestamp T: the steady windows follow one another
+ * without a gap (each starts at the newest row the one before read, minus the slack), so T lies in the window some
+ * poll read at a time t no earlier than T; that window is read again at t + overlap, when the save, committed by
+ * T + overlap, is visible. The cost: every row is read twice (once new, once one overlap later), plus the slack;
+ * spread over every poll, so the requests per minute stay flat. Rows read again that were delivered before are
+ * not handed over again ({@link RecentRows}). The first poll after a start reads from one overlap before the
+ * watermark (the windows read before the start are not known).
  */
 final class LateCommitCatchUp {
+
+    /** A window a completed poll read: from its lower bound up to the newest row it saw. */
+    record Window(String from, String to) {
+    }
+
+    private record Read(long atNanos, Window window) {
+    }
 
     private final Duration overlap;
     private final Duration slack;
     private final LongSupplier nanos;
-    /** store view → when its last catch-up started and the watermark it started from. */
-    private final Map<String, Mark> marks = new ConcurrentHashMap<>();
-    /** store view → the catch-up a running poll makes: started then, from that watermark. */
-    private final Map<String, Mark> running = new ConcurrentHashMap<>();
-
-    private record Mark(long startedNanos, String watermark) {
-    }
+    /** store view → the windows read, oldest first, until they were read again. */
+    private final Map<String, Deque<Read>> reads = new ConcurrentHashMap<>();
 
     LateCommitCatchUp(Duration overlap, Duration slack, LongSupplier nanos) {
         this.overlap = overlap;
@@ -40,32 +45,48 @@ final class LateCommitCatchUp {
         this.nanos = nanos;
     }
 
-    /** The lower bound of this poll's window; a catch-up when one is due. */
+    /** The lower bound of this poll's steady window. */
     String lowerBound(String store, String watermark) {
+        return Watermark.lowerBound(watermark, reads.containsKey(store) ? slack : overlap);
+    }
+
+    /** The windows read at least one overlap ago, as one window to read again; null when none is due. */
+    Window due(String store) {
+        Deque<Read> history = reads.get(store);
+        if (history == null) {
+            return null;
+        }
+        long before = nanos.getAsLong() - overlap.toNanos();
+        String from = null;
+        String to = null;
+        for (Read r : List.copyOf(history)) {
+            if (r.atNanos > before) {
+                break;
+            }
+            from = from == null || r.window.from().compareTo(from) < 0 ? r.window.from() : from;
+            to = to == null || r.window.to().compareTo(to) > 0 ? r.window.to() : to;
+        }
+        return from == null ? null : new Window(from, to);
+    }
+
+    /**
+     * The poll read its windows completely: its steady window is remembered (to be read again one overlap later) and
+     * the windows {@code readAgain} covered are done. A failed poll records nothing: the next reads the same.
+     *
+     * @param newest the newest row the steady window handed over, or null when it had none (an idle poll: nothing
+     *               to read again, the next steady window covers the same rows)
+     */
+    void read(String store, String from, String newest, Window readAgain) {
         long now = nanos.getAsLong();
-        Mark last = marks.get(store);
-        if (last == null) {
-            running.put(store, new Mark(now, watermark));
-            return Watermark.lowerBound(watermark, overlap.multipliedBy(3));
+        Deque<Read> history = reads.computeIfAbsent(store, k -> new ArrayDeque<>());
+        synchronized (history) {
+            if (readAgain != null) {
+                history.removeIf(r -> r.window.to().compareTo(readAgain.to()) <= 0 && r.atNanos <= now - overlap.toNanos());
+            }
+            // A window that found nothing new moved nothing: the next steady window starts where it did.
+            if (newest != null) {
+                history.addLast(new Read(now, new Window(from, newest.compareTo(from) < 0 ? from : newest)));
+            }
         }
-        if (now - last.startedNanos >= overlap.multipliedBy(2).toNanos()) {
-            running.put(store, new Mark(now, watermark));
-            return Watermark.lowerBound(last.watermark, overlap);
-        }
-        running.remove(store);
-        return Watermark.lowerBound(watermark, slack);
-    }
-
-    /** The poll read its window completely: a catch-up it made counts (a failed one is made again). */
-    void read(String store) {
-        Mark made = running.remove(store);
-        if (made != null) {
-            marks.put(store, made);
-        }
-    }
-
-    /** Whether this poll of the store view is a catch-up (for its log line and tests). */
-    boolean catchingUp(String store) {
-        return running.containsKey(store);
     }
 }

@@ -560,10 +560,10 @@ public class MagentoConfiguration implements Cloneable {
     }
 
     /**
-     * How late a save may commit after its updated_at and still be found: every two overlaps a catch-up poll reads
-     * again from the previous catch-up's watermark minus this overlap (steady polls read from the watermark minus
-     * watermarkSlack); unchanged rows produce no event. A full pass also sets the watermark no later than its
-     * start minus the overlap.
+     * How late a save may commit after its updated_at and still be found: each incremental poll also reads again
+     * the window a poll read this long before (steady polls read from the watermark minus watermarkSlack);
+     * unchanged rows produce no event. A full pass also sets the watermark no later than its start minus the
+     * overlap.
      */
     public void setWatermarkOverlap(Duration watermarkOverlap) {
         this.watermarkOverlap = watermarkOverlap;

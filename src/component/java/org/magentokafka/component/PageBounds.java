@@ -183,7 +183,7 @@ final class PageBounds {
         }
         if (items < pageSize && items < total) {
             return new Problem(Kind.SHORT_PAGE, "a keyset page has " + items + " items, fewer than the page size "
-                                                + pageSize + ", but total_count is " + total);
+                                                + pageSize + ", but reports total_count " + total);
         }
         return null;
     }

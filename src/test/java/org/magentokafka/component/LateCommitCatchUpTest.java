@@ -1,59 +1,58 @@
 package org.magentokafka.component;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-/** Where incremental windows start: the slack on steady polls, a catch-up every two overlaps. */
+/** Where incremental windows start: the slack on steady polls, and each window read again one overlap later. */
 class LateCommitCatchUpTest {
 
     private final AtomicLong nanos = new AtomicLong();
     private final LateCommitCatchUp catchUp = new LateCommitCatchUp(Duration.ofSeconds(60), Duration.ofSeconds(2), nanos::get);
 
     @Test
-    void theFirstPollAfterAStartCatchesUpOverThreeOverlaps() {
-        assertEquals("2026-12-07 09:57:00", catchUp.lowerBound("default", "2026-12-07 10:00:00"));
-        assertTrue(catchUp.catchingUp("default"));
+    void theFirstPollAfterAStartReadsFromOneOverlapBeforeTheWatermark() {
+        assertEquals("2026-12-07 09:59:00", catchUp.lowerBound("default", "2026-12-07 10:00:00"));
+        assertNull(catchUp.due("default"), "nothing was read yet");
     }
 
     @Test
-    void steadyPollsReadFromTheWatermarkMinusTheSlackAndEveryTwoOverlapsACatchUpFromThePreviousOne() {
-        catchUp.lowerBound("default", "2026-12-07 10:00:00");
-        catchUp.read("default");
+    void eachWindowIsReadAgainOneOverlapLaterAndOnlyOnce() {
+        String from = catchUp.lowerBound("default", "2026-12-07 10:00:00");
+        catchUp.read("default", from, "2026-12-07 10:00:05", null);
         nanos.addAndGet(Duration.ofSeconds(6).toNanos());
-        assertEquals("2026-12-07 10:00:04", catchUp.lowerBound("default", "2026-12-07 10:00:06"));
-        assertFalse(catchUp.catchingUp("default"));
-        catchUp.read("default");
-        nanos.addAndGet(Duration.ofSeconds(114).toNanos());
-        // Two overlaps after the last catch-up: from its watermark minus the overlap, whatever the watermark is now.
-        assertEquals("2026-12-07 09:59:00", catchUp.lowerBound("default", "2026-12-07 10:02:00"));
-        assertTrue(catchUp.catchingUp("default"));
+        assertEquals("2026-12-07 10:00:03", catchUp.lowerBound("default", "2026-12-07 10:00:05"), "the watermark minus the slack");
+        assertNull(catchUp.due("default"), "not an overlap old yet");
+        catchUp.read("default", "2026-12-07 10:00:03", "2026-12-07 10:00:11", null);
+
+        nanos.addAndGet(Duration.ofSeconds(54).toNanos());
+        LateCommitCatchUp.Window again = catchUp.due("default");
+        assertEquals(new LateCommitCatchUp.Window("2026-12-07 09:59:00", "2026-12-07 10:00:05"), again,
+                "the first poll's window, one overlap after it was read");
+        catchUp.read("default", "2026-12-07 10:00:50", "2026-12-07 10:00:58", again);
+        nanos.addAndGet(Duration.ofSeconds(6).toNanos());
+        assertEquals(new LateCommitCatchUp.Window("2026-12-07 10:00:03", "2026-12-07 10:00:11"), catchUp.due("default"),
+                "then the second's, the first is done");
     }
 
     @Test
-    void aCatchUpThatDidNotCompleteIsMadeAgain() {
-        catchUp.lowerBound("default", "2026-12-07 10:00:00");
-        catchUp.read("default");
-        nanos.addAndGet(Duration.ofSeconds(120).toNanos());
-        assertEquals("2026-12-07 09:59:00", catchUp.lowerBound("default", "2026-12-07 10:02:00"));
-        // The poll failed: no read(). The next poll is the catch-up again.
-        nanos.addAndGet(Duration.ofSeconds(6).toNanos());
-        assertEquals("2026-12-07 09:59:00", catchUp.lowerBound("default", "2026-12-07 10:02:00"));
-        catchUp.read("default");
-        nanos.addAndGet(Duration.ofSeconds(6).toNanos());
-        assertEquals("2026-12-07 10:01:58", catchUp.lowerBound("default", "2026-12-07 10:02:00"));
+    void aPollThatFailedLeavesItsWindowsDue() {
+        catchUp.read("default", "2026-12-07 09:59:00", "2026-12-07 10:00:05", null);
+        nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+        LateCommitCatchUp.Window again = catchUp.due("default");
+        // No read(): the poll failed. The window is still due.
+        assertEquals(again, catchUp.due("default"));
     }
 
     @Test
-    void storeViewsKeepTheirOwnSchedule() {
-        catchUp.lowerBound("default", "2026-12-07 10:00:00");
-        catchUp.read("default");
-        assertEquals("2026-12-07 09:57:00", catchUp.lowerBound("fr", "2026-12-07 10:00:00"));
-        assertEquals("2026-12-07 09:59:58", catchUp.lowerBound("default", "2026-12-07 10:00:00"));
+    void anIdlePollLeavesNothingToReadAgain() {
+        catchUp.read("default", "2026-12-07 09:59:58", null, null);
+        nanos.addAndGet(Duration.ofSeconds(60).toNanos());
+        assertNull(catchUp.due("default"), "the next steady window reads the same rows anyway");
+        assertEquals("2026-12-07 09:59:58", catchUp.lowerBound("default", "2026-12-07 10:00:00"), "a steady window");
     }
 }
