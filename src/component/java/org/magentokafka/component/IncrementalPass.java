@@ -1,5 +1,7 @@
 package org.magentokafka.component;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -15,9 +17,9 @@ import org.magentokafka.stream.MagentoStream;
  * Rows changed since the watermark, read as a keyset on ({@code updated_at}, id) ascending, page 1 every time: the
  * cursor is a position in that order, not a row number, so an edit made during the poll moves its row ahead of the
  * cursor (read later in this poll, or by the next) and never shifts rows behind it; a changing {@code total_count}
- * is expected and holds nothing. A page ends in a second that may hold more rows: that second is finished by id
- * ({@code updated_at eq S AND id gt last}) before the window goes on after it ({@code updated_at gt S}). The window
- * closes when a page comes back short. {@link LateCommitCatchUp} says where windows start: the watermark minus a few
+ * is expected and holds nothing. Each page asks for the rows after the last one read ({@code updated_at gt S OR id
+ * gt last}, with {@code updated_at gteq S}): one request per page, however many rows share a second (imports write
+ * thousands in one). The window closes when a page comes back short. {@link LateCommitCatchUp} says where windows start: the watermark minus a few
  * seconds' slack, and the window read one overlap earlier again (bounded above), which finds saves committed after
  * their timestamp.
  */
@@ -27,39 +29,50 @@ final class IncrementalPass {
     private final MagentoStream stream;
     private final LateCommitCatchUp catchUp;
     private final RecentRows recent;
+    private final Clock clock;
 
-    IncrementalPass(PassParts parts, LateCommitCatchUp catchUp, RecentRows recent) {
+    IncrementalPass(PassParts parts, LateCommitCatchUp catchUp, RecentRows recent, Clock clock) {
         this.parts = parts;
         this.stream = parts.stream();
         this.catchUp = catchUp;
         this.recent = recent;
+        this.clock = clock;
     }
 
-    /** A page as the store answered it, and what of it was not delivered before (with its look-ups started). */
-    private record Fetched(Page answer, Page fresh) {
+    /**
+     * A page as the store answered it, what of it was not delivered before (with its look-ups started), and when it
+     * was asked for: rows written after that may be missing from it.
+     */
+    private record Fetched(Page answer, Page fresh, Instant askedAt) {
+    }
+
+    /** Where a window ended: after its last row, read in the answer asked for at {@code askedAt}. */
+    private record End(Cursor cursor, Instant askedAt) {
     }
 
     void read(StoreSync sync) throws Exception {
-        String from = catchUp.lowerBound(sync.store, sync.state.watermark());
-        readWindow(sync, from, null);
+        LateCommitCatchUp.Position start = catchUp.start(sync.store, sync.state.watermark());
+        End last = readWindow(sync, new Cursor(start.second(), start.afterId(), null));
         String newest = sync.maxTimestamp;
         // The window read one overlap ago, again: saves committed after their timestamp are visible by now.
         LateCommitCatchUp.Window again = sync.inconsistent ? null : catchUp.due(sync.store);
         if (again != null) {
-            readWindow(sync, again.from(), again.to());
+            readWindow(sync, new Cursor(again.from(), null, again.to()));
         }
         parts.deliveries().awaitAll();
         parts.failIfStopping(sync);
         if (!sync.inconsistent) {
-            catchUp.read(sync.store, from, newest, again);
+            catchUp.read(sync.store, start.second(), newest, last == null ? null
+                    : new LateCommitCatchUp.Position(last.cursor().second, last.cursor().afterId), last == null ? null
+                    : last.askedAt(), again);
         }
     }
 
-    /** Reads the rows from {@code from} on ({@code gteq}), up to {@code to} when given ({@code lteq}). */
-    private void readWindow(StoreSync sync, String from, String to) throws Exception {
+    /** Reads the window from the cursor on; returns the position after its last row (null when it had none). */
+    private End readWindow(StoreSync sync, Cursor cursor) throws Exception {
         int pageSize = parts.endpoint().getConfiguration().getPageSize();
-        Cursor cursor = new Cursor(from, null, false, to);
         Future<Fetched> next = fetch(sync, cursor.criteria(pageSize));
+        End position = null;
         int number = 0;
         int pageCount = 1;
         try {
@@ -73,8 +86,12 @@ final class IncrementalPass {
                     pageCount = Math.max(1, (int) Math.min(Integer.MAX_VALUE, (page.totalCount() + pageSize - 1) / pageSize));
                 }
                 PageBounds.Problem nonsense = PageBounds.keysetProblem(page.totalCount(), items.size(), pageSize);
-                Cursor after = cursor.after(items, items.size() >= pageSize, sync);
-                if (after != null && nonsense == null) {
+                Cursor after = items.isEmpty() ? null : cursor.after(items.get(items.size() - 1), sync);
+                if (after != null) {
+                    position = new End(after, fetched.askedAt());
+                }
+                boolean more = after != null && items.size() >= pageSize && nonsense == null;
+                if (more) {
                     // The next page's request leaves while the route publishes this one.
                     next = fetch(sync, after.criteria(pageSize));
                 }
@@ -86,7 +103,7 @@ final class IncrementalPass {
                     parts.reports().inconsistent(sync, sync.path(stream), nonsense);
                     break;
                 }
-                if (after == null) {
+                if (!more) {
                     break;
                 }
                 cursor = after;
@@ -96,11 +113,13 @@ final class IncrementalPass {
                 next.cancel(true);
             }
         }
+        return position;
     }
 
     private Future<Fetched> fetch(StoreSync sync, SearchCriteria criteria) {
         MagentoClient client = sync.client;
         return parts.fetchers().submit(() -> {
+            Instant askedAt = clock.instant();
             Page answer = client.fetchPage(stream.resource(), criteria);
             // Rows this process already delivered are not handed over again: no look-ups for an idle window.
             Page fresh = recent.unseen(sync.store, answer);
@@ -108,58 +127,50 @@ final class IncrementalPass {
             if (lookups != null) {
                 lookups.run();
             }
-            return new Fetched(answer, fresh);
+            return new Fetched(answer, fresh, askedAt);
         });
     }
 
     /**
-     * Where the window goes on: from a second ({@code gteq} at the start, {@code gt} once that second was finished),
-     * or within a second after an id.
+     * A position in ({@code updated_at}, id) order: rows after it are {@code updated_at gt S OR id gt last} (one
+     * filter group: OR) and {@code updated_at gteq S} (AND), i.e. a later second, or the same second and a higher id;
+     * without an id, every row from the second on. Bounded above ({@code lteq}) when reading a window again.
      */
     private final class Cursor {
         private final String second;
         private final Long afterId;
-        private final boolean pastSecond;
-        /** The window's upper bound ({@code lteq}), or null for none. */
         private final String upTo;
 
-        Cursor(String second, Long afterId, boolean pastSecond, String upTo) {
+        Cursor(String second, Long afterId, String upTo) {
             this.second = second;
             this.afterId = afterId;
-            this.pastSecond = pastSecond;
             this.upTo = upTo;
         }
 
         SearchCriteria criteria(int pageSize) {
             String time = stream.timestampField();
             String id = stream.sortFields().get(0);
-            SearchCriteria c = SearchCriteria.paged(pageSize).withPage(1);
+            SearchCriteria c = SearchCriteria.paged(pageSize).withPage(1)
+                    .withFilterGroup(new SearchCriteria.Filter(time, second, "gteq"));
             if (afterId != null) {
-                return c.withFilterGroup(new SearchCriteria.Filter(time, second, "eq"))
-                        .withFilterGroup(new SearchCriteria.Filter(id, String.valueOf(afterId), "gt"))
-                        .sortedBy(id, "ASC");
+                c = c.withFilterGroup(new SearchCriteria.Filter(time, second, "gt"),
+                        new SearchCriteria.Filter(id, String.valueOf(afterId), "gt"));
             }
-            c = c.withFilterGroup(new SearchCriteria.Filter(time, second, pastSecond ? "gt" : "gteq"));
             if (upTo != null) {
                 c = c.withFilterGroup(new SearchCriteria.Filter(time, upTo, "lteq"));
             }
             return c.sortedBy(time, "ASC").sortedBy(id, "ASC");
         }
 
-        /** The cursor after this page, or null when the window is read. */
-        Cursor after(List<Map<String, Object>> items, boolean full, StoreSync sync) {
-            if (!full) {
-                // A short page within one second: the window goes on after that second.
-                return afterId != null ? new Cursor(second, null, true, upTo) : null;
-            }
-            Map<String, Object> last = items.get(items.size() - 1);
+        /** The position after this row (the last of a page). */
+        Cursor after(Map<String, Object> last, StoreSync sync) {
             String lastSecond = Watermark.normalize(String.valueOf(last.get(stream.timestampField())));
             if (lastSecond == null) {
                 throw new MagentoException(sync.path(stream), 200, false, "an incremental page has a row whose "
                         + stream.timestampField() + " is '" + last.get(stream.timestampField())
                         + "', not a timestamp; the next poll reads the window again");
             }
-            return new Cursor(lastSecond, idOf(last, sync), false, upTo);
+            return new Cursor(lastSecond, idOf(last, sync), upTo);
         }
 
         private long idOf(Map<String, Object> item, StoreSync sync) {

@@ -30,6 +30,10 @@ final class LateCommitCatchUp {
     record Window(String from, String to) {
     }
 
+    /** Where a window starts: a second, and within it after an id (null: the whole second). */
+    record Position(String second, Long afterId) {
+    }
+
     private record Read(long atNanos, Window window) {
     }
 
@@ -38,16 +42,45 @@ final class LateCommitCatchUp {
     private final LongSupplier nanos;
     /** store view → the windows read, oldest first, until they were read again. */
     private final Map<String, Deque<Read>> reads = new ConcurrentHashMap<>();
+    /** store view → where the last steady window ended (its last row), and when (connector's clock). */
+    private final Map<String, Ended> ends = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
 
-    LateCommitCatchUp(Duration overlap, Duration slack, LongSupplier nanos) {
+    private record Ended(Position position, java.time.Instant at) {
+    }
+
+    LateCommitCatchUp(Duration overlap, Duration slack, LongSupplier nanos, java.time.Clock clock) {
         this.overlap = overlap;
         this.slack = slack;
         this.nanos = nanos;
+        this.clock = clock;
     }
 
-    /** The lower bound of this poll's steady window. */
+    /**
+     * Where this poll's steady window starts. After a start: one overlap before the watermark. Then right after the
+     * last row the previous steady window read, unless that row's second was within the slack of the moment it was
+     * read: rows of those seconds may still have been committing, so the window starts the slack before it (and the
+     * next poll, reading it later than that, settles it). An old second, such as an import's that holds thousands
+     * of rows, is never read again by steady polls.
+     */
+    Position start(String store, String watermark) {
+        if (!reads.containsKey(store)) {
+            return new Position(Watermark.lowerBound(watermark, overlap), null);
+        }
+        Ended end = ends.get(store);
+        if (end == null) {
+            return new Position(Watermark.lowerBound(watermark, slack), null);
+        }
+        String settled = Watermark.of(end.at().minus(slack));
+        if (end.position().second().compareTo(settled) < 0) {
+            return end.position();
+        }
+        return new Position(Watermark.lowerBound(end.position().second(), slack), null);
+    }
+
+    /** The lower bound of this poll's steady window (tests). */
     String lowerBound(String store, String watermark) {
-        return Watermark.lowerBound(watermark, reads.containsKey(store) ? slack : overlap);
+        return start(store, watermark).second();
     }
 
     /** The windows read at least one overlap ago, as one window to read again; null when none is due. */
@@ -75,9 +108,18 @@ final class LateCommitCatchUp {
      *
      * @param newest the newest row the steady window handed over, or null when it had none (an idle poll: nothing
      *               to read again, the next steady window covers the same rows)
+     * @param last   the position after the last row the steady window read (handed over or not), or null
+     * @param lastAskedAt when the answer holding that row was asked for
      */
-    void read(String store, String from, String newest, Window readAgain) {
+    void read(String store, String from, String newest, Position last, java.time.Instant lastAskedAt, Window readAgain) {
         long now = nanos.getAsLong();
+        if (last != null) {
+            Ended before = ends.get(store);
+            // A window that ends on a second asked for at least the slack after it holds all of that second's rows.
+            if (before == null || last.second().compareTo(before.position().second()) >= 0) {
+                ends.put(store, new Ended(last, lastAskedAt == null ? clock.instant() : lastAskedAt));
+            }
+        }
         Deque<Read> history = reads.computeIfAbsent(store, k -> new ArrayDeque<>());
         synchronized (history) {
             if (readAgain != null) {

@@ -1,5 +1,6 @@
 package org.magentokafka.component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Queue;
@@ -83,11 +84,11 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         this.reports = new PassReports(endpoint.getStream());
         PassParts parts = new PassParts(endpoint, fetchers, new PageDelivery(this, endpoint, status, progress), deliveries,
                 reports, new PageLookupPrefetch(endpoint, fetchers.lookups()), this::isRunAllowed);
-        this.catchUp = new LateCommitCatchUp(overlap, conf.getWatermarkSlack(), System::nanoTime);
+        this.catchUp = new LateCommitCatchUp(overlap, conf.getWatermarkSlack(), System::nanoTime, Clock.systemUTC());
         this.pages = new PageNumberReader(parts);
         this.keyset = new KeysetReader(parts);
         this.recent = new RecentRows(stream);
-        this.incremental = new IncrementalPass(parts, catchUp, recent);
+        this.incremental = new IncrementalPass(parts, catchUp, recent, Clock.systemUTC());
         this.republisher = new SkuRepublisher(pages, endpoint);
         this.sweep = new DeletionSweep(parts);
         this.reconcile = stream.timestamped() ? new ReconcileScan(endpoint, sweep, this::isRunAllowed) : null;
@@ -202,6 +203,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         if (stream.timestamped()) {
             // No later window starts further back than three overlaps before the watermark this pass sets.
             sync.recentSpan = overlap.multipliedBy(4);
+            // Rows of a later second may be saved again within that second (same updated_at, new content): only
+            // rows of seconds settled before this poll began count as delivered for good.
+            sync.recentSettled = Watermark.of(Instant.now().minus(endpoint.getConfiguration().getWatermarkSlack()));
         }
         sync.scan = paced ? scans : null;
         sync.fullPass = plan.full();

@@ -31,6 +31,8 @@ final class StoreSync {
     final Map<String, String> recent = new HashMap<>();
     /** How far behind the newest row a later window may start (null: remember nothing). */
     java.time.Duration recentSpan;
+    /** Rows of this second or later are not remembered: they may be saved again within their second. */
+    String recentSettled;
     private String recentFloor;
     boolean totalChanged;
     /** A list answer could not be true: the pass ended early, its watermark and deletes are not trusted. */
@@ -78,7 +80,7 @@ final class StoreSync {
         if (recentFloor == null || (maxTimestamp != null && ts.compareTo(maxTimestamp) > 0)) {
             recentFloor = Watermark.lowerBound(maxTimestamp == null || ts.compareTo(maxTimestamp) > 0 ? ts : maxTimestamp, recentSpan);
         }
-        if (ts.compareTo(recentFloor) < 0) {
+        if (ts.compareTo(recentFloor) < 0 || recentSettled == null || ts.compareTo(recentSettled) >= 0) {
             return;
         }
         if (recent.size() >= RecentRows.MAX_ROWS) {
