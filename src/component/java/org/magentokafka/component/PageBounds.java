@@ -183,7 +183,7 @@ final class PageBounds {
         }
         if (items < pageSize && items < total) {
             return new Problem(Kind.SHORT_PAGE, "a keyset page has " + items + " items, fewer than the page size "
-                                                + pageSize + ", but reports total_count " + total);
+                                                + pageSize + ", but total_count is " + total);
         }
         return null;
     }

@@ -80,7 +80,8 @@ class InconsistentListsIT {
 
         phase(InconsistentLists.NEGATIVE_TOTAL_COUNT, "reports total_count -\\d+", null);
         phase(InconsistentLists.ZERO_TOTAL_COUNT_WITH_ITEMS, "items but total_count is 0", null);
-        phase(InconsistentLists.HUGE_TOTAL_COUNT, "total_count " + InconsistentLists.HUGE_COUNT, () -> {
+        // Page-number passes name the count with the page it contradicts, keyset windows as "total_count is N".
+        phase(InconsistentLists.HUGE_TOTAL_COUNT, "total_count (is )?" + InconsistentLists.HUGE_COUNT, () -> {
             // Changes made while the store talks nonsense are still published from what it shows.
             changedSku = store.catalog().products().get(0).get("sku").asText();
             store.catalog().updateProduct(changedSku, p -> p.put("price", 4321.5));
