@@ -227,7 +227,10 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             sweep.confirm(sync, reconcile.take(store));
         }
         if (!sync.inconsistent) {
-            reports.consistent(store);
+            if (sync.items + sync.readAgain > 0) {
+                // Only an answer with rows shows the store counting right again (an idle window's empty one does not).
+                reports.consistent(store);
+            }
             // Only now, every page of the pass delivered: the full pass other streams asked for has been made (a
             // failed poll never gets here, so the next one plans it again).
             endpoint.store().signals().fullPassDone(store, plan.signals());
