@@ -57,12 +57,12 @@ final class IncrementalPass {
         // The window read one overlap ago, again: saves committed after their timestamp are visible by now.
         LateCommitCatchUp.Window again = sync.inconsistent ? null : catchUp.due(sync.store);
         if (again != null) {
-            readWindow(sync, new Cursor(again.from(), null, again.to()));
+            readWindow(sync, new Cursor(again.from(), again.afterId(), again.to()));
         }
         parts.deliveries().awaitAll();
         parts.failIfStopping(sync);
         if (!sync.inconsistent) {
-            catchUp.read(sync.store, start.second(), newest, last == null ? null
+            catchUp.read(sync.store, start, newest, last == null ? null
                     : new LateCommitCatchUp.Position(last.cursor().second, last.cursor().afterId), last == null ? null
                     : last.askedAt(), again);
         }

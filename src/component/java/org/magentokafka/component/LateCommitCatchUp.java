@@ -26,8 +26,23 @@ import org.magentokafka.change.Watermark;
  */
 final class LateCommitCatchUp {
 
-    /** A window a completed poll read: from its lower bound up to the newest row it saw. */
-    record Window(String from, String to) {
+    /**
+     * A window a completed poll read: from its start (a second, and after an id in it when the poll went on right
+     * after the previous one's last row) up to the newest row it saw.
+     */
+    record Window(String from, Long afterId, String to) {
+        Window(String from, String to) {
+            this(from, null, to);
+        }
+
+        /** Whether this window starts before the other (an id-less start takes the whole second). */
+        boolean startsBefore(Window other) {
+            int c = from.compareTo(other.from);
+            if (c != 0) {
+                return c < 0;
+            }
+            return afterId == null ? other.afterId != null : other.afterId != null && afterId < other.afterId;
+        }
     }
 
     /** Where a window starts: a second, and within it after an id (null: the whole second). */
@@ -90,16 +105,17 @@ final class LateCommitCatchUp {
             return null;
         }
         long before = nanos.getAsLong() - overlap.toNanos();
-        String from = null;
+        Window start = null;
         String to = null;
         for (Read r : List.copyOf(history)) {
             if (r.atNanos > before) {
                 break;
             }
-            from = from == null || r.window.from().compareTo(from) < 0 ? r.window.from() : from;
+            start = start == null || r.window.startsBefore(start) ? r.window : start;
             to = to == null || r.window.to().compareTo(to) > 0 ? r.window.to() : to;
         }
-        return from == null ? null : new Window(from, to);
+        // From exactly where the earliest of them started: an import's second before it is not read again.
+        return start == null ? null : new Window(start.from(), start.afterId(), to);
     }
 
     /**
@@ -111,7 +127,7 @@ final class LateCommitCatchUp {
      * @param last   the position after the last row the steady window read (handed over or not), or null
      * @param lastAskedAt when the answer holding that row was asked for
      */
-    void read(String store, String from, String newest, Position last, java.time.Instant lastAskedAt, Window readAgain) {
+    void read(String store, Position from, String newest, Position last, java.time.Instant lastAskedAt, Window readAgain) {
         long now = nanos.getAsLong();
         if (last != null) {
             Ended before = ends.get(store);
@@ -127,7 +143,8 @@ final class LateCommitCatchUp {
             }
             // A window that found nothing new moved nothing: the next steady window starts where it did.
             if (newest != null) {
-                history.addLast(new Read(now, new Window(from, newest.compareTo(from) < 0 ? from : newest)));
+                history.addLast(new Read(now, new Window(from.second(), from.afterId(),
+                        newest.compareTo(from.second()) < 0 ? from.second() : newest)));
             }
         }
     }
