@@ -52,6 +52,7 @@ final class IncrementalPass {
 
     void read(StoreSync sync) throws Exception {
         LateCommitCatchUp.Position start = catchUp.start(sync.store, sync.state.watermark());
+        Instant began = clock.instant();
         End last = readWindow(sync, new Cursor(start.second(), start.afterId(), null));
         String newest = sync.maxTimestamp;
         // The window read one overlap ago, again: saves committed after their timestamp are visible by now.
@@ -64,7 +65,7 @@ final class IncrementalPass {
         if (!sync.inconsistent) {
             catchUp.read(sync.store, start, newest, last == null ? null
                     : new LateCommitCatchUp.Position(last.cursor().second, last.cursor().afterId), last == null ? null
-                    : last.askedAt(), again);
+                    : last.askedAt(), again, began);
         }
     }
 

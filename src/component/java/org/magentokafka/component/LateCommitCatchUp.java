@@ -128,6 +128,22 @@ final class LateCommitCatchUp {
      * @param lastAskedAt when the answer holding that row was asked for
      */
     void read(String store, Position from, String newest, Position last, java.time.Instant lastAskedAt, Window readAgain) {
+        read(store, from, newest, last, lastAskedAt, readAgain, null);
+    }
+
+    /**
+     * @param began when the poll asked for its first page: rows dated more than one overlap before that were visible
+     *              then (saves commit within the overlap), so that part of the window is not read again (the first
+     *              window after a start, which reaches back one overlap or an import's second, stays a one-off)
+     */
+    void read(String store, Position from, String newest, Position last, java.time.Instant lastAskedAt, Window readAgain,
+              java.time.Instant began) {
+        if (began != null) {
+            String visibleBefore = Watermark.of(began.minus(overlap));
+            if (from.second().compareTo(visibleBefore) < 0) {
+                from = new Position(visibleBefore, null);
+            }
+        }
         long now = nanos.getAsLong();
         if (last != null) {
             Ended before = ends.get(store);

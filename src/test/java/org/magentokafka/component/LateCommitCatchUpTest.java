@@ -83,6 +83,15 @@ class LateCommitCatchUpTest {
                 "not the whole of an import's second again");
     }
 
+    @Test
+    void whatWasOlderThanOneOverlapWhenFirstReadIsNotReadAgain() {
+        // The first window after a start reached back to an import's second of half an hour ago.
+        catchUp.read("default", new LateCommitCatchUp.Position("2026-12-07 09:30:00", null), "2026-12-07 10:00:05", null, null,
+                null, Instant.parse("2026-12-07T10:00:05Z"));
+        nanos.addAndGet(Duration.ofSeconds(60).toNanos());
+        assertEquals(new LateCommitCatchUp.Window("2026-12-07 09:59:05", "2026-12-07 10:00:05"), catchUp.due("default"));
+    }
+
     private static LateCommitCatchUp.Position pos(String second) {
         return new LateCommitCatchUp.Position(second, null);
     }
