@@ -126,12 +126,6 @@ final class LateCommitCatchUp {
      *               to read again, the next steady window covers the same rows)
      * @param last   the position after the last row the steady window read (handed over or not), or null
      * @param lastAskedAt when the answer holding that row was asked for
-     */
-    void read(String store, Position from, String newest, Position last, java.time.Instant lastAskedAt, Window readAgain) {
-        read(store, from, newest, last, lastAskedAt, readAgain, null);
-    }
-
-    /**
      * @param began when the poll asked for its first page: rows dated more than one overlap before that were visible
      *              then (saves commit within the overlap), so that part of the window is not read again (the first
      *              window after a start, which reaches back one overlap or an import's second, stays a one-off)

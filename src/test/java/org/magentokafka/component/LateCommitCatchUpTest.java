@@ -26,18 +26,18 @@ class LateCommitCatchUpTest {
     @Test
     void eachWindowIsReadAgainOneOverlapLaterAndOnlyOnce() {
         String from = catchUp.lowerBound("default", "2026-12-07 10:00:00");
-        catchUp.read("default", pos(from), "2026-12-07 10:00:05", new LateCommitCatchUp.Position("2026-12-07 10:00:05", 7L), null, null);
+        catchUp.read("default", pos(from), "2026-12-07 10:00:05", new LateCommitCatchUp.Position("2026-12-07 10:00:05", 7L), null, null, null);
         nanos.addAndGet(Duration.ofSeconds(6).toNanos());
         assertEquals("2026-12-07 10:00:03", catchUp.lowerBound("default", "2026-12-07 10:00:05"),
                 "the last row's second was being written when it was read: the slack before it");
         assertNull(catchUp.due("default"), "not an overlap old yet");
-        catchUp.read("default", pos("2026-12-07 10:00:03"), "2026-12-07 10:00:11", null, null, null);
+        catchUp.read("default", pos("2026-12-07 10:00:03"), "2026-12-07 10:00:11", null, null, null, null);
 
         nanos.addAndGet(Duration.ofSeconds(54).toNanos());
         LateCommitCatchUp.Window again = catchUp.due("default");
         assertEquals(new LateCommitCatchUp.Window("2026-12-07 09:59:00", "2026-12-07 10:00:05"), again,
                 "the first poll's window, one overlap after it was read");
-        catchUp.read("default", pos("2026-12-07 10:00:50"), "2026-12-07 10:00:58", null, null, again);
+        catchUp.read("default", pos("2026-12-07 10:00:50"), "2026-12-07 10:00:58", null, null, again, null);
         nanos.addAndGet(Duration.ofSeconds(6).toNanos());
         assertEquals(new LateCommitCatchUp.Window("2026-12-07 10:00:03", "2026-12-07 10:00:11"), catchUp.due("default"),
                 "then the second's, the first is done");
@@ -45,7 +45,7 @@ class LateCommitCatchUpTest {
 
     @Test
     void aPollThatFailedLeavesItsWindowsDue() {
-        catchUp.read("default", pos("2026-12-07 09:59:00"), "2026-12-07 10:00:05", null, null, null);
+        catchUp.read("default", pos("2026-12-07 09:59:00"), "2026-12-07 10:00:05", null, null, null, null);
         nanos.addAndGet(Duration.ofSeconds(61).toNanos());
         LateCommitCatchUp.Window again = catchUp.due("default");
         // No read(): the poll failed. The window is still due.
@@ -55,29 +55,29 @@ class LateCommitCatchUpTest {
     @Test
     void aSettledSecondIsNeverReadAgainBySteadyPolls() {
         catchUp.read("default", pos("2026-12-07 09:59:00"), "2026-12-07 09:30:00",
-                new LateCommitCatchUp.Position("2026-12-07 09:30:00", 4711L), null, null);
+                new LateCommitCatchUp.Position("2026-12-07 09:30:00", 4711L), null, null, null);
         assertEquals(new LateCommitCatchUp.Position("2026-12-07 09:30:00", 4711L), catchUp.start("default", "2026-12-07 09:30:00"),
                 "an import's second of half an hour ago: right after its last row");
         clock.advance(Duration.ofSeconds(6));
         // Read again (the same last row): it stays settled.
-        catchUp.read("default", pos("2026-12-07 09:30:00"), null, new LateCommitCatchUp.Position("2026-12-07 09:30:00", 4711L), null, null);
+        catchUp.read("default", pos("2026-12-07 09:30:00"), null, new LateCommitCatchUp.Position("2026-12-07 09:30:00", 4711L), null, null, null);
         assertEquals(new LateCommitCatchUp.Position("2026-12-07 09:30:00", 4711L), catchUp.start("default", "2026-12-07 09:30:00"));
     }
 
     @Test
     void aRecentSecondSettlesAsTimePasses() {
         catchUp.read("default", pos("2026-12-07 09:59:00"), "2026-12-07 10:00:05",
-                new LateCommitCatchUp.Position("2026-12-07 10:00:05", 9L), null, null);
+                new LateCommitCatchUp.Position("2026-12-07 10:00:05", 9L), null, null, null);
         assertEquals(new LateCommitCatchUp.Position("2026-12-07 10:00:03", null), catchUp.start("default", "2026-12-07 10:00:05"));
         clock.advance(Duration.ofSeconds(6));
-        catchUp.read("default", pos("2026-12-07 10:00:03"), null, new LateCommitCatchUp.Position("2026-12-07 10:00:05", 9L), null, null);
+        catchUp.read("default", pos("2026-12-07 10:00:03"), null, new LateCommitCatchUp.Position("2026-12-07 10:00:05", 9L), null, null, null);
         assertEquals(new LateCommitCatchUp.Position("2026-12-07 10:00:05", 9L), catchUp.start("default", "2026-12-07 10:00:05"),
                 "read again later than the slack after it: every row of that second is in");
     }
 
     @Test
     void aWindowThatStartedRightAfterARowIsReadAgainFromThere() {
-        catchUp.read("default", new LateCommitCatchUp.Position("2026-12-07 09:30:00", 4711L), "2026-12-07 10:00:05", null, null, null);
+        catchUp.read("default", new LateCommitCatchUp.Position("2026-12-07 09:30:00", 4711L), "2026-12-07 10:00:05", null, null, null, null);
         nanos.addAndGet(Duration.ofSeconds(60).toNanos());
         assertEquals(new LateCommitCatchUp.Window("2026-12-07 09:30:00", 4711L, "2026-12-07 10:00:05"), catchUp.due("default"),
                 "not the whole of an import's second again");
@@ -98,7 +98,7 @@ class LateCommitCatchUpTest {
 
     @Test
     void anIdlePollLeavesNothingToReadAgain() {
-        catchUp.read("default", pos("2026-12-07 09:59:58"), null, null, null, null);
+        catchUp.read("default", pos("2026-12-07 09:59:58"), null, null, null, null, null);
         nanos.addAndGet(Duration.ofSeconds(60).toNanos());
         assertNull(catchUp.due("default"), "the next steady window reads the same rows anyway");
         assertEquals("2026-12-07 09:59:58", catchUp.lowerBound("default", "2026-12-07 10:00:00"), "a steady window");
