@@ -44,7 +44,7 @@ public class MagentoConfiguration implements Cloneable {
     private String restPath = "/rest";
     @UriParam(label = "common", defaultValue = "default")
     private String storeCodes = "default";
-    @UriParam(label = "security", defaultValue = "bearer", enums = "bearer,oauth1,admin,handshake")
+    @UriParam(label = "security", defaultValue = "bearer", enums = "bearer,oauth1,admin,handshake,none")
     private AuthMode authMode = AuthMode.BEARER;
     @UriParam(label = "security", secret = true)
     private String accessToken;

@@ -4,9 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ResolveEndpointFailedException;
@@ -37,6 +45,40 @@ class TypedOptionsTest {
             assertEquals(Duration.ofMillis(2500), conf.getConnectTimeout());
             assertEquals(Duration.ofMinutes(90), conf.getTokenLifetime());
         }
+    }
+
+    /**
+     * The component metadata (magento.json: Camel's catalog, tooling, the generated option reference) lists every
+     * value of an enum option, each of which a URI accepts: a value missing there is a mode tools never offer.
+     */
+    @Test
+    void theMetadataListsEveryValueOfEachEnumOption() throws Exception {
+        JsonNode options;
+        try (InputStream in = MagentoComponent.class.getResourceAsStream("/META-INF/org/magentokafka/component/magento.json")) {
+            options = new ObjectMapper().readTree(in).path("properties");
+        }
+        int enums = 0;
+        try (CamelContext camel = context()) {
+            for (Map.Entry<String, JsonNode> option : options.properties()) {
+                Class<?> type = Class.forName(option.getValue().path("javaType").asText(), false, getClass().getClassLoader());
+                if (!type.isEnum()) {
+                    continue;
+                }
+                enums++;
+                List<String> listed = new ArrayList<>();
+                option.getValue().path("enum").forEach(v -> listed.add(v.asText()));
+                assertEquals(type.getEnumConstants().length, listed.size(), option.getKey() + " lists " + listed);
+                Set<Object> bound = new HashSet<>();
+                for (String value : listed) {
+                    MagentoConfiguration conf = camel.getEndpoint("magento:products?" + option.getKey() + "=" + value,
+                            MagentoEndpoint.class).getConfiguration();
+                    String getter = "get" + Character.toUpperCase(option.getKey().charAt(0)) + option.getKey().substring(1);
+                    bound.add(MagentoConfiguration.class.getMethod(getter).invoke(conf));
+                }
+                assertEquals(type.getEnumConstants().length, bound.size(), option.getKey() + ": each listed value is another constant");
+            }
+        }
+        assertTrue(enums >= 4, "authMode, signatureMethod, paging and stateStore are enums");
     }
 
     @Test

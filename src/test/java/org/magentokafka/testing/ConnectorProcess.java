@@ -85,6 +85,29 @@ public final class ConnectorProcess implements AutoCloseable {
         }, jvmOptions);
     }
 
+    /**
+     * Starts another Camel runtime than the packaged app (e.g. plain Camel Main with the component artifact), with
+     * the same output capture and the same environment hygiene.
+     */
+    public static ConnectorProcess startCommand(String name, List<String> command, Map<String, String> env) {
+        try {
+            Path logs = Files.createDirectories(PROJECT.resolve("target/it-logs"));
+            ProcessBuilder pb = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true);
+            pb.environment().keySet().removeIf(k -> k.startsWith("MAGENTO_") || k.startsWith("KAFKA_")
+                    || k.startsWith("QUARKUS_") || k.startsWith("CAMEL_"));
+            pb.environment().putAll(env);
+            return new ConnectorProcess(name, pb.start(), logs.resolve(name + ".log"), line -> {
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start " + command, e);
+        }
+    }
+
+    /** The java launcher of the JVM running the tests. */
+    public static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     private static ConnectorProcess launch(Path workingDirectory, String name, Map<String, String> env,
                                            Consumer<String> echo, List<String> jvmOptions,
                                            String... args) {
@@ -110,9 +133,6 @@ public final class ConnectorProcess implements AutoCloseable {
         }
     }
 
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 
     public List<String> lines() {
         return List.copyOf(lines);
