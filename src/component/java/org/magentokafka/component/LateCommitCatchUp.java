@@ -22,7 +22,8 @@ import org.magentokafka.change.Watermark;
  * T + overlap, is visible. The cost: every row is read twice (once new, once one overlap later), plus the slack;
  * spread over every poll, so the requests per minute stay flat. Rows read again that were delivered before are
  * not handed over again ({@link RecentRows}). The first poll after a start reads from one overlap before the
- * watermark (the windows read before the start are not known).
+ * watermark (the windows read before the start are not known), or after a full pass this process made, from one
+ * overlap before that pass began, when that is later.
  */
 final class LateCommitCatchUp {
 
@@ -60,6 +61,8 @@ final class LateCommitCatchUp {
     /** store view → where the last steady window ended (its last row), and when (connector's clock). */
     private final Map<String, Ended> ends = new ConcurrentHashMap<>();
     private final java.time.Clock clock;
+    /** store view → when the last full pass this process completed began, until the first steady window after it. */
+    private final Map<String, java.time.Instant> fullPasses = new ConcurrentHashMap<>();
 
     private record Ended(Position position, java.time.Instant at) {
     }
@@ -80,7 +83,12 @@ final class LateCommitCatchUp {
      */
     Position start(String store, String watermark) {
         if (!reads.containsKey(store)) {
-            return new Position(Watermark.lowerBound(watermark, overlap), null);
+            String from = Watermark.lowerBound(watermark, overlap);
+            java.time.Instant passBegan = fullPasses.get(store);
+            // After a full pass this process made: rows dated more than one overlap before it began were visible to
+            // it (saves commit within the overlap), so they were read; the last minute of an import is not read again.
+            return new Position(passBegan == null || from == null ? from
+                    : Watermark.max(from, Watermark.of(passBegan.minus(overlap))), null);
         }
         Ended end = ends.get(store);
         if (end == null) {
@@ -91,6 +99,13 @@ final class LateCommitCatchUp {
             return end.position();
         }
         return new Position(Watermark.lowerBound(end.position().second(), slack), null);
+    }
+
+    /** A full pass that began at {@code began} read the store view completely (its watermark is committed). */
+    void fullPassRead(String store, java.time.Instant began) {
+        reads.remove(store);
+        ends.remove(store);
+        fullPasses.put(store, began);
     }
 
     /** The lower bound of this poll's steady window (tests). */
@@ -146,6 +161,7 @@ final class LateCommitCatchUp {
                 ends.put(store, new Ended(last, lastAskedAt == null ? clock.instant() : lastAskedAt));
             }
         }
+        fullPasses.remove(store);
         Deque<Read> history = reads.computeIfAbsent(store, k -> new ArrayDeque<>());
         synchronized (history) {
             if (readAgain != null) {

@@ -245,6 +245,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             String kept = state.watermark() == null ? null : Watermark.min(state.watermark(), Watermark.of(now));
             state.commitWatermark(Watermark.max(kept, Watermark.certain(passNewest, now,
                     plan.full() ? sync.startedAt : null, overlap)));
+            if (plan.full()) {
+                catchUp.fullPassRead(store, sync.startedAt);
+            }
             if (state.watermark() != null) {
                 reconcile.ready(store);
                 if (salable != null) {

@@ -24,6 +24,23 @@ class LateCommitCatchUpTest {
     }
 
     @Test
+    void afterAFullPassTheFirstWindowStartsOneOverlapBeforeThatPassBeganNotBeforeAnOldWatermark() {
+        // An import's last minute, long ago: the full pass that began at 10:00:05 read all of it.
+        catchUp.fullPassRead("default", Instant.parse("2026-12-07T10:00:05Z"));
+        assertEquals("2026-12-07 09:59:05", catchUp.lowerBound("default", "2024-06-13 13:18:05"),
+                "rows dated an overlap before the pass began were visible to it");
+        assertEquals("2026-12-07 09:58:00", new LateCommitCatchUp(Duration.ofSeconds(60), Duration.ofSeconds(2), nanos::get, clock)
+                .lowerBound("default", "2026-12-07 09:59:00"), "without a full pass here, one overlap before the watermark");
+        catchUp.fullPassRead("default", Instant.parse("2026-12-07T10:00:05Z"));
+        assertEquals("2026-12-07 09:59:30", catchUp.lowerBound("default", "2026-12-07 10:00:30"),
+                "a watermark of edits made during the pass: one overlap before it, as after any start");
+        catchUp.read("default", pos("2026-12-07 09:59:05"), "2026-12-07 10:00:09",
+                new LateCommitCatchUp.Position("2026-12-07 10:00:09", 7L), Instant.parse("2026-12-07T10:00:30Z"), null, null);
+        assertEquals(new LateCommitCatchUp.Position("2026-12-07 10:00:09", 7L), catchUp.start("default", "2026-12-07 10:00:09"),
+                "then steady windows go on from the last row");
+    }
+
+    @Test
     void eachWindowIsReadAgainOneOverlapLaterAndOnlyOnce() {
         String from = catchUp.lowerBound("default", "2026-12-07 10:00:00");
         catchUp.read("default", pos(from), "2026-12-07 10:00:05", new LateCommitCatchUp.Position("2026-12-07 10:00:05", 7L), null, null, null);
