@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * product. The products consumer drains these at the start of each poll; the content hash then keeps only real
  * changes.
  */
-final class CatalogSignals {
+public final class CatalogSignals {
 
     private final Map<String, Set<String>> pendingSkus = new ConcurrentHashMap<>();
     /** SKUs a poll has taken and not yet published (see {@link #awaiting}). */
@@ -23,7 +23,7 @@ final class CatalogSignals {
     private final Map<String, Long> fullPassRequests = new ConcurrentHashMap<>();
 
     /** A products consumer reading this store view wants the signals. */
-    void register(String storeCode) {
+    public void register(String storeCode) {
         pendingSkus.computeIfAbsent(storeCode, k -> ConcurrentHashMap.newKeySet());
     }
 
@@ -53,7 +53,7 @@ final class CatalogSignals {
      * Products of one store view to publish again (their salable state, final price or a child changed): the next
      * products poll of that store view reads them by SKU; the content hash keeps only real changes.
      */
-    void republish(String storeCode, Collection<String> skus) {
+    public void republish(String storeCode, Collection<String> skus) {
         Set<String> pending = pendingSkus.get(storeCode);
         if (pending != null) {
             pending.addAll(skus);
@@ -91,7 +91,7 @@ final class CatalogSignals {
      * Whether a SKU asked for again has not been published yet in that store view: a scan that found the change
      * records it as seen only then, so a crash in between finds it again after the restart instead of losing it.
      */
-    boolean awaiting(String storeCode, String sku) {
+    public boolean awaiting(String storeCode, String sku) {
         Set<String> pending = pendingSkus.get(storeCode);
         return pending != null && pending.contains(sku) || inFlight(storeCode).contains(sku);
     }

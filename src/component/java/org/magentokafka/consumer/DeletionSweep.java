@@ -11,9 +11,14 @@ import java.util.function.LongConsumer;
 import org.magentokafka.change.KeyFingerprints;
 import org.magentokafka.change.StateStore;
 import org.magentokafka.client.MagentoClient;
+import org.magentokafka.consumer.paging.PacedScan;
+import org.magentokafka.consumer.paging.PassParts;
+import org.magentokafka.consumer.paging.StoreSync;
 import org.magentokafka.paging.Page;
+import org.magentokafka.paging.PageBounds;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.paging.ValueFilters;
+import org.magentokafka.paging.WholeList;
 import org.magentokafka.stream.MagentoStream;
 
 /**
@@ -23,22 +28,22 @@ import org.magentokafka.stream.MagentoStream;
  * does not return become a deletes page. Page shifts during a sync must never turn into false deletes, and an
  * answer that cannot be true confirms nothing.
  */
-final class DeletionSweep {
+public final class DeletionSweep {
 
     /** Delete confirmations are foreground look-ups by key: as few requests as Magento allows. */
-    private static final int LIST_PAGE_SIZE = MagentoConfiguration.MAX_PAGE_SIZE;
+    private static final int LIST_PAGE_SIZE = SearchCriteria.MAX_PAGE_SIZE;
 
     private final PassParts parts;
     private final MagentoStream stream;
 
-    DeletionSweep(PassParts parts) {
+    public DeletionSweep(PassParts parts) {
         this.parts = parts;
         this.stream = parts.stream();
     }
 
     /** After a full pass: what the state holds and the pass did not see. */
     void afterFullPass(StoreSync sync) throws Exception {
-        emitDeletes(sync, missing(sync.state, sync.seenKeys));
+        emitDeletes(sync, missing(sync.state(), sync.seenKeys()));
     }
 
     /**
@@ -47,7 +52,7 @@ final class DeletionSweep {
      * after the listing is in the state but not in the listing, and the store returns it: it stays.
      */
     void confirm(StoreSync sync, KeyFingerprints listed) throws Exception {
-        emitDeletes(sync, missing(sync.state, listed));
+        emitDeletes(sync, missing(sync.state(), listed));
     }
 
     /**
@@ -57,7 +62,7 @@ final class DeletionSweep {
      *
      * @return the keys listed, or null when an answer was inconsistent (reported): then nothing is confirmed
      */
-    KeyFingerprints listKeys(MagentoClient client, String store, int pageSize, ScanCycles cycles) {
+    public KeyFingerprints listKeys(MagentoClient client, String store, int pageSize, PacedScan cycles) {
         KeyFingerprints keys = new KeyFingerprints();
         SearchCriteria list = SearchCriteria.paged(pageSize);
         for (String field : stream.sortFields()) {
@@ -85,18 +90,14 @@ final class DeletionSweep {
      */
     private PageBounds.Problem readAll(MagentoClient client, SearchCriteria list, String fields, Consumer<Page> each,
                                        LongConsumer firstTotal) {
-        PageBounds bounds = new PageBounds(list.pageSize(), 1);
-        int number = 1;
-        do {
-            Page page = client.fetchPage(stream.resource(), list.withPage(number++), fields);
-            bounds.accept(page.totalCount(), parts.keysOf(page));
-            if (number == 2 && firstTotal != null) {
+        Consumer<Page> read = firstTotal == null ? each : page -> {
+            if (page.number() == 1) {
                 firstTotal.accept(page.totalCount());
             }
-            if (!bounds.repeated()) {
-                each.accept(page);
-            }
-        } while (bounds.hasMore());
+            each.accept(page);
+        };
+        PageBounds bounds = WholeList.read(list.pageSize(), number -> client.fetchPage(stream.resource(),
+                list.withPage(number), fields), parts::keysOf, read);
         return bounds.consistent() ? null : bounds.problem();
     }
 
@@ -126,7 +127,7 @@ final class DeletionSweep {
             Set<String> stillThere = new HashSet<>();
             for (SearchCriteria.Filter filter : ValueFilters.of(keyField, values, chunk)) {
                 SearchCriteria check = SearchCriteria.paged(LIST_PAGE_SIZE).withFilterGroup(filter);
-                PageBounds.Problem problem = readAll(sync.client, check, null,
+                PageBounds.Problem problem = readAll(sync.client(), check, null,
                         page -> page.items().forEach(item -> stillThere.add(stream.keyOf(item))), null);
                 if (problem != null) {
                     parts.reports().inconsistent(sync, sync.path(stream), problem);
@@ -142,8 +143,8 @@ final class DeletionSweep {
         for (int i = 0; i < confirmed.size(); i += LIST_PAGE_SIZE) {
             List<Map<String, Object>> page = confirmed.subList(i, Math.min(confirmed.size(), i + LIST_PAGE_SIZE));
             parts.delivery().deliver(sync, new ArrayList<>(page), 1, 1, confirmed.size(), true);
-            sync.deleted += page.size();
+            sync.addDeleted(page.size());
         }
-        parts.deliveries().awaitAll();
+        parts.delivery().awaitAll();
     }
 }

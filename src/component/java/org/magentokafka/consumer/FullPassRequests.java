@@ -13,12 +13,12 @@ final class FullPassRequests {
     private FullPassRequests() {
     }
 
-    static void request(MagentoEndpoint endpoint, String store) {
+    static void request(StreamContext endpoint, String store) {
         CatalogSignals signals = endpoint.store().signals();
         // In memory first: a pass completing meanwhile sees the request and leaves the recorded one in place.
         signals.metadataChanged(store);
         if (signals.registered(store)) {
-            endpoint.getComponent().stateFor(endpoint.getConfiguration(), MagentoStream.PRODUCTS, store).requestFullPass(true);
+            endpoint.stateOf(MagentoStream.PRODUCTS.uriName(), store).requestFullPass(true);
         }
     }
 }

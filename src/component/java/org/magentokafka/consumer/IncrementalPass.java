@@ -9,7 +9,11 @@ import java.util.concurrent.Future;
 import org.magentokafka.change.Watermark;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.MagentoException;
+import org.magentokafka.consumer.paging.PageFetchers;
+import org.magentokafka.consumer.paging.PassParts;
+import org.magentokafka.consumer.paging.StoreSync;
 import org.magentokafka.paging.Page;
+import org.magentokafka.paging.PageBounds;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.stream.MagentoStream;
 
@@ -51,19 +55,19 @@ final class IncrementalPass {
     }
 
     void read(StoreSync sync) throws Exception {
-        LateCommitCatchUp.Position start = catchUp.start(sync.store, sync.state.watermark());
+        LateCommitCatchUp.Position start = catchUp.start(sync.store(), sync.state().watermark());
         Instant began = clock.instant();
         End last = readWindow(sync, new Cursor(start.second(), start.afterId(), null));
-        String newest = sync.maxTimestamp;
+        String newest = sync.maxTimestamp();
         // The window read one overlap ago, again: saves committed after their timestamp are visible by now.
-        LateCommitCatchUp.Window again = sync.inconsistent ? null : catchUp.due(sync.store);
+        LateCommitCatchUp.Window again = sync.inconsistent() ? null : catchUp.due(sync.store());
         if (again != null) {
             readWindow(sync, new Cursor(again.from(), again.afterId(), again.to()));
         }
-        parts.deliveries().awaitAll();
+        parts.delivery().awaitAll();
         parts.failIfStopping(sync);
-        if (!sync.inconsistent) {
-            catchUp.read(sync.store, start, newest, last == null ? null
+        if (!sync.inconsistent()) {
+            catchUp.read(sync.store(), start, newest, last == null ? null
                     : new LateCommitCatchUp.Position(last.cursor().second, last.cursor().afterId), last == null ? null
                     : last.askedAt(), again, began);
         }
@@ -71,7 +75,7 @@ final class IncrementalPass {
 
     /** Reads the window from the cursor on; returns the position after its last row (null when it had none). */
     private End readWindow(StoreSync sync, Cursor cursor) throws Exception {
-        int pageSize = parts.endpoint().getConfiguration().getPageSize();
+        int pageSize = parts.context().getConfiguration().getPageSize();
         Future<Fetched> next = fetch(sync, cursor.criteria(pageSize));
         End position = null;
         int number = 0;
@@ -81,7 +85,7 @@ final class IncrementalPass {
                 Fetched fetched = PageFetchers.await(next);
                 next = null;
                 Page page = fetched.answer();
-                sync.readAgain += page.items().size() - fetched.fresh().items().size();
+                sync.addReadAgain(page.items().size() - fetched.fresh().items().size());
                 List<Map<String, Object>> items = page.items();
                 if (number == 0) {
                     pageCount = Math.max(1, (int) Math.min(Integer.MAX_VALUE, (page.totalCount() + pageSize - 1) / pageSize));
@@ -118,12 +122,12 @@ final class IncrementalPass {
     }
 
     private Future<Fetched> fetch(StoreSync sync, SearchCriteria criteria) {
-        MagentoClient client = sync.client;
+        MagentoClient client = sync.client();
         return parts.fetchers().submit(() -> {
             Instant askedAt = clock.instant();
             Page answer = client.fetchPage(stream.resource(), criteria);
             // Rows this process already delivered are not handed over again: no look-ups for an idle window.
-            Page fresh = recent.unseen(sync.store, answer);
+            Page fresh = recent.unseen(sync.store(), answer);
             Runnable lookups = parts.lookups().lookupsFor(client, fresh);
             if (lookups != null) {
                 lookups.run();

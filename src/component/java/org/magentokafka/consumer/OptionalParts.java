@@ -6,10 +6,13 @@ import java.util.Set;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.MagentoException;
 import org.magentokafka.enrich.EventPart;
+import org.magentokafka.enrich.MetadataCache;
 import org.magentokafka.enrich.PartAvailability;
 import org.magentokafka.enrich.Unavailable;
 import org.magentokafka.enrich.UnknownParts;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.producer.AttributesProducer;
+import org.magentokafka.producer.CategoriesProducer;
 import org.magentokafka.storefront.StoreViewScope;
 import org.magentokafka.stream.MagentoStream;
 import org.slf4j.Logger;
@@ -23,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * requests a refresh makes anyway (one {@code pageSize=1} source-items request when the inventory is unknown), so
  * a grant that appears is picked up even when no product changes.
  */
-final class OptionalParts {
+public final class OptionalParts {
 
     private static final Logger LOG = LoggerFactory.getLogger(OptionalParts.class);
     /** The metadata cache's kind for the probe of the source items when the inventory is unknown. */
@@ -36,32 +39,32 @@ final class OptionalParts {
     }
 
     /** A look-up answered for {@code parts}; a part back from unknown asks for a full pass of the store view. */
-    static void observe(MagentoEndpoint endpoint, String store, Set<EventPart> parts, UnknownParts unknown) {
-        if (endpoint.getComponent().enrichment().observe(store, parts, unknown)) {
+    public static void observe(StreamContext endpoint, String store, Set<EventPart> parts, UnknownParts unknown) {
+        if (endpoint.enrichment().observe(store, parts, unknown)) {
             FullPassRequests.request(endpoint, store);
         }
     }
 
     /** At a products poll's start: the unknown parts of this store view asked again, once per metadata refresh. */
-    static void recheck(MagentoEndpoint endpoint, MagentoClient client, String store) {
-        PartAvailability availability = endpoint.getComponent().enrichment();
-        if (!availability.anyUnknown(store) || MagentoProducer.guest(endpoint.getConfiguration())) {
+    static void recheck(StreamContext endpoint, MagentoClient client, String store) {
+        PartAvailability availability = endpoint.enrichment();
+        if (!availability.anyUnknown(store) || endpoint.guest()) {
             return;
         }
         try {
             if (SCOPED.stream().anyMatch(p -> availability.isUnknown(store, p))) {
-                StoreViewScope scope = StorefrontLookups.scope(endpoint, client);
+                StoreViewScope scope = endpoint.storefrontLookups().scope(client);
                 observe(endpoint, store, SCOPED, scope.unknown());
             }
             if (availability.isUnknown(store, EventPart.LABELS)) {
-                observe(endpoint, store, Set.of(EventPart.LABELS), MagentoProducer.attributes(endpoint, client).unknownParts());
+                observe(endpoint, store, Set.of(EventPart.LABELS), AttributesProducer.attributes(endpoint, client).unknownParts());
             }
             if (availability.isUnknown(store, EventPart.CATEGORIES)) {
-                observe(endpoint, store, Set.of(EventPart.CATEGORIES), MagentoProducer.categories(endpoint, client).unknownParts());
+                observe(endpoint, store, Set.of(EventPart.CATEGORIES), CategoriesProducer.categories(endpoint, client).unknownParts());
             }
             if (availability.isUnknown(store, EventPart.INVENTORY)) {
                 observe(endpoint, store, Set.of(EventPart.INVENTORY), endpoint.store().metadata().get(INVENTORY_PROBE,
-                        MagentoProducer.cacheKey(client), endpoint.getConfiguration().getMetadataRefresh(), () -> inventory(client)));
+                        MetadataCache.storeKey(client), endpoint.getConfiguration().getMetadataRefresh(), () -> inventory(client)));
             }
         } catch (MagentoException e) {
             // A blip while asking again: the next refresh asks again; the poll itself is not held for it.

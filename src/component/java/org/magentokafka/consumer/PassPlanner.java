@@ -9,14 +9,14 @@ import org.magentokafka.stream.MagentoStream;
  * Chooses each pass: a full pass when the stream has no timestamp, has no watermark yet, or (products) another
  * stream signalled that every product needs re-evaluating; keyset paging for a full pass when configured and the
  * stream has a numeric id; else the rows changed since the watermark. A timestamped stream confirms the
- * deletions its background reconcile sweep ({@link ReconcileScan}) listed, when one is waiting.
+ * deletions its background reconcile sweep (the {@code scan} package's ReconcileScan) listed, when one is waiting.
  */
 final class PassPlanner {
 
-    private final MagentoEndpoint endpoint;
+    private final StreamContext endpoint;
     private final MagentoStream stream;
 
-    PassPlanner(MagentoEndpoint endpoint) {
+    PassPlanner(StreamContext endpoint) {
         this.endpoint = endpoint;
         this.stream = endpoint.stream();
     }

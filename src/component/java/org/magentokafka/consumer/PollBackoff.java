@@ -7,24 +7,24 @@ import java.util.concurrent.ThreadLocalRandom;
  * Spaces out polls after failures: the poll interval doubled per consecutive failure, capped, with jitter so
  * that several streams of one store do not retry in lock-step.
  */
-final class PollBackoff {
+public final class PollBackoff {
 
     private final Duration interval;
     private final Duration max;
     private int failures;
     private long nextAttemptNanos;
 
-    PollBackoff(Duration interval, Duration max) {
+    public PollBackoff(Duration interval, Duration max) {
         this.interval = interval;
         this.max = max.compareTo(interval) < 0 ? interval : max;
     }
 
-    synchronized boolean attemptAllowed() {
+    public synchronized boolean attemptAllowed() {
         return failures == 0 || System.nanoTime() - nextAttemptNanos >= 0;
     }
 
     /** Records a failure and returns the wait before the next attempt. */
-    synchronized Duration failed() {
+    public synchronized Duration failed() {
         failures++;
         long base = interval.toMillis() << Math.min(failures - 1, 20);
         long capped = Math.min(base, max.toMillis());
@@ -34,11 +34,11 @@ final class PollBackoff {
         return Duration.ofMillis(Math.max(jittered, interval.toMillis()));
     }
 
-    synchronized void succeeded() {
+    public synchronized void succeeded() {
         failures = 0;
     }
 
-    synchronized int failures() {
+    public synchronized int failures() {
         return failures;
     }
 }

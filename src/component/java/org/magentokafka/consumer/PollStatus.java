@@ -47,29 +47,29 @@ public final class PollStatus {
     }
 
     /** The stream's consumer started polling here (every start: a standby taking the lease starts it too). */
-    void consumerStarted(Duration interval) {
+    public void consumerStarted(Duration interval) {
         pollInterval = interval;
         runningSince = clock.instant();
     }
 
     /** The consumer stopped (shutdown, or this replica stands by): this replica no longer refreshes the stream. */
-    void consumerStopped() {
+    public void consumerStopped() {
         runningSince = null;
     }
 
-    void started() {
+    public void started() {
         // Page figures stay those of the last sync until this poll reports a page: a scrape between two polls
         // (or during an idle poll that stops at page 1) still shows how far the last sync got.
         pollStarted = clock.instant();
     }
 
-    void succeeded() {
+    public void succeeded() {
         lastSuccess = ended();
         consecutiveFailures = 0;
         lastError = null;
     }
 
-    void failed(String message) {
+    public void failed(String message) {
         ended();
         consecutiveFailures++;
         lastError = message;
@@ -86,18 +86,18 @@ public final class PollStatus {
         return now;
     }
 
-    void progress(int done, int total) {
+    public void progress(int done, int total) {
         pagesDone = done;
         pagesTotal = total;
     }
 
     /** A scan cycle begins: every page of the snapshot (all store views) is read again from here on. */
-    void cycleStarted() {
+    public void cycleStarted() {
         cycleStarted = clock.instant();
     }
 
     /** The scan cycle begun by {@link #cycleStarted()} read every page: Kafka reflects the store as of its start. */
-    void cycleCompleted() {
+    public void cycleCompleted() {
         cycleCompleted(true);
     }
 
@@ -105,7 +105,7 @@ public final class PollStatus {
      * @param paced false for a first sync read at full speed while scans are budgeted: it counts for freshness but
      *        is not the scan cycle (reported as such, an 80 s first sync would hide a 70 min cycle)
      */
-    void cycleCompleted(boolean paced) {
+    public void cycleCompleted(boolean paced) {
         Instant started = cycleStarted;
         if (started != null) {
             lastCompleteCycleStarted = started;
@@ -117,7 +117,7 @@ public final class PollStatus {
     }
 
     /** How long one cycle should take at the configured budget, once the first page gave the store's size. */
-    void expectedCycle(Duration expected) {
+    public void expectedCycle(Duration expected) {
         expectedCycle = expected;
     }
 

@@ -12,19 +12,19 @@ import org.slf4j.LoggerFactory;
  * logged here at DEBUG only (with the trace); anything else (a custom poll strategy failing) gets one WARN line,
  * its trace at DEBUG. Camel's own bookkeeping (error counter, last error for its health check) is unaffected.
  */
-final class QuietPollExceptionHandler implements ExceptionHandler {
+public final class QuietPollExceptionHandler implements ExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuietPollExceptionHandler.class);
 
     private final String stream;
     private volatile Throwable reported;
 
-    QuietPollExceptionHandler(String stream) {
+    public QuietPollExceptionHandler(String stream) {
         this.stream = stream;
     }
 
     /** The failure poll() has just logged on its own line: Camel's report of it is a duplicate. */
-    void reported(Throwable failure) {
+    public void reported(Throwable failure) {
         this.reported = failure;
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.magentokafka.change.Watermark;
+import org.magentokafka.consumer.paging.StoreSync;
 import org.magentokafka.paging.Page;
 import org.magentokafka.stream.MagentoStream;
 
@@ -20,7 +21,7 @@ import org.magentokafka.stream.MagentoStream;
 final class RecentRows {
 
     /** At most this many rows per store view (a bulk import's are read again instead: look-ups, never a change). */
-    static final int MAX_ROWS = 20_000;
+    static final int MAX_ROWS = StoreSync.MAX_RECENT_ROWS;
 
     private final MagentoStream stream;
     private final Map<String, Map<String, String>> byStore = new ConcurrentHashMap<>();

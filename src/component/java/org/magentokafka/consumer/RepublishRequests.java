@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 
 import org.magentokafka.change.StateStore;
+import org.magentokafka.consumer.paging.StoreSync;
 import org.magentokafka.stream.MagentoStream;
 
 /**
@@ -19,7 +20,7 @@ final class RepublishRequests {
     }
 
     /** Stock changed: the products of every store view a products consumer of this process reads. */
-    static void inventoryChanged(MagentoEndpoint endpoint, Collection<String> skus) {
+    static void inventoryChanged(StreamContext endpoint, Collection<String> skus) {
         CatalogSignals signals = endpoint.store().signals();
         signals.inventoryChanged(skus);
         for (String store : signals.registeredStores()) {
@@ -28,7 +29,7 @@ final class RepublishRequests {
     }
 
     /** Products of one store view (the parents of a changed child). */
-    static void request(MagentoEndpoint endpoint, String store, Collection<String> skus) {
+    static void request(StreamContext endpoint, String store, Collection<String> skus) {
         CatalogSignals signals = endpoint.store().signals();
         signals.republish(store, skus);
         if (signals.registered(store)) {
@@ -37,19 +38,19 @@ final class RepublishRequests {
     }
 
     /** What a crash left unserved, back in memory for this poll (a no-op once the poll's requests are in flight). */
-    static void replay(MagentoEndpoint endpoint, StoreSync sync) {
-        Set<String> recorded = sync.state.republishRequested();
+    static void replay(StreamContext endpoint, StoreSync sync) {
+        Set<String> recorded = sync.state().republishRequested();
         if (!recorded.isEmpty()) {
-            endpoint.store().signals().restoreRecorded(sync.store, recorded);
+            endpoint.store().signals().restoreRecorded(sync.store(), recorded);
         }
     }
 
     /** The SKUs were published again: their recorded requests go. */
     static void served(StoreSync sync, Collection<String> skus) {
-        sync.state.republishServed(skus);
+        sync.state().republishServed(skus);
     }
 
-    private static StateStore state(MagentoEndpoint endpoint, String store) {
-        return endpoint.getComponent().stateFor(endpoint.getConfiguration(), MagentoStream.PRODUCTS, store);
+    private static StateStore state(StreamContext endpoint, String store) {
+        return endpoint.stateOf(MagentoStream.PRODUCTS.uriName(), store);
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.magentokafka.consumer.paging.PageNumberReader;
+import org.magentokafka.consumer.paging.StoreSync;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.paging.ValueFilters;
 
@@ -16,9 +18,9 @@ import org.magentokafka.paging.ValueFilters;
 final class SkuRepublisher {
 
     private final PageNumberReader pages;
-    private final MagentoEndpoint endpoint;
+    private final StreamContext endpoint;
 
-    SkuRepublisher(PageNumberReader pages, MagentoEndpoint endpoint) {
+    SkuRepublisher(PageNumberReader pages, StreamContext endpoint) {
         this.pages = pages;
         this.endpoint = endpoint;
     }
@@ -26,7 +28,7 @@ final class SkuRepublisher {
     void republish(StoreSync sync, SearchCriteria criteria) throws Exception {
         CatalogSignals signals = endpoint.store().signals();
         RepublishRequests.replay(endpoint, sync);
-        Set<String> skus = signals.takePendingSkus(sync.store);
+        Set<String> skus = signals.takePendingSkus(sync.store());
         if (skus.isEmpty()) {
             return;
         }
@@ -34,15 +36,15 @@ final class SkuRepublisher {
             for (SearchCriteria.Filter filter : ValueFilters.of("sku", skus, criteria.pageSize())) {
                 pages.read(sync, criteria.withFilterGroup(filter), false, null);
             }
-            if (sync.inconsistent) {
-                signals.restorePendingSkus(sync.store, skus);
+            if (sync.inconsistent()) {
+                signals.restorePendingSkus(sync.store(), skus);
             } else {
                 // Every page was acknowledged (the reader awaits them): the recorded requests are served.
                 RepublishRequests.served(sync, skus);
-                signals.republished(sync.store, skus);
+                signals.republished(sync.store(), skus);
             }
         } catch (Exception e) {
-            signals.restorePendingSkus(sync.store, skus);
+            signals.restorePendingSkus(sync.store(), skus);
             throw e;
         }
     }

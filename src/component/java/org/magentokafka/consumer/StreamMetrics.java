@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.Metrics;
  * The component's meters, all on Micrometer's global registry (the application exports it): items read per stream
  * and store view, and the gauges of each stream's polling (events and dead letters: the events package's EventMetrics).
  */
-final class StreamMetrics {
+public final class StreamMetrics {
 
     private final MeterRegistry registry = Metrics.globalRegistry;
 
@@ -31,7 +31,7 @@ final class StreamMetrics {
     }
 
     /** Registers the gauges that read a stream's poll status; returns the status. */
-    PollStatus pollGauges(String stream, PollStatus status) {
+    public PollStatus pollGauges(String stream, PollStatus status) {
         Gauge.builder("magento.poll.last.success", status, s -> s.lastSuccess() == null ? 0 : s.lastSuccess().getEpochSecond())
                 .description("Epoch seconds of the stream's last successful poll").tag("stream", stream).register(registry);
         Gauge.builder("magento.sync.pages.done", status, PollStatus::pagesDone)

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
-import org.magentokafka.auth.AuthMode;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.MagentoException;
 import org.magentokafka.paging.Page;
@@ -17,7 +16,7 @@ import org.magentokafka.stream.MagentoStream;
  * the merchant guides: OK, EMPTY, ACL MISSING (with the resource), NOT FOUND, HTML/WAF, UNREACHABLE. These are the
  * core streams' lines (categories, attributes and source items included: their look-ups for product events are
  * those streams' own endpoints). The products stream adds the lines of its optional parts ({@link StorefrontProbe}),
- * which never fail the check (issue 22).
+ * which never fail the check: a store works with any grants.
  */
 public final class ConnectionProbe {
 
@@ -53,7 +52,7 @@ public final class ConnectionProbe {
         Map<String, Result> results = new LinkedHashMap<>();
         for (String name : streams) {
             MagentoStream stream = MagentoStream.fromUri(name);
-            MagentoEndpoint endpoint = camel.getEndpoint("magento:" + name, MagentoEndpoint.class);
+            ProbedStream endpoint = (ProbedStream) camel.getEndpoint("magento:" + name);
             String store = endpoint.storeCodes().get(0);
             String path = "?";
             try {
@@ -71,8 +70,8 @@ public final class ConnectionProbe {
                 results.put(name, new Result(name, path, false, "CONFIGURATION: " + e.getMessage()));
             }
             if (stream == MagentoStream.PRODUCTS && results.get(name).ok()) {
-                // The storefront look-ups of product events (issue 14), optional parts since issue 22: their grants
-                // and modules, said apart from the core streams.
+                // The storefront look-ups of product events, optional parts (events go out without them): their
+                // grants and modules, said apart from the core streams.
                 StorefrontProbe.probe(endpoint.client(store), store, guest(endpoint)).forEach(r -> results.put(r.stream(), r));
             }
         }
@@ -96,8 +95,8 @@ public final class ConnectionProbe {
         return "OK (" + page.totalCount() + " items" + (guest ? ", served to guests" : "") + ")";
     }
 
-    private static boolean guest(MagentoEndpoint endpoint) {
-        return endpoint.getConfiguration().getAuthMode() == AuthMode.NONE;
+    private static boolean guest(ProbedStream endpoint) {
+        return endpoint.guest();
     }
 
     /** magento.auth.mode=none and the store answered 401: what the merchant can change, per stream. */

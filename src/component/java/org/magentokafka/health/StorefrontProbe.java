@@ -13,7 +13,7 @@ import org.magentokafka.storefront.StoreScopes;
 import org.magentokafka.stream.MagentoStream;
 
 /**
- * The connection check's lines for the optional parts of product events (issues 14 and 22), in the products
+ * The connection check's lines for the optional parts of product events (the storefront look-ups), in the products
  * stream's first store view, GET only, one item where the endpoint pages: the store configs and websites (website
  * scoping, displayable, prices and urls; {@code Magento_Backend::store}), the stock resolver and salable quantities
  * (salable; {@code Magento_InventoryApi::stock}) and products-render-info (prices and urls; anonymous).

@@ -8,17 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * stream's store view, or a look-up) and kind of nonsense until that place answers consistently again, so a store
  * that keeps talking nonsense is not reported on every poll. Thread-safe.
  */
-final class InconsistentListReports {
+public final class InconsistentListReports {
 
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     /** @return true the first time this place shows this kind of problem (report it), false for a repeat */
-    boolean firstTime(String place, PageBounds.Problem problem) {
+    public boolean firstTime(String place, PageBounds.Problem problem) {
         return reported.add(place + "|" + problem.kind());
     }
 
     /** The place answered consistently: its next inconsistency is news again. */
-    void consistent(String place) {
+    public void consistent(String place) {
         reported.removeIf(key -> key.startsWith(place + "|"));
     }
 }

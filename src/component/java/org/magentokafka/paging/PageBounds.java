@@ -16,13 +16,13 @@ import java.util.Objects;
  * row across pages when rows shift), as is a count that changes after page 1 (the consumer re-reads the window).
  * Pages must be accepted in order; not thread-safe.
  */
-final class PageBounds {
+public final class PageBounds {
 
     /** What the store answered that cannot be true, in one phrase for the log. */
-    record Problem(Kind kind, String detail) {
+    public record Problem(Kind kind, String detail) {
     }
 
-    enum Kind { NEGATIVE_TOTAL, MORE_ITEMS_THAN_TOTAL, SHORT_PAGE, FEWER_ITEMS_THAN_TOTAL, REPEATED_PAGE }
+    public enum Kind { NEGATIVE_TOTAL, MORE_ITEMS_THAN_TOTAL, SHORT_PAGE, FEWER_ITEMS_THAN_TOTAL, REPEATED_PAGE }
 
     private final int pageSize;
     private final int readAhead;
@@ -36,7 +36,7 @@ final class PageBounds {
     private List<String> previousKeys;
 
     /** @param readAhead how many pages beyond the last accepted one may be in flight (at least 1) */
-    PageBounds(int pageSize, int readAhead) {
+    public PageBounds(int pageSize, int readAhead) {
         if (pageSize < 1 || readAhead < 1) {
             throw new IllegalArgumentException("pageSize and readAhead must be at least 1");
         }
@@ -50,7 +50,7 @@ final class PageBounds {
      * @param keys the items' keys in answer order (null for an item without one)
      * @return whether the pass goes on after this page
      */
-    boolean accept(long totalCount, List<String> keys) {
+    public boolean accept(long totalCount, List<String> keys) {
         if (problem != null) {
             throw new IllegalStateException("the pass already ended: " + problem.detail());
         }
@@ -102,12 +102,12 @@ final class PageBounds {
     }
 
     /** True while the answers so far are consistent and the declared pages are not all read. */
-    boolean hasMore() {
+    public boolean hasMore() {
         return problem == null && accepted < declaredPages;
     }
 
     /** The highest page number the pass may have requested by now: never past what the answers justify. */
-    int requestLimit() {
+    public int requestLimit() {
         if (problem != null) {
             return accepted;
         }
@@ -115,31 +115,31 @@ final class PageBounds {
     }
 
     /** Page 1 said the collection is empty, and showed no items. */
-    boolean empty() {
+    public boolean empty() {
         return empty;
     }
 
-    boolean consistent() {
+    public boolean consistent() {
         return problem == null;
     }
 
     /** The first inconsistency, or null. */
-    Problem problem() {
+    public Problem problem() {
         return problem;
     }
 
     /** The last accepted page repeated an earlier one: nothing on it is new. */
-    boolean repeated() {
+    public boolean repeated() {
         return repeated;
     }
 
     /** Whether these keys are those of page 1 or of the last accepted page (a repeat past the end). */
-    boolean isRepeat(List<String> keys) {
+    public boolean isRepeat(List<String> keys) {
         return !keys.isEmpty() && (sameKeys(keys, previousKeys) || sameKeys(keys, firstKeys));
     }
 
     /** The pages page 1's total_count claims (0 when it is negative), for page headers and progress. */
-    int declaredPages() {
+    public int declaredPages() {
         return declaredPages;
     }
 
@@ -174,7 +174,7 @@ final class PageBounds {
      *
      * @return the contradiction, or null when the answer is consistent
      */
-    static Problem keysetProblem(long total, int items, int pageSize) {
+    public static Problem keysetProblem(long total, int items, int pageSize) {
         if (total < 0) {
             return new Problem(Kind.NEGATIVE_TOTAL, "a keyset page reports total_count " + total);
         }

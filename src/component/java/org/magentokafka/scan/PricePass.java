@@ -10,17 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.enrich.EventPart;
 import org.magentokafka.storefront.StoreViewScope;
 import org.magentokafka.client.MagentoException;
-import org.magentokafka.client.ScanBudget;
+import org.magentokafka.consumer.CatalogSignals;
+import org.magentokafka.consumer.StreamContext;
 import org.magentokafka.paging.Page;
+import org.magentokafka.paging.PageBounds;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.paging.WholeList;
 import org.magentokafka.storefront.PriceWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +47,10 @@ import org.slf4j.LoggerFactory;
  */
 final class PricePass {
 
-    // The consumer's category: log levels set for the consumer keep applying to its parts.
-    private static final Logger LOG = LoggerFactory.getLogger(MagentoConsumer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PricePass.class);
     static final int RESTART_LOOKBACK_DAYS = 7;
 
-    private final MagentoEndpoint endpoint;
+    private final StreamContext endpoint;
     private final BooleanSupplier running;
     private final Duration checkInterval;
     /** Store views synced (products in Kafka), with the instant and whether it was their first sync. */
@@ -64,29 +64,25 @@ final class PricePass {
     private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
     /** Per store view: the cause of its last failed check, until one succeeds. */
     private final Map<String, String> failures = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService thread;
+    private final ScanRunner runner;
 
     private record Synced(Instant at, boolean first) {
     }
 
-    PricePass(MagentoEndpoint endpoint, BooleanSupplier running) {
+    PricePass(StreamContext endpoint, BooleanSupplier running) {
         this.endpoint = endpoint;
         this.running = running;
         this.checkInterval = endpoint.getConfiguration().getPricePassCheckInterval();
+        this.runner = new ScanRunner(endpoint, "MagentoPricePass");
     }
 
     void start(Object owner) {
-        thread = endpoint.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(owner, "MagentoPricePass-" + endpoint.getStream());
         long pause = Math.max(1, checkInterval.toMillis());
-        thread.scheduleWithFixedDelay(this::checkAll, pause, pause, TimeUnit.MILLISECONDS);
+        runner.start(owner, pause, pause, this::checkAll);
     }
 
     void stop() {
-        if (thread != null) {
-            endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(thread);
-            thread = null;
-        }
+        runner.stop();
     }
 
     /**
@@ -95,7 +91,7 @@ final class PricePass {
      * @param firstSync the sync read everything with today's prices (nothing earlier to catch up on)
      */
     void ready(String store, boolean firstSync) {
-        synced.putIfAbsent(store, new Synced(endpoint.getComponent().clock().instant(), firstSync));
+        synced.putIfAbsent(store, new Synced(endpoint.clock().instant(), firstSync));
     }
 
     private void checkAll() {
@@ -115,12 +111,12 @@ final class PricePass {
         try {
             MagentoClient client = endpoint.scanClient(store);
             // The store view's scope as the storefront enrichment caches it (its first page loaded it).
-            StoreViewScope scope = StorefrontLookups.scope(endpoint, client);
+            StoreViewScope scope = endpoint.storefrontLookups().scope(client);
             if (scope.unknown().contains(EventPart.PRICES)) {
                 return; // the events carry no prices (a grant is missing): no price window to watch
             }
             ZoneId zone = zones.computeIfAbsent(store, s -> PriceWindows.zone(scope));
-            LocalDate today = endpoint.getComponent().clock().instant().atZone(zone).toLocalDate();
+            LocalDate today = endpoint.clock().instant().atZone(zone).toLocalDate();
             LocalDate after = covered.computeIfAbsent(store, s -> {
                 LocalDate syncedOn = sync.at().atZone(zone).toLocalDate();
                 return sync.first() ? syncedOn : syncedOn.minusDays(RESTART_LOOKBACK_DAYS);
@@ -130,19 +126,11 @@ final class PricePass {
             }
             Set<String> skus = new LinkedHashSet<>();
             // A scan sharing the budget only while it lists (a few requests a day), like the reconcile sweep.
-            ScanBudget budget = endpoint.scanBudget();
-            if (budget.paced()) {
-                budget.register();
-            }
-            try {
+            ScanRunner.counted(endpoint.scanBudget(), () -> {
                 for (SearchCriteria search : PriceWindows.movedAfter(after, today, endpoint.getConfiguration().getScanPageSize())) {
                     skus.addAll(skus(client, search));
                 }
-            } finally {
-                if (budget.paced()) {
-                    budget.unregister();
-                }
-            }
+            });
             endpoint.store().signals().republish(store, skus);
             covered.put(store, today);
             LOG.info("magento:{} price pass of store view {} ({}, {}): {} product{} whose special price window opened or"
@@ -172,17 +160,8 @@ final class PricePass {
     /** The SKUs of one search, keys only ({@code fields=items[sku],total_count}), page after page. */
     private List<String> skus(MagentoClient client, SearchCriteria search) {
         List<String> skus = new ArrayList<>();
-        PageBounds bounds = new PageBounds(search.pageSize(), 1);
-        int number = 1;
-        do {
-            Page page = client.fetchPage(endpoint.stream().resource(), search.withPage(number++), "items[sku],total_count");
-            List<String> keys = new ArrayList<>();
-            page.items().forEach(item -> keys.add(String.valueOf(item.get("sku"))));
-            bounds.accept(page.totalCount(), keys);
-            if (!bounds.repeated()) {
-                skus.addAll(keys);
-            }
-        } while (bounds.hasMore());
+        PageBounds bounds = WholeList.read(search.pageSize(), number -> client.fetchPage(endpoint.stream().resource(),
+                search.withPage(number), "items[sku],total_count"), PricePass::skusOf, page -> skus.addAll(skusOf(page)));
         if (!bounds.consistent()) {
             // What the answers did not show may still have moved: the date stays, the next check lists again.
             throw new MagentoException("GET " + client.address().path(endpoint.stream().resource()), 0, true,
@@ -190,5 +169,11 @@ final class PricePass {
                     + bounds.problem().detail());
         }
         return skus;
+    }
+
+    private static List<String> skusOf(Page page) {
+        List<String> keys = new ArrayList<>();
+        page.items().forEach(item -> keys.add(String.valueOf(item.get("sku"))));
+        return keys;
     }
 }

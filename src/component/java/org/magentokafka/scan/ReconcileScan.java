@@ -4,13 +4,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.magentokafka.change.KeyFingerprints;
 import org.magentokafka.client.MagentoException;
-import org.magentokafka.client.ScanBudget;
+import org.magentokafka.consumer.DeletionSweep;
+import org.magentokafka.consumer.StreamContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ReconcileScan {
 
-    // The consumer's category: log levels set for the consumer keep applying to its parts.
-    private static final Logger LOG = LoggerFactory.getLogger(MagentoConsumer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReconcileScan.class);
 
-    private final MagentoEndpoint endpoint;
+    private final StreamContext endpoint;
     private final DeletionSweep sweep;
     private final BooleanSupplier running;
     private final Duration interval;
@@ -35,28 +33,24 @@ final class ReconcileScan {
     /** Store views with a synced state: a listing is only worth comparing with a state that exists. */
     private final Set<String> ready = ConcurrentHashMap.newKeySet();
     private final Map<String, KeyFingerprints> listed = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService thread;
+    private final ScanRunner runner;
 
-    ReconcileScan(MagentoEndpoint endpoint, DeletionSweep sweep, BooleanSupplier running) {
+    ReconcileScan(StreamContext endpoint, DeletionSweep sweep, BooleanSupplier running) {
         this.endpoint = endpoint;
         this.sweep = sweep;
         this.running = running;
         this.interval = endpoint.getConfiguration().getReconcileInterval();
         this.cycles = new ScanCycles(endpoint, "reconcile sweep", "sweep", null);
+        this.runner = new ScanRunner(endpoint, "MagentoReconcile");
     }
 
     void start(Object owner) {
-        thread = endpoint.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(owner, "MagentoReconcile-" + endpoint.getStream());
         long pause = Math.max(1, interval.toMillis());
-        thread.scheduleWithFixedDelay(this::sweepAll, pause, pause, TimeUnit.MILLISECONDS);
+        runner.start(owner, pause, pause, this::sweepAll);
     }
 
     void stop() {
-        if (thread != null) {
-            endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(thread);
-            thread = null;
-        }
+        runner.stop();
     }
 
     /** The poll synced this store view's state: the next sweep lists it. */
@@ -75,11 +69,7 @@ final class ReconcileScan {
     }
 
     private void sweepAll() {
-        ScanBudget budget = endpoint.scanBudget();
-        if (budget.paced()) {
-            budget.register();
-        }
-        try {
+        ScanRunner.counted(endpoint.scanBudget(), () -> {
             for (String store : endpoint.storeCodes()) {
                 if (!running.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                     return;
@@ -88,11 +78,7 @@ final class ReconcileScan {
                     list(store);
                 }
             }
-        } finally {
-            if (budget.paced()) {
-                budget.unregister();
-            }
-        }
+        });
     }
 
     private void list(String store) {

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.magentokafka.change.KeyFingerprints;
@@ -21,7 +19,9 @@ import org.magentokafka.change.KeyVersion;
 import org.magentokafka.change.StateStore;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.MagentoException;
-import org.magentokafka.client.ScanBudget;
+import org.magentokafka.consumer.CatalogSignals;
+import org.magentokafka.consumer.StreamContext;
+import org.magentokafka.consumer.StreamSettings;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.storefront.SalableExport;
 import org.magentokafka.storefront.StoreViewScope;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Orders create reservations that move salable quantities without touching products or source items, so no
  * change poll sees them: this scan reads the whole stock of every website the products consumer's store views
- * belong to ({@code export-stock-salable-qty/website/{code}}, {@link MagentoConfiguration#getScanPageSize()} per
+ * belong to ({@code export-stock-salable-qty/website/{code}}, {@link StreamSettings#getScanPageSize() scanPageSize} per
  * page, through the store's scan budget, on a thread of its own) and asks the products consumer to publish again
  * exactly the SKUs whose salable state (quantity, is_salable) moved, in every store view of that website; the
  * content hash then publishes only real changes. A configurable whose last child sold out is reported not salable
@@ -43,16 +43,15 @@ import org.slf4j.LoggerFactory;
  */
 final class SalableScan {
 
-    // The consumer's category: log levels set for the consumer keep applying to its parts.
-    private static final Logger LOG = LoggerFactory.getLogger(MagentoConsumer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SalableScan.class);
     static final String STATE = "salable-quantities";
     private static final DateTimeFormatter MAGENTO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final MagentoEndpoint endpoint;
+    private final StreamContext endpoint;
     private final BooleanSupplier running;
     private final Duration pause;
     private final ScanCycles cycles;
-    private volatile ScheduledExecutorService thread;
+    private final ScanRunner runner;
     /**
      * Per website: the changed salable states whose products are not published yet. They are recorded in the state
      * only once the products consumer published them (see {@link CatalogSignals#awaiting}): a crash in between
@@ -65,18 +64,17 @@ final class SalableScan {
     private volatile String lastFailure;
 
     /** @param pause the least pause between two cycles (the products stream's poll interval) */
-    SalableScan(MagentoEndpoint endpoint, BooleanSupplier running, Duration pause) {
+    SalableScan(StreamContext endpoint, BooleanSupplier running, Duration pause) {
         this.endpoint = endpoint;
         this.running = running;
         this.pause = pause;
         this.cycles = new ScanCycles(endpoint, "salable-quantity scan", "cycle", null);
+        this.runner = new ScanRunner(endpoint, "MagentoSalableScan");
     }
 
     void start(Object owner) {
-        thread = endpoint.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(owner, "MagentoSalableScan-" + endpoint.getStream());
         // At once: the baseline should follow the products' first sync as closely as possible (see ready).
-        thread.scheduleWithFixedDelay(this::scanAll, 0, Math.max(1, pause.toMillis()), TimeUnit.MILLISECONDS);
+        runner.start(owner, 0, Math.max(1, pause.toMillis()), this::scanAll);
     }
 
     /**
@@ -89,38 +87,29 @@ final class SalableScan {
     }
 
     void stop() {
-        if (thread != null) {
-            endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(thread);
-            thread = null;
-        }
+        runner.stop();
     }
 
     private void scanAll() {
-        ScanBudget budget = endpoint.scanBudget();
-        if (budget.paced()) {
-            budget.register();
-        }
-        try {
-            for (Map.Entry<StoreViewScope, List<String>> website : websites().entrySet()) {
-                if (!running.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                    return;
+        ScanRunner.counted(endpoint.scanBudget(), () -> {
+            try {
+                for (Map.Entry<StoreViewScope, List<String>> website : websites().entrySet()) {
+                    if (!running.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                    scan(website.getKey(), website.getValue());
                 }
-                scan(website.getKey(), website.getValue());
+                if (lastFailure != null) {
+                    LOG.info("magento:{} salable-quantity scan recovered", endpoint.getStream());
+                    lastFailure = null;
+                }
+            } catch (MagentoException e) {
+                warn(e.getMessage());
+            } catch (RuntimeException e) {
+                // Never let a failure end the schedule: the next cycle tries again.
+                warn("unexpected failure: " + e);
             }
-            if (lastFailure != null) {
-                LOG.info("magento:{} salable-quantity scan recovered", endpoint.getStream());
-                lastFailure = null;
-            }
-        } catch (MagentoException e) {
-            warn(e.getMessage());
-        } catch (RuntimeException e) {
-            // Never let a failure end the schedule: the next cycle tries again.
-            warn("unexpected failure: " + e);
-        } finally {
-            if (budget.paced()) {
-                budget.unregister();
-            }
-        }
+        });
     }
 
     /** The websites with a stock of the store views read, each with its store views (by its first one's scope). */
@@ -132,7 +121,7 @@ final class SalableScan {
                 continue;
             }
             MagentoClient client = endpoint.scanClient(store);
-            StoreViewScope scope = StorefrontLookups.scope(endpoint, client);
+            StoreViewScope scope = endpoint.storefrontLookups().scope(client);
             // Without a stock (no inventory modules) there are no reservations to find: the events use source items.
             if (scope.websiteCode() != null && scope.stockId() != null) {
                 first.putIfAbsent(scope.websiteCode(), scope);
@@ -145,7 +134,7 @@ final class SalableScan {
     }
 
     private void scan(StoreViewScope website, List<String> stores) {
-        StateStore state = endpoint.getComponent().stateFor(endpoint.getConfiguration(), STATE, website.websiteCode());
+        StateStore state = endpoint.stateOf(STATE, website.websiteCode());
         boolean baseline = state.watermark() == null;
         recordPublished(website.websiteCode(), stores, state);
         Map<String, KeyVersion> held = unpublished.getOrDefault(website.websiteCode(), Map.of());

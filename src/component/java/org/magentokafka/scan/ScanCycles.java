@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.magentokafka.client.ScanBudget;
+import org.magentokafka.consumer.PollStatus;
+import org.magentokafka.consumer.StreamContext;
+import org.magentokafka.consumer.paging.PacedScan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,13 +19,12 @@ import org.slf4j.LoggerFactory;
  * estimate moves by more than a fifth, so an operator sees what the budget means for this store without a line
  * per cycle.
  */
-final class ScanCycles {
+public final class ScanCycles implements PacedScan {
 
-    // The consumer's category: log levels set for the consumer keep applying to its parts.
-    private static final Logger LOG = LoggerFactory.getLogger(MagentoConsumer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ScanCycles.class);
     private static final double NEWS = 0.2;
 
-    private final MagentoEndpoint endpoint;
+    private final StreamContext endpoint;
     private final String kind;
     private final String cycle;
     private final PollStatus status;
@@ -34,7 +36,7 @@ final class ScanCycles {
      * @param cycle what the log calls one round of it, e.g. "cycle" or "sweep"
      * @param status where the expected cycle is reported, or null (the reconcile sweep is not the stream's freshness)
      */
-    ScanCycles(MagentoEndpoint endpoint, String kind, String cycle, PollStatus status) {
+    public ScanCycles(StreamContext endpoint, String kind, String cycle, PollStatus status) {
         this.endpoint = endpoint;
         this.kind = kind;
         this.cycle = cycle;
@@ -42,7 +44,8 @@ final class ScanCycles {
     }
 
     /** The first page of a paced pass of {@code store} counted {@code rows}. */
-    void sized(String store, long rows, int pageSize) {
+    @Override
+    public void sized(String store, long rows, int pageSize) {
         ScanBudget budget = endpoint.scanBudget();
         int scans = Math.max(1, budget.scans());
         Duration estimate = ScanCycleEstimate.expected(rows, pageSize, budget.perSecond(), scans);

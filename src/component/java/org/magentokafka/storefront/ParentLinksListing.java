@@ -6,8 +6,9 @@ import java.util.Map;
 
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.paging.Page;
+import org.magentokafka.paging.PageBounds;
 import org.magentokafka.paging.SearchCriteria;
-import org.magentokafka.storefront.ParentIndex;
+import org.magentokafka.paging.WholeList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,34 +19,22 @@ import org.slf4j.LoggerFactory;
  * smallest answers Magento gives ({@code type_id eq configurable}, only id, SKU and links), paged by the scan page
  * size; 100,000 configurables are 334 requests. Built aside and swapped in at once.
  */
-final class ParentLinksListing {
+public final class ParentLinksListing {
 
-    // The consumer's category: log levels set for the consumer keep applying to its parts.
-    private static final Logger LOG = LoggerFactory.getLogger(MagentoConsumer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ParentLinksListing.class);
     static final String FIELDS = "items[id,sku,type_id,extension_attributes[configurable_product_links]],total_count";
 
     private ParentLinksListing() {
     }
 
     /** Lists every configurable through this client and replaces the index's content with their links. */
-    static void rebuild(MagentoClient client, int pageSize, ParentIndex index) {
+    public static void rebuild(MagentoClient client, int pageSize, ParentIndex index) {
         ParentIndex rebuilt = new ParentIndex();
         SearchCriteria list = SearchCriteria.paged(pageSize)
                 .withFilterGroup(new SearchCriteria.Filter("type_id", "configurable", "eq"))
                 .sortedBy("entity_id", "ASC");
-        PageBounds bounds = new PageBounds(pageSize, 1);
-        int number = 1;
-        do {
-            Page page = client.fetchPage("/V1/products", list.withPage(number++), FIELDS);
-            List<String> keys = new ArrayList<>(page.items().size());
-            for (Map<String, Object> row : page.items()) {
-                keys.add(row.get("sku") == null ? null : row.get("sku").toString());
-            }
-            bounds.accept(page.totalCount(), keys);
-            if (!bounds.repeated()) {
-                rebuilt.update(page.items());
-            }
-        } while (bounds.hasMore());
+        PageBounds bounds = WholeList.read(pageSize, number -> client.fetchPage("/V1/products", list.withPage(number), FIELDS),
+                ParentLinksListing::skusOf, page -> rebuilt.update(page.items()));
         if (!bounds.consistent()) {
             // Still the best knowledge there is: pages with configurables complete it as they come.
             LOG.warn("magento:products listing of configurables GET {} answered an inconsistent list: {}. Using the {}"
@@ -54,5 +43,13 @@ final class ParentLinksListing {
         }
         index.replaceWith(rebuilt);
         LOG.debug("magento:products child -> parents index rebuilt: {} configurables", rebuilt.parentCount());
+    }
+
+    private static List<String> skusOf(Page page) {
+        List<String> keys = new ArrayList<>(page.items().size());
+        for (Map<String, Object> row : page.items()) {
+            keys.add(row.get("sku") == null ? null : row.get("sku").toString());
+        }
+        return keys;
     }
 }

@@ -1,15 +1,13 @@
 package org.magentokafka.storefront;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
 import org.magentokafka.client.MagentoClient;
-import org.magentokafka.storefront.StoreScopes;
-import org.magentokafka.storefront.StoreViewScope;
-import org.magentokafka.storefront.StorefrontLookup;
-import org.magentokafka.storefront.StorefrontPage;
+import org.magentokafka.enrich.MetadataCache;
 
 /**
  * The {@code magento:products} look-up of a page in one store view, as the route's enricher and the page fetchers
@@ -17,25 +15,34 @@ import org.magentokafka.storefront.StorefrontPage;
  * {@code StoreScopes.CACHE_KIND}: three requests once per store view and refresh, never per page), then the page's
  * {@link StorefrontLookup}. The key says which page and store view a prefetched answer belongs to.
  */
-final class StorefrontLookups {
+public final class StorefrontLookups {
 
-    private StorefrontLookups() {
+    private final MetadataCache metadata;
+    private final Duration metadataRefresh;
+    private final boolean guest;
+
+    /**
+     * @param metadata        the store's metadata cache, which keeps each store view's scope
+     * @param metadataRefresh how long a cached scope is used
+     * @param guest           magento.auth.mode=none: what guests are never served is not asked for
+     */
+    public StorefrontLookups(MetadataCache metadata, Duration metadataRefresh, boolean guest) {
+        this.metadata = metadata;
+        this.metadataRefresh = metadataRefresh;
+        this.guest = guest;
     }
 
-    static StorefrontPage of(MagentoEndpoint endpoint, MagentoClient client, List<Map<String, Object>> products,
-                             Executor parallel) {
-        return StorefrontLookup.of(client, scope(endpoint, client), products,
-                MagentoProducer.guest(endpoint.getConfiguration()), parallel);
+    public StorefrontPage of(MagentoClient client, List<Map<String, Object>> products, Executor parallel) {
+        return StorefrontLookup.of(client, scope(client), products, guest, parallel);
     }
 
-    static StoreViewScope scope(MagentoEndpoint endpoint, MagentoClient client) {
-        boolean guest = MagentoProducer.guest(endpoint.getConfiguration());
-        return endpoint.store().metadata().get(StoreScopes.CACHE_KIND, MagentoProducer.cacheKey(client),
-                endpoint.getConfiguration().getMetadataRefresh(), () -> StoreScopes.load(client, client.address().storeCode(), guest));
+    public StoreViewScope scope(MagentoClient client) {
+        return metadata.get(StoreScopes.CACHE_KIND, MetadataCache.storeKey(client), metadataRefresh,
+                () -> StoreScopes.load(client, client.address().storeCode(), guest));
     }
 
     /** A page's look-up in a store view: the store (URL and store view) and the page's SKUs, whatever their order. */
-    static Object key(MagentoClient client, Set<String> skus) {
-        return List.of(MagentoProducer.cacheKey(client), Set.copyOf(skus));
+    public static Object key(MagentoClient client, Set<String> skus) {
+        return List.of(MetadataCache.storeKey(client), Set.copyOf(skus));
     }
 }

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.magentokafka.component.ConnectionProbe;
+import org.magentokafka.health.ConnectionProbe;
 import org.magentokafka.kafka.KafkaClientSettings;
 import org.magentokafka.stream.MagentoStream;
 import org.slf4j.Logger;

@@ -8,19 +8,19 @@ import java.util.concurrent.Semaphore;
  * acknowledgement). Bounded, so memory stays a few pages whatever the catalog's size; the first failure is kept
  * and stops the poll at its next hand-over.
  */
-final class PageDeliveries {
+public final class PageDeliveries {
 
     private final int window;
     private final Semaphore slots;
     private volatile Exception failure;
 
-    PageDeliveries(int window) {
+    public PageDeliveries(int window) {
         this.window = window;
         this.slots = new Semaphore(window);
     }
 
     /** Waits for a free slot; rethrows the failure of an earlier page. */
-    void begin() throws Exception {
+    public void begin() throws Exception {
         slots.acquire();
         if (failure != null) {
             slots.release();
@@ -28,7 +28,7 @@ final class PageDeliveries {
         }
     }
 
-    void completed(Exception pageFailure) {
+    public void completed(Exception pageFailure) {
         if (pageFailure != null && failure == null) {
             failure = pageFailure;
         }
@@ -36,7 +36,7 @@ final class PageDeliveries {
     }
 
     /** Waits until every page handed over has completed; rethrows the first failure. */
-    void awaitAll() throws Exception {
+    public void awaitAll() throws Exception {
         slots.acquire(window);
         slots.release(window);
         Exception first = failure;
@@ -47,7 +47,7 @@ final class PageDeliveries {
     }
 
     /** Waits for the pages still in flight after a failed poll, so the next poll starts from settled state. */
-    void settle() {
+    public void settle() {
         try {
             slots.acquire(window);
             slots.release(window);

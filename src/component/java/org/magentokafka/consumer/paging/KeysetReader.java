@@ -8,9 +8,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
 
 import org.magentokafka.client.MagentoException;
-import org.magentokafka.paging.KeyRanges;
 import org.magentokafka.paging.Page;
-import org.magentokafka.paging.PagePlan;
+import org.magentokafka.paging.PageBounds;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.stream.MagentoStream;
 
@@ -20,7 +19,7 @@ import org.magentokafka.stream.MagentoStream;
  * Pages are handed to the route as they arrive (each key appears in one page only, so the order per key is still
  * the store's); a bounded queue between readers and the poll keeps memory at a few pages.
  */
-final class KeysetReader {
+public final class KeysetReader {
 
     /** A reader's last word on the queue: its range is read. */
     private static final Object RANGE_DONE = new Object();
@@ -28,23 +27,23 @@ final class KeysetReader {
     private final PassParts parts;
     private final MagentoStream stream;
 
-    KeysetReader(PassParts parts) {
+    public KeysetReader(PassParts parts) {
         this.parts = parts;
         this.stream = parts.stream();
     }
 
-    void read(StoreSync sync) throws Exception {
-        MagentoConfiguration conf = parts.endpoint().getConfiguration();
+    public void read(StoreSync sync) throws Exception {
+        PagingSettings conf = parts.context().getConfiguration();
         String idFilter = stream.sortFields().get(0);
         int pageSize = conf.getPageSize();
         SearchCriteria ascending = SearchCriteria.paged(pageSize).sortedBy(idFilter, "ASC");
-        Page first = sync.client.fetchPage(stream.resource(), ascending.withPage(1));
+        Page first = sync.client().fetchPage(stream.resource(), ascending.withPage(1));
         if (first.totalCount() == 0 && first.items().isEmpty()) {
             parts.reports().empty(sync, sync.path(stream));
             return;
         }
         parts.reports().notEmpty(sync);
-        Runnable firstLookup = parts.lookups().lookupsFor(sync.client, first);
+        Runnable firstLookup = parts.lookups().lookupsFor(sync.client(), first);
         if (firstLookup != null) {
             parts.fetchers().submit(firstLookup);
         }
@@ -59,10 +58,10 @@ final class KeysetReader {
             parts.reports().inconsistent(sync, sync.path(stream), nonsense);
         }
         if (nonsense == null ? first.items().size() >= first.totalCount() : first.items().size() < pageSize) {
-            parts.deliveries().awaitAll();
+            parts.delivery().awaitAll();
             return;
         }
-        Page top = sync.client.fetchPage(stream.resource(), SearchCriteria.paged(1).sortedBy(idFilter, "DESC").withPage(1));
+        Page top = sync.client().fetchPage(stream.resource(), SearchCriteria.paged(1).sortedBy(idFilter, "DESC").withPage(1));
         long after = idOf(first.items().get(first.items().size() - 1), sync);
         long highest = top.items().isEmpty() ? after : idOf(top.items().get(0), sync);
         List<KeyRanges.Range> ranges = KeyRanges.split(after, highest, conf.getMaxConcurrency());
@@ -92,7 +91,7 @@ final class KeysetReader {
         } finally {
             readers.forEach(r -> r.cancel(true));
         }
-        parts.deliveries().awaitAll();
+        parts.delivery().awaitAll();
         parts.failIfStopping(sync);
     }
 
@@ -110,11 +109,11 @@ final class KeysetReader {
                 if (range.upper() != null) {
                     criteria = criteria.withFilterGroup(new SearchCriteria.Filter(idFilter, String.valueOf(range.upper()), "lteq"));
                 }
-                Page page = sync.client.fetchPage(stream.resource(), criteria.withPage(1));
+                Page page = sync.client().fetchPage(stream.resource(), criteria.withPage(1));
                 // The page's look-ups go to another fetcher (the readers are at most half of them) and the reader asks
                 // for its next page at once: one reader per concurrent request would otherwise leave the store idle
                 // while it waits for its page's look-ups.
-                Runnable lookups = parts.lookups().lookupsFor(sync.client, page);
+                Runnable lookups = parts.lookups().lookupsFor(sync.client(), page);
                 if (lookups != null) {
                     parts.fetchers().submit(lookups);
                 }

@@ -7,8 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 
-import org.apache.camel.CamelContext;
-import org.magentokafka.paging.Page;
+import org.apache.camel.spi.ExecutorServiceManager;
 
 /**
  * The consumer's page fetchers: a thread pool of twice the store's concurrency, started and stopped with the
@@ -17,36 +16,36 @@ import org.magentokafka.paging.Page;
  * the storefront look-ups, salable quantities beside render-info): leaf tasks, at most two per fetcher, so neither
  * pool ever waits for itself.
  */
-final class PageFetchers {
+public final class PageFetchers {
 
-    private final MagentoEndpoint endpoint;
+    private final PagingContext endpoint;
     private volatile ExecutorService pool;
     private volatile ExecutorService lookups;
 
-    PageFetchers(MagentoEndpoint endpoint) {
+    public PageFetchers(PagingContext endpoint) {
         this.endpoint = endpoint;
     }
 
-    void start(Object owner) {
-        pool = camel().getExecutorServiceManager().newFixedThreadPool(owner, "MagentoPageFetch-" + endpoint.getStream(),
+    public void start(Object owner) {
+        pool = executors().newFixedThreadPool(owner, "MagentoPageFetch-" + endpoint.getStream(),
                 2 * endpoint.getConfiguration().getMaxConcurrency());
-        lookups = camel().getExecutorServiceManager().newFixedThreadPool(owner, "MagentoLookup-" + endpoint.getStream(),
+        lookups = executors().newFixedThreadPool(owner, "MagentoLookup-" + endpoint.getStream(),
                 4 * endpoint.getConfiguration().getMaxConcurrency());
     }
 
-    void stop() {
+    public void stop() {
         if (pool != null) {
-            camel().getExecutorServiceManager().shutdownNow(pool);
+            executors().shutdownNow(pool);
             pool = null;
         }
         if (lookups != null) {
-            camel().getExecutorServiceManager().shutdownNow(lookups);
+            executors().shutdownNow(lookups);
             lookups = null;
         }
     }
 
     /** Runs a page's second look-up beside the fetcher's own; refuses (RejectedExecutionException) when stopped. */
-    Executor lookups() {
+    public Executor lookups() {
         return task -> {
             ExecutorService current = lookups;
             if (current == null) {
@@ -56,16 +55,16 @@ final class PageFetchers {
         };
     }
 
-    <T> Future<T> submit(Callable<T> task) {
+    public <T> Future<T> submit(Callable<T> task) {
         return pool.submit(task);
     }
 
-    void submit(Runnable task) {
+    public void submit(Runnable task) {
         pool.submit(task);
     }
 
     /** The fetched page, or the fetch's own failure (not wrapped). */
-    static <T> T await(Future<T> future) throws Exception {
+    public static <T> T await(Future<T> future) throws Exception {
         try {
             return future.get();
         } catch (ExecutionException e) {
@@ -76,7 +75,7 @@ final class PageFetchers {
         }
     }
 
-    private CamelContext camel() {
-        return endpoint.getCamelContext();
+    private ExecutorServiceManager executors() {
+        return endpoint.executors();
     }
 }

@@ -11,6 +11,8 @@ import org.magentokafka.client.MagentoClient;
 import org.magentokafka.enrich.PrefetchedLookups;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.producer.SourceItemsProducer;
+import org.magentokafka.storefront.StorefrontLookups;
 import org.magentokafka.stream.MagentoStream;
 
 /**
@@ -21,21 +23,21 @@ import org.magentokafka.stream.MagentoStream;
  * render-info). The stock look-up runs beside the storefront ones, so a page costs three round trips in a row
  * (page; stock and children; salable quantities and render-info), whatever the five requests' order at the gate.
  */
-final class PageLookupPrefetch {
+public final class PageLookupPrefetch {
 
-    private final MagentoEndpoint endpoint;
+    private final PagingContext endpoint;
     private final MagentoStream stream;
     /** Where the second look-up of a pair runs: leaf tasks only, so it never waits for itself. */
     private final Executor parallel;
 
-    PageLookupPrefetch(MagentoEndpoint endpoint, Executor parallel) {
+    public PageLookupPrefetch(PagingContext endpoint, Executor parallel) {
         this.endpoint = endpoint;
         this.stream = endpoint.stream();
         this.parallel = parallel;
     }
 
     /** A page, and its look-ups right after it on the same fetcher (the future of the page is done with them). */
-    Page fetchWithLookups(MagentoClient client, SearchCriteria criteria) {
+    public Page fetchWithLookups(MagentoClient client, SearchCriteria criteria) {
         Page page = client.fetchPage(stream.resource(), criteria);
         Runnable lookups = lookupsFor(client, page);
         if (lookups != null) {
@@ -50,11 +52,11 @@ final class PageLookupPrefetch {
      *
      * @param client the client the page was read with: the storefront look-ups are the page's store view's
      */
-    Runnable lookupsFor(MagentoClient client, Page page) {
+    public Runnable lookupsFor(MagentoClient client, Page page) {
         if (stream != MagentoStream.PRODUCTS || page.items().isEmpty()) {
             return null;
         }
-        Set<String> skus = MagentoProducer.skusOf(page.items());
+        Set<String> skus = SourceItemsProducer.skusOf(page.items());
         if (skus.isEmpty()) {
             return null;
         }
@@ -71,13 +73,12 @@ final class PageLookupPrefetch {
     }
 
     private Runnable stockLookup(Set<String> skus) {
-        MagentoConfiguration conf = endpoint.getConfiguration();
-        if (!conf.isPrefetchInventory() || MagentoProducer.guest(conf)) {
+        if (!endpoint.getConfiguration().isPrefetchInventory() || endpoint.guest()) {
             return null;
         }
         MagentoClient stockClient = endpoint.client(endpoint.storeCodes().get(0));
         var answer = endpoint.store().inventoryPrefetch().register(Set.copyOf(skus));
-        return () -> PrefetchedLookups.run(answer, () -> MagentoProducer.sourceItemsOf(stockClient, skus));
+        return () -> PrefetchedLookups.run(answer, () -> SourceItemsProducer.sourceItemsOf(stockClient, skus));
     }
 
     private Runnable storefrontLookup(MagentoClient client, List<Map<String, Object>> products, Set<String> skus) {
@@ -85,7 +86,7 @@ final class PageLookupPrefetch {
             return null;
         }
         var answer = endpoint.store().storefrontPrefetch().register(StorefrontLookups.key(client, skus));
-        return () -> PrefetchedLookups.run(answer, () -> StorefrontLookups.of(endpoint, client, products, parallel));
+        return () -> PrefetchedLookups.run(answer, () -> endpoint.storefrontLookups().of(client, products, parallel));
     }
 
     private CompletableFuture<Void> runBeside(Runnable lookup) {

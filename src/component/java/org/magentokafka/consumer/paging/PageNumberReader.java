@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.paging.Page;
+import org.magentokafka.paging.PageBounds;
 import org.magentokafka.paging.SearchCriteria;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,15 +18,14 @@ import org.magentokafka.stream.MagentoStream;
  * twice the store's concurrency and handed to the route in page order. Never requests a page past what the
  * answers bear out ({@link PageBounds}).
  */
-final class PageNumberReader {
+public final class PageNumberReader {
 
-    // The consumer's category: log levels set for the consumer keep applying to its parts.
-    private static final Logger LOG = LoggerFactory.getLogger(MagentoConsumer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PageNumberReader.class);
 
     private final PassParts parts;
     private final MagentoStream stream;
 
-    PageNumberReader(PassParts parts) {
+    public PageNumberReader(PassParts parts) {
         this.parts = parts;
         this.stream = parts.stream();
     }
@@ -34,22 +34,22 @@ final class PageNumberReader {
      * @param collectKeys a full pass: note every key (for deletes) and report an empty collection
      * @param skip decides on page 1 that the rest of the pass can be skipped (null: never)
      */
-    void read(StoreSync sync, SearchCriteria criteria, boolean collectKeys, Predicate<Page> skip) throws Exception {
-        Page first = sync.client.fetchPage(stream.resource(), criteria.withPage(1));
+    public void read(StoreSync sync, SearchCriteria criteria, boolean collectKeys, Predicate<Page> skip) throws Exception {
+        Page first = sync.client().fetchPage(stream.resource(), criteria.withPage(1));
         if (skip != null && skip.test(first)) {
             return;
         }
         // A paced scan asks for one page ahead: more would take several budget slots in a row and break the round
         // robin the store's scans share; its pages are still published as each is read.
-        int readAhead = sync.scan != null ? 1 : 2 * parts.endpoint().getConfiguration().getMaxConcurrency();
+        int readAhead = sync.scan() != null ? 1 : 2 * parts.context().getConfiguration().getMaxConcurrency();
         PageBounds bounds = new PageBounds(criteria.pageSize(), readAhead);
         bounds.accept(first.totalCount(), parts.keysOf(first));
-        if (sync.scan != null) {
-            sync.scan.sized(sync.store, first.totalCount(), criteria.pageSize());
+        if (sync.scan() != null) {
+            sync.scan().sized(sync.store(), first.totalCount(), criteria.pageSize());
         }
         if (!first.items().isEmpty()) {
             // Registered here, run on a fetcher: the route's enrichers for page 1 then wait for them.
-            Runnable lookup = parts.lookups().lookupsFor(sync.client, first);
+            Runnable lookup = parts.lookups().lookupsFor(sync.client(), first);
             if (lookup != null) {
                 parts.fetchers().submit(lookup);
             }
@@ -75,16 +75,16 @@ final class PageNumberReader {
                 // the fetcher pool and the store gate bound what actually hits the store, the bounds how far it goes.
                 while (nextToFetch <= bounds.requestLimit()) {
                     SearchCriteria pageCriteria = criteria.withPage(nextToFetch++);
-                    MagentoClient client = sync.client;
+                    MagentoClient client = sync.client();
                     ahead.add(parts.fetchers().submit(() -> parts.lookups().fetchWithLookups(client, pageCriteria)));
                 }
                 // Only a full pass counts on the pages adding up; SKUs asked for again by list are read whole anyway.
-                if (collectKeys && page.totalCount() != first.totalCount() && !sync.totalChanged && bounds.consistent()) {
+                if (collectKeys && page.totalCount() != first.totalCount() && !sync.totalChanged() && bounds.consistent()) {
                     // Rows shifted between pages: this poll may have missed some. Keep the watermark where it was so
                     // the next poll reads the same window again; the hashes drop what was already published.
-                    sync.totalChanged = true;
+                    sync.markTotalChanged();
                     LOG.warn("magento:{} store view {}: total_count changed during the sync ({} -> {}); the watermark is not advanced,"
-                             + " the next poll reads the same window again", stream.uriName(), sync.store, first.totalCount(),
+                             + " the next poll reads the same window again", stream.uriName(), sync.store(), first.totalCount(),
                             page.totalCount());
                 }
                 if (!bounds.repeated()) {
@@ -102,7 +102,7 @@ final class PageNumberReader {
         } finally {
             ahead.forEach(f -> f.cancel(true));
         }
-        parts.deliveries().awaitAll();
+        parts.delivery().awaitAll();
         parts.failIfStopping(sync);
     }
 

@@ -27,11 +27,14 @@ import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.LoggedRequest;
 import org.junit.jupiter.api.io.TempDir;
 import org.magentokafka.client.MagentoClient;
+import org.magentokafka.component.MagentoEndpoint;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.producer.SourceItemsProducer;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.sandbox.StorefrontOptions;
+import org.magentokafka.storefront.StorefrontLookups;
 import org.magentokafka.storefront.StorefrontPage;
 import org.magentokafka.stream.MagentoConstants;
 
@@ -67,7 +70,7 @@ class PageLookupPrefetchTest {
 
     @Test
     void theRouteTakesThePageLookUpsTheFetcherStartedInsteadOfAskingAgain() throws Exception {
-        MagentoEndpoint consumer = endpoint("magento:products?prefetchInventory=true&prefetchStorefront=true");
+        PagingContext consumer = endpoint("magento:products?prefetchInventory=true&prefetchStorefront=true");
         PageLookupPrefetch prefetch = new PageLookupPrefetch(consumer, task -> {
             besideTasks.incrementAndGet();
             pool.execute(task);
@@ -90,7 +93,7 @@ class PageLookupPrefetchTest {
         StorefrontPage taken = assertInstanceOf(StorefrontPage.class, storefront);
         assertEquals("eu", taken.scope().storeCode());
         assertEquals("europe", taken.scope().websiteCode(), "the page's own store view's website");
-        assertNull(consumer.store().storefrontPrefetch().take(StorefrontLookups.key(eu, MagentoProducer.skusOf(page.items()))),
+        assertNull(consumer.store().storefrontPrefetch().take(StorefrontLookups.key(eu, SourceItemsProducer.skusOf(page.items()))),
                 "the route took it");
 
         // Taken once: the same page again is asked for again (so the 'nothing asked' above can fail).
@@ -101,10 +104,10 @@ class PageLookupPrefetchTest {
 
     @Test
     void aStorefrontLookUpBelongsToItsStoreView() throws Exception {
-        MagentoEndpoint consumer = endpoint("magento:products?prefetchStorefront=true");
+        PagingContext consumer = endpoint("magento:products?prefetchStorefront=true");
         PageLookupPrefetch prefetch = new PageLookupPrefetch(consumer, pool);
         Page page = prefetch.fetchWithLookups(consumer.client("default"), SearchCriteria.paged(10).sortedBy("entity_id", "ASC").withPage(1));
-        var skus = MagentoProducer.skusOf(page.items());
+        var skus = SourceItemsProducer.skusOf(page.items());
         assertNull(consumer.store().storefrontPrefetch().take(StorefrontLookups.key(consumer.client("eu"), skus)),
                 "the same SKUs in another store view are another look-up");
         var answer = consumer.store().storefrontPrefetch().take(StorefrontLookups.key(consumer.client("default"), skus));
@@ -114,7 +117,7 @@ class PageLookupPrefetchTest {
 
     @Test
     void withoutTheOptionsNothingIsPrefetched() {
-        MagentoEndpoint consumer = endpoint("magento:products");
+        PagingContext consumer = endpoint("magento:products");
         PageLookupPrefetch prefetch = new PageLookupPrefetch(consumer, pool);
         Page page = consumer.client("default").fetchPage("/V1/products", SearchCriteria.paged(10).sortedBy("entity_id", "ASC").withPage(1));
         assertNull(prefetch.lookupsFor(consumer.client("default"), page), "a route that does not enrich gets no look-ups");
