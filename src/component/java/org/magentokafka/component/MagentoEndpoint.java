@@ -37,13 +37,14 @@ import org.magentokafka.stream.MagentoStream;
 import org.magentokafka.stream.MagentoConstants;
 
 /**
- * Reads one catalog stream of one Magento store view (consumer), or looks items up by key (producer). The parts of
- * the consumer, the look-ups and the connection check see it through narrow views ({@link StreamContext},
- * {@link ProbedStream}): what they use, not the component.
+ * Reads one catalog stream of one Magento store view (consumer), or looks items up by key (producer).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "magento", title = "Magento", syntax = "magento:stream",
              category = { Category.SAAS }, headersClass = MagentoConstants.class)
 public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation, StreamContext, ProbedStream {
+
+    // The consumer's parts, the look-ups and the connection check see this endpoint through narrow views
+    // (StreamContext, ProbedStream): what they use of it, never the component's classes.
 
     @UriPath(enums = "products,categories,cms-pages,source-items,product-attributes")
     @Metadata(required = true)
