@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** How the connector proves who it is to the store (REST-FACTS.md, Authentication). */
+/** How the connector proves who it is to the store (docs/magento-rest-facts.md, Authentication). */
 public enum AuthMode {
     /** Integration (or admin) access token as {@code Authorization: Bearer}; refused by default since 2.4.4. */
     BEARER,

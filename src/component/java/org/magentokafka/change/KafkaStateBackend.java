@@ -4,28 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.magentokafka.kafka.FencedWriter;
 import org.magentokafka.kafka.KafkaAccessFailure;
@@ -45,7 +37,8 @@ import java.util.concurrent.Future;
  * With a {@link FencedWriter} (high availability) the records go out in the writer's transactions, a page's
  * state in the page's own, and a change becomes visible here only once its transaction committed; the topic is
  * read {@code read_committed}, so what a fenced leader left unfinished is never read back. {@link #reload()} drops
- * what was read, for a replica that takes the lease over: its successor may have written since.
+ * what was read, for a replica that takes the lease over: its successor may have written since. What was read back
+ * waits in a {@link StateTopicContent} until each store view's state opens.
  */
 public final class KafkaStateBackend implements AutoCloseable {
 
@@ -53,10 +46,7 @@ public final class KafkaStateBackend implements AutoCloseable {
     private final String topic;
     private final FencedWriter fenced;
     private KafkaProducer<String, String> producer;
-    private final Map<String, Map<String, KeyVersion>> loadedVersions = new HashMap<>();
-    private final Map<String, String> loadedWatermarks = new HashMap<>();
-    private final Map<String, Boolean> loadedFullPasses = new HashMap<>();
-    private final Map<String, Set<String>> loadedRepublish = new HashMap<>();
+    private final StateTopicContent loadedContent = new StateTopicContent();
     private boolean loaded;
 
     /** {@code settings}: the connector's Kafka client settings, with the state store's bootstrap servers. */
@@ -74,10 +64,7 @@ public final class KafkaStateBackend implements AutoCloseable {
     /** Forgets what was read: the next {@link #open} reads the topic again (stores opened before keep their copy). */
     public synchronized void reload() {
         loaded = false;
-        loadedVersions.clear();
-        loadedWatermarks.clear();
-        loadedFullPasses.clear();
-        loadedRepublish.clear();
+        loadedContent.clear();
     }
 
     /** The state of one stream of one store view, backed by this topic. */
@@ -85,12 +72,10 @@ public final class KafkaStateBackend implements AutoCloseable {
         load();
         String prefix = stream + "|" + store + "|";
         CompactHashIndex index = new CompactHashIndex();
-        loadedVersions.getOrDefault(prefix, Map.of()).forEach(index::put);
-        loadedVersions.remove(prefix);
-        Store state = new Store(prefix, index, loadedWatermarks.remove(prefix));
-        state.fullPass = Boolean.TRUE.equals(loadedFullPasses.remove(prefix));
-        state.republish.addAll(loadedRepublish.getOrDefault(prefix, Set.of()));
-        loadedRepublish.remove(prefix);
+        loadedContent.takeVersions(prefix, index);
+        Store state = new Store(prefix, index, loadedContent.takeWatermark(prefix));
+        state.fullPass = loadedContent.takeFullPass(prefix);
+        state.republish.addAll(loadedContent.takeRepublish(prefix));
         return state;
     }
 
@@ -99,26 +84,7 @@ public final class KafkaStateBackend implements AutoCloseable {
             return;
         }
         ensureTopic();
-        Properties p = new Properties();
-        p.putAll(settings.consumer());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        // Never what a fenced leader's aborted transaction left in the log.
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp, Duration.ofSeconds(30)) < end.get(tp))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    apply(r.key(), r.value());
-                }
-            }
-        }
+        loadedContent.read(settings, topic);
         loaded = true;
         if (fenced != null || producer != null) {
             return;
@@ -130,37 +96,6 @@ public final class KafkaStateBackend implements AutoCloseable {
         pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         pp.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producer = new KafkaProducer<>(pp);
-    }
-
-    private void apply(String key, String value) {
-        // <stream>|<store>|<kind>[|<item>]: stream and store codes hold no '|', items (SKUs) may.
-        int first = key == null ? -1 : key.indexOf('|');
-        int second = first < 0 ? -1 : key.indexOf('|', first + 1);
-        if (second < 0 || second + 1 >= key.length()) {
-            return;
-        }
-        String prefix = key.substring(0, second + 1);
-        String kind = key.substring(second + 1);
-        if (kind.startsWith("H|")) {
-            String item = kind.substring(2);
-            Map<String, KeyVersion> versions = loadedVersions.computeIfAbsent(prefix, k -> new HashMap<>());
-            if (value == null) {
-                versions.remove(item); // an earlier version's deletion: no sequence to keep
-            } else {
-                versions.put(item, parse(value));
-            }
-        } else if (kind.startsWith("R|")) {
-            Set<String> requests = loadedRepublish.computeIfAbsent(prefix, k -> new LinkedHashSet<>());
-            if (value == null) {
-                requests.remove(kind.substring(2));
-            } else {
-                requests.add(kind.substring(2));
-            }
-        } else if (kind.equals("W") && value != null) {
-            loadedWatermarks.put(prefix, value);
-        } else if (kind.equals("P") && value != null) {
-            loadedFullPasses.put(prefix, "1".equals(value));
-        }
     }
 
     static String format(KeyVersion version) {

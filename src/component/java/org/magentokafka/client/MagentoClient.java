@@ -1,22 +1,12 @@
 package org.magentokafka.client;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +17,6 @@ import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.net.PercentEncoding;
 import org.magentokafka.net.NetworkSettings;
-import org.magentokafka.net.OneLine;
-import org.magentokafka.net.BoundedBody;
 import org.magentokafka.net.ResponseBody;
 import java.util.function.Supplier;
 
@@ -56,6 +44,8 @@ public final class MagentoClient implements AutoCloseable {
     private final ScanBudget budget;
     /** The largest answer read, on the wire and decoded (magento.max-response-bytes). */
     private final long maxBodyBytes;
+    /** Sends each attempt; {@link #withRetries} decides whether there is another. */
+    private final RequestSender sender;
 
     /**
      * @param http the store's client from {@link NetworkSettings#httpClient(Duration)} (proxy, TLS trust, no redirects)
@@ -79,6 +69,8 @@ public final class MagentoClient implements AutoCloseable {
         this.mapper = mapper;
         this.errors = new ErrorTranslator(mapper);
         this.http = http;
+        this.sender = new RequestSender(address, authenticator, gate, http, requestTimeout, errors, metrics, budget,
+                maxBodyBytes);
     }
 
     /**
@@ -112,10 +104,10 @@ public final class MagentoClient implements AutoCloseable {
         String query = criteria.toQueryString()
                        + (fields == null ? "" : "&fields=" + PercentEncoding.encode(fields));
         URI uri = address.uri(resource, query);
-        return withRetries(endpoint, resource, () -> page(endpoint, criteria, get(endpoint, resource, uri)));
+        return withRetries(endpoint, resource, () -> page(endpoint, criteria, sender.get(endpoint, resource, uri)));
     }
 
-    private Page page(String endpoint, SearchCriteria criteria, Response response) {
+    private Page page(String endpoint, SearchCriteria criteria, RequestSender.Response response) {
         JsonNode json = parse(endpoint, response);
         JsonNode total = json.get("total_count");
         JsonNode items = json.get("items");
@@ -126,7 +118,7 @@ public final class MagentoClient implements AutoCloseable {
                 throw new NumberFormatException();
             }
         } catch (RuntimeException e) {
-            throw new MagentoException(endpoint, response.status, true, endpoint
+            throw new MagentoException(endpoint, response.status(), true, endpoint
                                                                         + " returned a body without a numeric total_count: not a searchCriteria result."
                                                                         + " Check magento.rest-path and that the store runs Magento 2. Retrying with back-off");
         }
@@ -148,7 +140,7 @@ public final class MagentoClient implements AutoCloseable {
     public JsonNode getJson(String resource, String rawQuery, String metricEndpoint) {
         String endpoint = "GET " + address.path(resource);
         URI uri = address.uri(resource, rawQuery);
-        return withRetries(endpoint, metricEndpoint, () -> parse(endpoint, get(endpoint, metricEndpoint, uri)));
+        return withRetries(endpoint, metricEndpoint, () -> parse(endpoint, sender.get(endpoint, metricEndpoint, uri)));
     }
 
     /**
@@ -198,155 +190,20 @@ public final class MagentoClient implements AutoCloseable {
         }
     }
 
-    private JsonNode parse(String endpoint, Response response) {
+    private JsonNode parse(String endpoint, RequestSender.Response response) {
         try {
-            JsonNode node = mapper.readTree(response.body);
+            JsonNode node = mapper.readTree(response.body());
             if (node == null || node.isMissingNode()) {
                 throw new IOException("empty body");
             }
             return node;
         } catch (IOException e) {
-            throw errors.notJson(endpoint, response.status, response.contentType, response.body, e);
+            throw errors.notJson(endpoint, response.status(), response.contentType(), response.body(), e);
         }
-    }
-
-    private Response get(String endpoint, String metricEndpoint, URI uri) {
-        long started = System.nanoTime();
-        int status = 0;
-        try {
-            Response response = send(endpoint, metricEndpoint, uri);
-            status = response.status;
-            return response;
-        } catch (MagentoException e) {
-            status = e.status();
-            throw e;
-        } finally {
-            metrics.request(metricEndpoint, status, Duration.ofNanos(System.nanoTime() - started));
-        }
-    }
-
-    private Response send(String endpoint, String metricEndpoint, URI uri) {
-        HttpRequest.Builder request = ResponseBody.acceptGzip(HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
-                .header("Accept", "application/json")
-                .GET());
-        try {
-            authenticator.authenticate(request, "GET", uri);
-        } catch (AuthFailureException e) {
-            throw new MagentoException(endpoint, 401, e.retryable(), endpoint + " not sent: " + e.getMessage(), e);
-        }
-        HttpResponse<byte[]> response;
-        try {
-            if (budget == null) {
-                gate.acquire();
-            } else {
-                budget.acquire();
-                gate.acquireBackground();
-            }
-            try {
-                response = sendBounded(request.build());
-            } finally {
-                gate.release();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MagentoException(endpoint, 0, true, endpoint + " was interrupted (the connector is stopping)", e);
-        } catch (HttpConnectTimeoutException | ConnectException | UnresolvedAddressException e) {
-            throw unreachable(endpoint, e);
-        } catch (BoundedBody.TooLargeException e) {
-            throw new MagentoException(endpoint, 0, true, endpoint + " returned " + e.getMessage() + ", more than any page"
-                                                          + " needs (magento.max-response-bytes): a broken proxy or a store ignoring the page size."
-                                                          + " Retrying with back-off", e);
-        } catch (HttpTimeoutException e) {
-            throw new MagentoException(endpoint, 0, true, endpoint + " timed out after " + requestTimeout.toMillis()
-                                                          + " ms: the store is slow; lower magento.page-size or raise magento.read-timeout. Retrying with back-off",
-                    e);
-        } catch (IOException e) {
-            if (e.getCause() instanceof UnresolvedAddressException || e.getCause() instanceof ConnectException) {
-                throw unreachable(endpoint, e);
-            }
-            String tls = NetworkSettings.tlsProblem(e);
-            if (tls != null) {
-                // The JDK says "PKIX path building failed", which names no setting: say which one fixes it. Sending the
-                // same request again cannot help; the next poll tries again (a renewed certificate).
-                throw new MagentoException(endpoint, 0, false, endpoint + " failed: " + tls + ". Retrying with back-off", e);
-            }
-            throw new MagentoException(endpoint, 0, true, endpoint + " failed: " + OneLine.of(String.valueOf(e))
-                                                          + ". Retrying with back-off",
-                    e);
-        }
-        String body = decoded(endpoint, metricEndpoint, response);
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        int status = response.statusCode();
-        if (status == 200) {
-            return new Response(status, contentType, body);
-        }
-        if (status >= 300 && status < 400) {
-            String location = response.headers().firstValue("Location").orElse("?");
-            throw new MagentoException(endpoint, status, false, endpoint + " was redirected (" + status + ") to "
-                                                                + stripQuery(location)
-                                                                + ": magento.base-url is not the store's URL (http vs https, www, or a different domain). Use the URL it redirects to");
-        }
-        throw errors.translate(endpoint, status, contentType, body)
-                .withRetryAfter(response.headers().firstValue("Retry-After").orElse(null));
-    }
-
-    /** Counted as received (on the wire), then decoded before anything reads it: pages and error bodies alike. */
-    private String decoded(String endpoint, String metricEndpoint, HttpResponse<byte[]> response) {
-        ResponseBody body = ResponseBody.of(response, maxBodyBytes);
-        metrics.received(metricEndpoint, body.wireBytes(), body.compressed());
-        try {
-            return body.text();
-        } catch (ResponseBody.UndecodableBodyException e) {
-            throw new MagentoException(endpoint, response.statusCode(), e.retryable(), endpoint + " returned "
-                                                                                       + e.getMessage() + ". Retrying with back-off", e);
-        }
-    }
-
-    /**
-     * The answer, whole, within the request timeout: the JDK's timeout ends at the response headers, so a body that
-     * trickles a byte a second would otherwise hold a slot of the store's gate for as long as the peer likes. At most
-     * {@code maxBodyBytes} are read.
-     */
-    private HttpResponse<byte[]> sendBounded(HttpRequest request) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, BoundedBody.handler(maxBodyBytes));
-        try {
-            return answer.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw new HttpTimeoutException("the whole answer did not arrive in time");
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException(cause);
-        }
-    }
-
-    private MagentoException unreachable(String endpoint, Exception e) {
-        return new MagentoException(endpoint, 0, true, endpoint + " could not connect to " + address.baseUrl() + " ("
-                                                       + e.getClass().getSimpleName()
-                                                       + "): the store is unreachable. Check magento.base-url, DNS, firewall and proxy. Retrying with back-off",
-                e);
-    }
-
-    private static String stripQuery(String location) {
-        int q = location.indexOf('?');
-        return q < 0 ? location : location.substring(0, q);
     }
 
     @Override
     public void close() {
         // HttpClient holds no resources that need closing on Java 17; kept for the endpoint's lifecycle symmetry.
-    }
-
-    private record Response(int status, String contentType, String body) {
     }
 }

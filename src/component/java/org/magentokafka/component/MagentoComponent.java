@@ -23,6 +23,8 @@ import org.magentokafka.change.StateStore;
 import org.magentokafka.client.ClientMetrics;
 import org.magentokafka.net.NetworkSettings;
 import org.magentokafka.client.StoreAddress;
+import org.magentokafka.consumer.PollStatus;
+import org.magentokafka.consumer.StreamMetrics;
 import org.magentokafka.kafka.KafkaClientSettings;
 import org.magentokafka.stream.MagentoStream;
 

@@ -10,7 +10,9 @@ import org.apache.camel.spi.UriParams;
 import org.magentokafka.auth.AuthMode;
 import org.magentokafka.auth.SignatureMethod;
 import org.magentokafka.component.OptionValues.Range;
+import org.magentokafka.consumer.StreamSettings;
 import org.magentokafka.paging.Paging;
+import org.magentokafka.paging.SearchCriteria;
 
 /**
  * Options shared by all endpoints of the component (the store and its credentials) and tunable per endpoint.
@@ -19,10 +21,10 @@ import org.magentokafka.paging.Paging;
 // Options have their real types. Set from text (URI, component property, environment), durations and enums are read
 // by OptionValues (ParsingConfigurer): Camel's own converter reads "5S" or "-5s" as zero.
 @UriParams
-public class MagentoConfiguration implements Cloneable {
+public class MagentoConfiguration implements Cloneable, StreamSettings {
 
     /** Magento's default maximum searchCriteria page size (a larger one is refused with 400). */
-    public static final int MAX_PAGE_SIZE = 300;
+    public static final int MAX_PAGE_SIZE = SearchCriteria.MAX_PAGE_SIZE;
 
     /**
      * What a number option accepts beyond its type, checked by the endpoint when it starts and by the application

@@ -1,11 +1,10 @@
 package org.magentokafka.component;
 
-import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Category;
@@ -13,18 +12,27 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.magentokafka.auth.Authenticator;
+import org.magentokafka.auth.AuthMode;
 import org.magentokafka.change.StateStore;
 import org.magentokafka.client.MagentoClient;
-import org.magentokafka.client.RetryPolicy;
 import org.magentokafka.client.ScanBudget;
-import org.magentokafka.client.StoreAddress;
-import org.magentokafka.paging.Paging;
+import org.magentokafka.consumer.OptionalParts;
+import org.magentokafka.consumer.StreamContext;
+import org.magentokafka.enrich.EventPart;
+import org.magentokafka.enrich.PartAvailability;
+import org.magentokafka.enrich.UnknownParts;
+import org.magentokafka.health.ProbedStream;
+import org.magentokafka.producer.AttributesProducer;
+import org.magentokafka.producer.CategoriesProducer;
+import org.magentokafka.producer.ItemProducer;
+import org.magentokafka.producer.SourceItemsProducer;
+import org.magentokafka.producer.StorefrontProducer;
 import org.magentokafka.stream.MagentoStream;
 import org.magentokafka.stream.MagentoConstants;
 
@@ -33,7 +41,10 @@ import org.magentokafka.stream.MagentoConstants;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "magento", title = "Magento", syntax = "magento:stream",
              category = { Category.SAAS }, headersClass = MagentoConstants.class)
-public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation, StreamContext, ProbedStream {
+
+    // The consumer's parts, the look-ups and the connection check see this endpoint through narrow views
+    // (StreamContext, ProbedStream): what they use of it, never the component's classes.
 
     @UriPath(enums = "products,categories,cms-pages,source-items,product-attributes")
     @Metadata(required = true)
@@ -42,8 +53,7 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
     private MagentoConfiguration configuration;
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final Map<String, MagentoClient> clients = new LinkedHashMap<>();
-    private final Map<String, MagentoClient> scanClients = new LinkedHashMap<>();
+    private final StoreViewClients clients = new StoreViewClients(this);
 
     public MagentoEndpoint(String uri, MagentoComponent component, MagentoConfiguration configuration) {
         super(uri, component);
@@ -58,9 +68,16 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
         return consumer;
     }
 
+    /** The producer of this stream's look-up (a stream without one looks items up by key only). */
     @Override
     public Producer createProducer() throws Exception {
-        return new MagentoProducer(this);
+        return switch (stream()) {
+            case SOURCE_ITEMS -> new SourceItemsProducer(this);
+            case PRODUCT_ATTRIBUTES -> new AttributesProducer(this);
+            case CATEGORIES -> new CategoriesProducer(this);
+            case PRODUCTS -> new StorefrontProducer(this);
+            default -> new ItemProducer(this);
+        };
     }
 
     @Override
@@ -70,33 +87,18 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
         OptionValues.checkRange("pageSize", "magento.page-size", configuration.getPageSize());
         OptionValues.checkRange("scanPageSize", "magento.scan-page-size", configuration.getScanPageSize());
         OptionValues.checkRange("scanBudget", "magento.scan-budget", configuration.getScanBudget());
-        Duration read = configuration.getReadTimeout();
-        HttpClient http = getComponent().httpClientFor(configuration);
-        StoreContext store = store();
-        RetryPolicy retry = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryBaseDelay(),
-                configuration.getRetryMaxDelay());
-        for (String code : storeCodes()) {
-            StoreAddress address = new StoreAddress(configuration.getBaseUrl(), configuration.getRestPath(), code);
-            Authenticator authenticator = store.authenticators().forStore(configuration, address, http);
-            MagentoClient client = new MagentoClient(address, authenticator,
-                    store.gate(maxConcurrency(), configuration.getMaxRequestsPerSecond()),
-                    http, read, mapper, retry, getComponent().clientMetrics()).withMaxBodyBytes(configuration.getMaxResponseBytes());
-            clients.put(code, client);
-            // Without a budget, scans run as before: at foreground speed, through the foreground client.
-            scanClients.put(code, scanBudget().paced() ? client.paced(scanBudget()) : client);
-        }
+        clients.open();
     }
 
     @Override
     protected void doStop() throws Exception {
-        clients.values().forEach(MagentoClient::close);
-        clients.clear();
-        scanClients.clear();
+        clients.close();
         super.doStop();
     }
 
     /** The store views this endpoint reads: all configured ones for store-scoped streams, else the first. */
-    List<String> storeCodes() {
+    @Override
+    public List<String> storeCodes() {
         List<String> codes = new ArrayList<>();
         String value = configuration.getStoreCodes() == null ? "" : configuration.getStoreCodes();
         for (String c : value.split(",")) {
@@ -108,12 +110,6 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
             codes.add("default");
         }
         return stream().storeScoped() ? codes : List.of(codes.get(0));
-    }
-
-    private int maxConcurrency() {
-        int n = configuration.getMaxConcurrency();
-        OptionValues.checkRange("maxConcurrency", "magento.max-concurrency", n);
-        return n;
     }
 
     Duration pollInterval() {
@@ -130,43 +126,75 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
     }
 
     /** What this endpoint shares with the other endpoints of its store, opened on first use. */
-    StoreContext store() {
+    @Override
+    public StoreContext store() {
         return getComponent().store(configuration.getBaseUrl());
     }
 
     /** This endpoint's state of one of its store views. */
-    StateStore state(String storeCode) {
+    @Override
+    public StateStore state(String storeCode) {
         return getComponent().stateFor(configuration, stream(), storeCode);
     }
 
-    MagentoClient client(String storeCode) {
-        MagentoClient client = clients.get(storeCode);
-        if (client == null) {
-            throw new IllegalStateException("Endpoint " + getEndpointUri() + " is not started or does not read store view '"
-                                            + storeCode + "'");
-        }
-        return client;
+    @Override
+    public StateStore stateOf(String name, String scope) {
+        return getComponent().stateFor(configuration, name, scope);
+    }
+
+    @Override
+    public MagentoClient client(String storeCode) {
+        return clients.client(storeCode);
     }
 
     /** This store view's client for scans: paced by the store's scan budget, behind foreground requests. */
-    MagentoClient scanClient(String storeCode) {
-        client(storeCode); // the same one-line failure as client() when not started or not one of its store views
-        return scanClients.get(storeCode);
+    @Override
+    public MagentoClient scanClient(String storeCode) {
+        return clients.scanClient(storeCode);
     }
 
     /** The budget this endpoint's scans share with every other scan of the store. */
-    ScanBudget scanBudget() {
+    @Override
+    public ScanBudget scanBudget() {
         return store().scanBudget(configuration.getScanBudget());
     }
 
-    ObjectMapper mapper() {
+    @Override
+    public ObjectMapper mapper() {
         return mapper;
     }
 
+    @Override
+    public boolean guest() {
+        return configuration.getAuthMode() == AuthMode.NONE;
+    }
+
+    @Override
+    public void observed(String storeCode, Set<EventPart> parts, UnknownParts unknown) {
+        OptionalParts.observe(this, storeCode, parts, unknown);
+    }
+
+    @Override
+    public PartAvailability enrichment() {
+        return getComponent().enrichment();
+    }
+
+    @Override
+    public Clock clock() {
+        return getComponent().clock();
+    }
+
+    @Override
+    public ExecutorServiceManager executors() {
+        return getCamelContext().getExecutorServiceManager();
+    }
+
+    @Override
     public MagentoStream stream() {
         return MagentoStream.fromUri(stream);
     }
 
+    @Override
     public String getStream() {
         return stream;
     }
@@ -178,6 +206,7 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
         this.stream = stream;
     }
 
+    @Override
     public MagentoConfiguration getConfiguration() {
         return configuration;
     }

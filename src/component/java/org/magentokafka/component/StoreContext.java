@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.magentokafka.change.StateStore;
+import org.magentokafka.consumer.CatalogSignals;
+import org.magentokafka.consumer.StreamStore;
 import org.magentokafka.net.NetworkSettings;
 import org.magentokafka.client.ScanBudget;
 import org.magentokafka.client.StoreAddress;
@@ -25,7 +27,7 @@ import org.magentokafka.storefront.StorefrontPage;
  * the change state of each stream and store view. Opened by {@link MagentoComponent#store} on first use, closed
  * (state stores flushed and closed) when the component stops.
  */
-final class StoreContext implements AutoCloseable {
+final class StoreContext implements StreamStore, AutoCloseable {
 
     private final String baseUrl;
     private volatile StoreGate gate;
@@ -84,15 +86,18 @@ final class StoreContext implements AutoCloseable {
         return authenticators;
     }
 
-    MetadataCache metadata() {
+    @Override
+    public MetadataCache metadata() {
         return metadata;
     }
 
-    CatalogSignals signals() {
+    @Override
+    public CatalogSignals signals() {
         return signals;
     }
 
-    PrefetchedLookups<List<Map<String, Object>>> inventoryPrefetch() {
+    @Override
+    public PrefetchedLookups<List<Map<String, Object>>> inventoryPrefetch() {
         return inventoryPrefetch;
     }
 
@@ -104,7 +109,8 @@ final class StoreContext implements AutoCloseable {
      * The index, listed first by {@code listing} when it was not since the products consumer started: only a route
      * that asks for storefront look-ups pays for the listing, once per store whatever the store views.
      */
-    synchronized ParentIndex listedParents(Consumer<ParentIndex> listing) {
+    @Override
+    public synchronized ParentIndex listedParents(Consumer<ParentIndex> listing) {
         if (!parentsListed) {
             listing.accept(parents);
             parentsListed = true;
@@ -113,7 +119,8 @@ final class StoreContext implements AutoCloseable {
     }
 
     /** A page of this store view asked for its storefront look-ups ({@code magento:products} as a look-up). */
-    void storefrontAsked(String storeCode) {
+    @Override
+    public void storefrontAsked(String storeCode) {
         storefrontViews.add(storeCode);
     }
 
@@ -121,7 +128,8 @@ final class StoreContext implements AutoCloseable {
      * Whether the route enriches this store view's products for the storefront: the salable-quantity scan and the
      * price pass serve those events only, a route publishing raw products (the Kamelet) does not pay for them.
      */
-    boolean servesStorefront(String storeCode) {
+    @Override
+    public boolean servesStorefront(String storeCode) {
         return storefrontViews.contains(storeCode);
     }
 
@@ -130,7 +138,8 @@ final class StoreContext implements AutoCloseable {
         parentsListed = false;
     }
 
-    PrefetchedLookups<StorefrontPage> storefrontPrefetch() {
+    @Override
+    public PrefetchedLookups<StorefrontPage> storefrontPrefetch() {
         return storefrontPrefetch;
     }
 

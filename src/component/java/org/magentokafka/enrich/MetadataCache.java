@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.magentokafka.client.MagentoClient;
+
 /**
  * Attribute metadata and category trees per store view, fetched once and reused for every page: a full sync then
  * costs one extra request per page (inventory), not per product. Refreshed after {@code metadataRefresh}, and at
@@ -16,6 +18,11 @@ public final class MetadataCache {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    /** The key of the store view a client reads (store URL and store code), for {@link #get}. */
+    public static String storeKey(MagentoClient client) {
+        return client.address().baseUrl() + "|" + client.address().storeCode();
+    }
 
     @SuppressWarnings("unchecked")
     public <T> T get(String kind, String storeKey, Duration maxAge, Supplier<T> loader) {

@@ -13,7 +13,10 @@ import org.magentokafka.net.PercentEncoding;
  */
 public final class SearchCriteria {
 
-    /** One filter; filters of one group are OR-ed, groups are AND-ed (REST-FACTS.md). */
+    /** Magento's default maximum searchCriteria page size (a larger one is refused with 400). */
+    public static final int MAX_PAGE_SIZE = 300;
+
+    /** One filter; filters of one group are OR-ed, groups are AND-ed (docs/magento-rest-facts.md). */
     public record Filter(String field, String value, String conditionType) {
     }
 

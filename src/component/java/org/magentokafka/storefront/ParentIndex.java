@@ -1,6 +1,5 @@
 package org.magentokafka.storefront;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,28 +14,21 @@ import java.util.Map;
  * current from every page that holds configurables.
  * <p>
  * Compact, because it sits next to the change-detection state (both together within 64 MiB per 1,000,000 keys):
- * one {@code int} per entity id in chunks of 1,024 ids allocated on first use (entity ids are auto-increment, so
- * the chunks are dense), holding a child's parent number + 1, or a parent's own number as {@code -(n + 1)}; the
- * parent SKUs once each, as UTF-8 in one arena. A child of several configurables (rare) keeps its parents in a
- * small map. Thread-safe (pages of several store views update it).
+ * one {@code int} per entity id in chunks of 1,024 ids allocated on first use ({@link IdSlots}: entity ids are
+ * auto-increment, so the chunks are dense), holding a child's parent number + 1, or a parent's own number as
+ * {@code -(n + 1)}; the parent SKUs once each, as UTF-8 in one arena ({@link ParentSkus}). A child of several
+ * configurables (rare) keeps its parents in a small map. Thread-safe (pages of several store views update it).
  */
 public final class ParentIndex {
 
-    private static final int CHUNK_BITS = 10;
-    private static final int CHUNK = 1 << CHUNK_BITS;
     /** A child of several parents: its parent numbers are in {@link #multi}. */
     private static final int MULTI = Integer.MIN_VALUE;
     private static final int SATURATED = 0xff;
 
     /** Per entity id: 0 nothing; &gt; 0 a child (parent number + 1); MULTI; otherwise a parent, -(number + 1). */
-    private int[][] chunks = new int[16][];
+    private final IdSlots slots = new IdSlots();
     private final Map<Integer, int[]> multi = new HashMap<>();
-    private int[] skuOffsets = new int[64];
-    /** Links per parent (saturating at 255): a page showing as many links, all already there, changes nothing. */
-    private byte[] linkCounts = new byte[64];
-    private byte[] skus = new byte[1024];
-    private int skusUsed;
-    private int parents;
+    private final ParentSkus parents = new ParentSkus();
 
     /**
      * Records a configurable's links as a page or the listing shows them: links it no longer has are dropped.
@@ -52,16 +44,16 @@ public final class ParentIndex {
         if (slot < 0 && slot != MULTI) {
             number = -slot - 1;
             if (!parentSku.equals(skuOf(number))) {
-                skuOffsets[number] = storeSku(parentSku); // renamed: the old bytes stay unused until a rebuild
+                parents.rename(number, parentSku); // renamed: the old bytes stay unused until a rebuild
             }
             if (unchanged(number, childIds)) {
                 return;
             }
-            if (linkCounts[number] != 0) {
+            if (parents.links(number) != 0) {
                 dropLinksOf(number);
             }
         } else {
-            number = newParent(parentSku);
+            number = parents.add(parentSku);
             set(pid, -number - 1);
         }
         int count = 0;
@@ -70,7 +62,7 @@ public final class ParentIndex {
                 count++;
             }
         }
-        linkCounts[number] = (byte) Math.min(count, SATURATED);
+        parents.links(number, Math.min(count, SATURATED));
     }
 
     /** A product that is no longer a configurable (or was deleted) has no children any more. */
@@ -79,9 +71,9 @@ public final class ParentIndex {
             return;
         }
         int slot = get((int) productId);
-        if (slot < 0 && slot != MULTI && linkCounts[-slot - 1] != 0) {
+        if (slot < 0 && slot != MULTI && parents.links(-slot - 1) != 0) {
             dropLinksOf(-slot - 1);
-            linkCounts[-slot - 1] = 0;
+            parents.links(-slot - 1, 0);
         }
     }
 
@@ -122,21 +114,17 @@ public final class ParentIndex {
     /** Takes over another index's content (a rebuild done aside, swapped in at once). */
     public synchronized void replaceWith(ParentIndex rebuilt) {
         synchronized (rebuilt) {
-            chunks = rebuilt.chunks;
+            slots.takeOver(rebuilt.slots);
             multi.clear();
             multi.putAll(rebuilt.multi);
             // Trimmed: a rebuilt index of 100,000s of configurables carries no growth slack.
-            skuOffsets = Arrays.copyOf(rebuilt.skuOffsets, Math.max(1, rebuilt.parents));
-            linkCounts = Arrays.copyOf(rebuilt.linkCounts, Math.max(1, rebuilt.parents));
-            skus = Arrays.copyOf(rebuilt.skus, Math.max(1, rebuilt.skusUsed));
-            skusUsed = rebuilt.skusUsed;
-            parents = rebuilt.parents;
+            parents.takeOverTrimmed(rebuilt.parents);
         }
     }
 
     /** Configurables known. */
     public synchronized int parentCount() {
-        return parents;
+        return parents.count();
     }
 
     private synchronized boolean isParent(long id) {
@@ -148,7 +136,7 @@ public final class ParentIndex {
     }
 
     private boolean unchanged(int number, List<Long> childIds) {
-        int count = linkCounts[number] & 0xff;
+        int count = parents.links(number);
         if (count == SATURATED || count != childIds.size()) {
             return false;
         }
@@ -207,16 +195,7 @@ public final class ParentIndex {
 
     /** Removes every link to this parent: one walk over the ids, only when a configurable's links changed. */
     private void dropLinksOf(int number) {
-        int mark = number + 1;
-        for (int[] chunk : chunks) {
-            if (chunk != null) {
-                for (int i = 0; i < CHUNK; i++) {
-                    if (chunk[i] == mark) {
-                        chunk[i] = 0;
-                    }
-                }
-            }
-        }
+        slots.clearEvery(number + 1);
         for (Iterator<Map.Entry<Integer, int[]>> it = multi.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Integer, int[]> e = it.next();
             int[] kept = Arrays.stream(e.getValue()).filter(n -> n != number).toArray();
@@ -232,63 +211,16 @@ public final class ParentIndex {
         }
     }
 
-    private int newParent(String sku) {
-        if (parents == skuOffsets.length) {
-            int grown = parents + Math.max(16, parents >> 2);
-            skuOffsets = Arrays.copyOf(skuOffsets, grown);
-            linkCounts = Arrays.copyOf(linkCounts, grown);
-        }
-        skuOffsets[parents] = storeSku(sku);
-        return parents++;
-    }
-
-    /** Stores a SKU as a 1-byte length and its UTF-8 bytes (Magento's SKUs are at most 64 characters); returns the offset. */
-    private int storeSku(String sku) {
-        byte[] bytes = sku.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > 0xFF) {
-            throw new IllegalArgumentException("a SKU longer than 255 bytes: " + sku.substring(0, 40) + "...");
-        }
-        int length = bytes.length;
-        int needed = skusUsed + 1 + length;
-        if (needed > skus.length) {
-            skus = Arrays.copyOf(skus, Math.max(needed, skus.length + (skus.length >> 2)));
-        }
-        skus[skusUsed] = (byte) length;
-        System.arraycopy(bytes, 0, skus, skusUsed + 1, length);
-        int offset = skusUsed;
-        skusUsed = needed;
-        return offset;
-    }
-
     private String skuOf(int number) {
-        int offset = skuOffsets[number];
-        int length = skus[offset] & 0xff;
-        return new String(skus, offset + 1, length, StandardCharsets.UTF_8);
+        return parents.skuOf(number);
     }
 
     private int get(int id) {
-        int c = id >>> CHUNK_BITS;
-        if (c >= chunks.length || chunks[c] == null) {
-            return 0;
-        }
-        return chunks[c][id & (CHUNK - 1)];
+        return slots.get(id);
     }
 
     private void set(int id, int value) {
-        int c = id >>> CHUNK_BITS;
-        if (c >= chunks.length) {
-            if (value == 0) {
-                return;
-            }
-            chunks = Arrays.copyOf(chunks, Math.max(c + 1, chunks.length + (chunks.length >> 1)));
-        }
-        if (chunks[c] == null) {
-            if (value == 0) {
-                return;
-            }
-            chunks[c] = new int[CHUNK];
-        }
-        chunks[c][id & (CHUNK - 1)] = value;
+        slots.set(id, value);
     }
 
     private static boolean validId(long id) {

@@ -16,7 +16,7 @@ import org.magentokafka.net.PercentEncoding;
  * ({@code GET /V1/inventory/stock-resolver/website/{code}}). Three requests, cached with the metadata by the
  * caller under {@link #CACHE_KIND}, so a grant or module that appears is picked up at the next refresh.
  * <p>
- * Every part is optional (issue 22): a refusal (the integration lacks {@value #STORE_RESOURCE} or
+ * Every part is optional (any store, any grants): a refusal (the integration lacks {@value #STORE_RESOURCE} or
  * {@value #STOCK_RESOURCE}) or a missing route makes the parts it feeds unknown, never a guess and never a held
  * page. Without the store configs the website is unknown: the store view's products are published as it lists
  * them, with website, displayable, prices and urls unknown; the stock grant is then still asked (Magento checks the

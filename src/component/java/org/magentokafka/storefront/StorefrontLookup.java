@@ -17,7 +17,8 @@ import org.magentokafka.enrich.UnknownParts;
 /**
  * The storefront look-ups of one page of products in one store view, at most four requests whatever the page
  * holds (children, salable quantities, render-info; a second children page only when a page's children exceed
- * the page size): see issue 14's cost rule. The store view's {@link StoreViewScope} is cached metadata.
+ * the page size): storefront-ready events cost a few requests per page, never one per product. The store view's
+ * {@link StoreViewScope} is cached metadata.
  * <p>
  * Children first (the salable quantities need their SKUs), then salable quantities and render-info side by side:
  * on the page fetchers the page's look-ups take two round trips after the page instead of three.

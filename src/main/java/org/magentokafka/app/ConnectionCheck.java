@@ -19,7 +19,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.magentokafka.component.ConnectionProbe;
+import org.magentokafka.health.ConnectionProbe;
 import org.magentokafka.kafka.KafkaClientSettings;
 import org.magentokafka.stream.MagentoStream;
 import org.slf4j.Logger;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * endpoint at {@code /q/health/ready} (cached, so probes do not hammer the store), and as a one-shot mode
  * ({@code --check} or {@code magento.check-only=true}) that prints the table and exits non-zero on a failure.
  * <p>
- * Issue 22, "Any store, any grants": the table says the core streams (each enabled stream, and Kafka they all
+ * Any store, any grants: the table says the core streams (each enabled stream, and Kafka they all
  * write to) apart from the optional parts of product events (website scoping, displayable, prices, urls, salable:
  * {@code StorefrontProbe}), core first. Only a core line that fails fails the check (exit 1) and the readiness; an
  * optional part that is missing (OPTIONAL, naming the grant or module) or failing (WARN) is shown and exits 0.

@@ -2,7 +2,7 @@ package org.magentokafka.app;
 
 import java.time.Duration;
 
-import org.magentokafka.component.PollStatus;
+import org.magentokafka.consumer.PollStatus;
 
 /**
  * Whether a stream's data in Kafka is older than readiness accepts: more than {@code magento.health.max-freshness-cycles}

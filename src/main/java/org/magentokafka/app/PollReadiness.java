@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.magentokafka.component.MagentoComponent;
-import org.magentokafka.component.PollStatus;
+import org.magentokafka.consumer.PollStatus;
 
 /**
  * Readiness per stream from what its polls actually did: DOWN when a stream failed several polls in a row (store

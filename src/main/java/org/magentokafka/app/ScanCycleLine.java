@@ -2,7 +2,7 @@ package org.magentokafka.app;
 
 import java.time.Duration;
 
-import org.magentokafka.component.ScanCycleEstimate;
+import org.magentokafka.scan.ScanCycleEstimate;
 import org.magentokafka.stream.MagentoStream;
 
 /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.magentokafka.component.PollStatusDriver;
+import org.magentokafka.consumer.PollStatusDriver;
 
 /** When readiness calls a stream stale: older than magento.health.max-freshness-cycles of its expected cycles. */
 class FreshnessVerdictTest {

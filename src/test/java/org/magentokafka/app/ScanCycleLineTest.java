@@ -10,7 +10,7 @@ import java.util.Map;
 
 import io.smallrye.config.ConfigValue;
 import org.junit.jupiter.api.Test;
-import org.magentokafka.component.ScanCycleEstimate;
+import org.magentokafka.scan.ScanCycleEstimate;
 import org.magentokafka.stream.MagentoStream;
 
 /** What the connection check says about a scan stream: its expected cycle at the configured budget. */

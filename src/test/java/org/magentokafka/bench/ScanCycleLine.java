@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.magentokafka.component.ScanCycleEstimate;
+import org.magentokafka.scan.ScanCycleEstimate;
 
 /**
  * The line a budgeted scan logs after the first page of each paced cycle (issue 15): {@code magento:<stream> scan of

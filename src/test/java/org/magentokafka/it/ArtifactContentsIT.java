@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class ArtifactContentsIT {
 
     private static final Path TARGET = Path.of("target").toAbsolutePath();
-    private static final Set<String> CAPABILITIES = Set.of("auth", "change", "client", "component", "config", "enrich",
-            "events", "kafka", "net", "paging", "storefront", "stream");
+    private static final Set<String> CAPABILITIES = Set.of("auth", "change", "client", "component", "config", "consumer",
+            "enrich", "events", "health", "kafka", "net", "paging", "producer", "scan", "storefront", "stream");
     /** What a class of a jar any Camel runtime can use must not name (class file constant pool, internal form). */
     private static final List<String> FORBIDDEN_REFERENCES = List.of("io/quarkus", "jakarta/enterprise",
             "org/eclipse/microprofile", "org/magentokafka/app");
