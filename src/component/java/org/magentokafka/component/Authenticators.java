@@ -67,7 +67,7 @@ final class Authenticators {
     private static String required(String value, String property) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(property + " is empty: set it (env " + property.toUpperCase().replaceAll("[^A-Z0-9]", "_")
-                                               + ") for magento.auth.mode; see README, Authentication");
+                                               + ") for magento.auth.mode; see docs/configuration.md, Authentication");
         }
         return value.strip();
     }

@@ -87,7 +87,7 @@ public final class ConnectionProbe {
         int shown = page.items().size();
         if (page.totalCount() < shown) {
             return "OK, BUT INCONSISTENT (total_count " + page.totalCount() + " with " + shown + " items on page 1:"
-                   + " passes end on what the items show; see README, Troubleshooting)";
+                   + " passes end on what the items show; see docs/operations.md, Troubleshooting)";
         }
         if (page.totalCount() == 0) {
             return "EMPTY (no items visible to this " + (guest ? "guest" : "integration") + ")";

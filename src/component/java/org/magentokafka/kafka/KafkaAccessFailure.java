@@ -26,7 +26,7 @@ public record KafkaAccessFailure(Kind kind, String message) {
                                   + " check kafka.ssl.truststore.location (env KAFKA_SSL_TRUSTSTORE_LOCATION, the CA of the broker) and, for"
                                   + " mutual TLS, kafka.ssl.keystore.location (env KAFKA_SSL_KEYSTORE_LOCATION)";
     static final String ACL_FIX = "Kafka refused the operation (authorization): grant the connector's principal the ACLs listed in the"
-                                  + " README (Secured Kafka)";
+                                  + " docs/operations.md (Secured Kafka)";
 
     /** The access failure somewhere in the cause chain, if any. */
     public static Optional<KafkaAccessFailure> of(Throwable error) {

@@ -7,7 +7,7 @@ import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.EventPart;
 
 /**
- * Adds what a storefront needs to a product event (storefront-ready events, README's "Streams and event format"):
+ * Adds what a storefront needs to a product event (storefront-ready events, docs/events.md):
  * {@code displayable}, {@code salable}, {@code prices}, {@code urls}, and {@code variants} on configurables or
  * {@code parent_skus} on their children.
  * Every field comes from the page's {@link StorefrontPage}; nothing here sends a request.

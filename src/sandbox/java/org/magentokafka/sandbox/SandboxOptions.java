@@ -13,7 +13,7 @@ import java.nio.file.Path;
  */
 public final class SandboxOptions {
 
-    /** The ACL resources behind the read-only endpoints the connector uses (REST-FACTS table). */
+    /** The ACL resources behind the read-only endpoints the connector uses (docs/magento-rest-facts.md). */
     public static final Set<String> ALL_CATALOG_RESOURCES = Set.of(
             AclResources.PRODUCTS, AclResources.CATEGORIES, AclResources.CMS_PAGE,
             AclResources.INVENTORY_SOURCE, AclResources.ATTRIBUTES, AclResources.STORE, AclResources.INVENTORY_STOCK);

@@ -1,7 +1,7 @@
 package org.magentokafka.sandbox;
 
 /**
- * What the store sells beyond the plain catalog (issue 14's storefront data). {@link #defaults()} keeps the
+ * What the store sells beyond the plain catalog (the storefront data: websites, salable stock, configurables, prices). {@link #defaults()} keeps the
  * generated catalog exactly as before: one website, configurables without children, no special prices, while the
  * storefront endpoints (websites, stock resolver, salable quantities, products-render-info) answer over it.
  *

@@ -104,7 +104,7 @@ public final class TestKafka {
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        // As the README asks of every reader: what an aborted (fenced) transaction wrote is not there.
+        // As docs/operations.md asks of every reader: what an aborted (fenced) transaction wrote is not there.
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return p;
     }
