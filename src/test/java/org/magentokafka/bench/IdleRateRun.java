@@ -50,6 +50,7 @@ final class IdleRateRun {
         }
         List<LoggedRequest> all = rig.store.requests().all();
         List<LoggedRequest> window = all.stream().filter(r -> !r.at().isBefore(from) && r.at().isBefore(to)).toList();
+        writeRequests(window);
         double minutes = idleFor.toMillis() / 60_000.0;
         Set<String> codes = new HashSet<>(o.storeViews());
 
@@ -94,5 +95,20 @@ final class IdleRateRun {
         report.line("connector alive at the end: %s; logs: target/bench/%s.log", connector.process.isAlive(), connector.name);
         report.line("");
         return connector.process.isAlive() ? 0 : 1;
+    }
+
+    /** Every request of the window, one per line (time, path, query), beside the report: where idle requests go. */
+    private void writeRequests(List<LoggedRequest> window) {
+        StringBuilder out = new StringBuilder();
+        for (LoggedRequest r : window) {
+            out.append(r.at()).append('\t').append(r.path()).append('\t').append(new java.util.TreeMap<>(r.query())).append('\n');
+        }
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of("target/bench/idle-requests.tsv");
+            java.nio.file.Files.writeString(file, out);
+            System.out.println("[bench] idle requests listed in " + file);
+        } catch (java.io.IOException e) {
+            System.out.println("[bench] could not list the idle requests: " + e.getMessage());
+        }
     }
 }
