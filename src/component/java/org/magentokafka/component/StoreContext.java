@@ -18,8 +18,6 @@ import org.magentokafka.client.StoreAddress;
 import org.magentokafka.client.StoreGate;
 import org.magentokafka.enrich.MetadataCache;
 import org.magentokafka.storefront.ParentIndex;
-import org.magentokafka.enrich.PrefetchedLookups;
-import org.magentokafka.storefront.StorefrontPage;
 
 /**
  * What every stream of one store (one base URL) shares: the gate that bounds its requests, the budget of its scans, its HTTP clients, its
@@ -42,10 +40,6 @@ final class StoreContext implements StreamStore, AutoCloseable {
     private final Set<String> storefrontViews = ConcurrentHashMap.newKeySet();
     /** Whether {@link #parents} was listed since the products consumer (re)started. */
     private boolean parentsListed;
-    /** Pages' stock look-ups started on the page fetchers, by SKU set (source items are the same in every view). */
-    private final PrefetchedLookups<List<Map<String, Object>>> inventoryPrefetch = new PrefetchedLookups<>();
-    /** Pages' storefront look-ups started on the page fetchers, by store view and SKU set. */
-    private final PrefetchedLookups<StorefrontPage> storefrontPrefetch = new PrefetchedLookups<>();
     private final Map<String, StateStore> states = new ConcurrentHashMap<>();
 
     StoreContext(String baseUrl) {
@@ -96,11 +90,6 @@ final class StoreContext implements StreamStore, AutoCloseable {
         return signals;
     }
 
-    @Override
-    public PrefetchedLookups<List<Map<String, Object>>> inventoryPrefetch() {
-        return inventoryPrefetch;
-    }
-
     ParentIndex parents() {
         return parents;
     }
@@ -118,7 +107,7 @@ final class StoreContext implements StreamStore, AutoCloseable {
         return parents;
     }
 
-    /** A page of this store view asked for its storefront look-ups ({@code magento:products} as a look-up). */
+    /** A page of this store view had its storefront look-ups taken by a route (the scans that serve them run only then). */
     @Override
     public void storefrontAsked(String storeCode) {
         storefrontViews.add(storeCode);
@@ -136,11 +125,6 @@ final class StoreContext implements StreamStore, AutoCloseable {
     /** The products consumer starts: the stream resumes from its watermark, so the index must be listed again. */
     synchronized void forgetParentsListing() {
         parentsListed = false;
-    }
-
-    @Override
-    public PrefetchedLookups<StorefrontPage> storefrontPrefetch() {
-        return storefrontPrefetch;
     }
 
     /** A stream's state in one store view, opened on first use (the first poll, not the start). */

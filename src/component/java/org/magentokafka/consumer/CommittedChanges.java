@@ -8,7 +8,7 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.magentokafka.consumer.delivery.PageDelivery;
 import org.magentokafka.consumer.paging.StoreSync;
-import org.magentokafka.enrich.LookupAggregationStrategy;
+import org.magentokafka.enrich.PageLookups;
 import org.magentokafka.storefront.StoreScopes;
 import org.magentokafka.storefront.StorefrontPage;
 import org.magentokafka.stream.MagentoStream;
@@ -52,8 +52,9 @@ public final class CommittedChanges implements PageDelivery.Changes {
                 // A child's change (price, stock, status) changes its parents' variants: ask for them again in this
                 // store view. A parent is nobody's child, so its own re-publish asks for nothing more.
                 // A full pass reads the parents too, each with its children as they are now.
-                StorefrontPage storefront = page.getProperty(LookupAggregationStrategy.PREFIX + "products", StorefrontPage.class);
-                if (storefront != null && !sync.fullPass()) {
+                // Only when the route took the page's storefront look-ups (they hold the children's parents).
+                PageLookups lookups = PageLookups.on(page);
+                if (lookups != null && lookups.storefront().taken() instanceof StorefrontPage storefront && !sync.fullPass()) {
                     Set<String> parents = new LinkedHashSet<>();
                     changedKeys.forEach(k -> parents.addAll(storefront.parents().getOrDefault(k, List.of())));
                     if (!parents.isEmpty()) {

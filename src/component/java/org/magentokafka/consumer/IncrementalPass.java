@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import org.magentokafka.change.Watermark;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.MagentoException;
+import org.magentokafka.consumer.paging.FetchedPage;
 import org.magentokafka.consumer.paging.PageFetchers;
 import org.magentokafka.consumer.paging.PassParts;
 import org.magentokafka.consumer.paging.StoreSync;
@@ -47,7 +48,7 @@ final class IncrementalPass {
      * A page as the store answered it, what of it was not delivered before (with its look-ups started), and when it
      * was asked for: rows written after that may be missing from it.
      */
-    private record Fetched(Page answer, Page fresh, Instant askedAt) {
+    private record Fetched(Page answer, FetchedPage fresh, Instant askedAt) {
     }
 
     /** Where a window ended: after its last row, read in the answer asked for at {@code askedAt}. */
@@ -85,7 +86,7 @@ final class IncrementalPass {
                 Fetched fetched = PageFetchers.await(next);
                 next = null;
                 Page page = fetched.answer();
-                sync.addReadAgain(page.items().size() - fetched.fresh().items().size());
+                sync.addReadAgain(page.items().size() - fetched.fresh().page().items().size());
                 List<Map<String, Object>> items = page.items();
                 if (number == 0) {
                     pageCount = Math.max(1, (int) Math.min(Integer.MAX_VALUE, (page.totalCount() + pageSize - 1) / pageSize));
@@ -100,7 +101,7 @@ final class IncrementalPass {
                     // The next page's request leaves while the route publishes this one.
                     next = fetch(sync, after.criteria(pageSize));
                 }
-                if (!fetched.fresh().items().isEmpty()) {
+                if (!fetched.fresh().page().items().isEmpty()) {
                     number++;
                     parts.delivery().handOver(sync, fetched.fresh(), number, Math.max(pageCount, number), false);
                 }
@@ -127,10 +128,10 @@ final class IncrementalPass {
             Instant askedAt = clock.instant();
             Page answer = client.fetchPage(stream.resource(), criteria);
             // Rows this process already delivered are not handed over again: no look-ups for an idle window.
-            Page fresh = recent.unseen(sync.store(), answer);
-            Runnable lookups = parts.lookups().lookupsFor(client, fresh);
-            if (lookups != null) {
-                lookups.run();
+            FetchedPage fresh = parts.lookups().arrived(sync, recent.unseen(sync.store(), answer));
+            Runnable prefetch = parts.lookups().prefetch(fresh);
+            if (prefetch != null) {
+                prefetch.run();
             }
             return new Fetched(answer, fresh, askedAt);
         });

@@ -1,14 +1,12 @@
 package org.magentokafka.producer;
 
 import java.util.List;
-import java.util.Set;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.MagentoException;
 import org.magentokafka.enrich.AttributeCatalog;
-import org.magentokafka.enrich.EventPart;
 import org.magentokafka.enrich.MetadataCache;
 import org.magentokafka.enrich.Unavailable;
 import org.magentokafka.stream.MagentoStream;
@@ -16,19 +14,16 @@ import org.magentokafka.stream.MagentoStream;
 /** {@code magento:product-attributes}: the store view's attribute metadata as an {@link AttributeCatalog}, cached. */
 public final class AttributesProducer extends LookupProducer {
 
+    private final ProductPageLookups lookups;
+
     public <E extends Endpoint & LookupContext> AttributesProducer(E endpoint) {
         super(endpoint);
+        this.lookups = new ProductPageLookups(endpoint);
     }
 
     @Override
-    protected Object lookUp(Exchange exchange, String store, MagentoClient client) {
-        if (context().guest()) {
-            notServedToGuests("no option labels");
-            return AttributeCatalog.unknown(Unavailable.NOT_FOR_GUESTS);
-        }
-        AttributeCatalog attributes = attributes(context(), client);
-        observe(store, Set.of(EventPart.LABELS), attributes.unknownParts());
-        return attributes;
+    protected Object lookUp(Exchange exchange, String store, MagentoClient client) throws Exception {
+        return lookups.attributes(client, store).await();
     }
 
     /** The store view's attribute metadata (cached); without labels, and saying why, when the store refuses it. */

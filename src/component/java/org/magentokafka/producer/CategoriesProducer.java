@@ -1,13 +1,10 @@
 package org.magentokafka.producer;
 
-import java.util.Set;
-
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.MagentoException;
 import org.magentokafka.enrich.CategoryPaths;
-import org.magentokafka.enrich.EventPart;
 import org.magentokafka.enrich.MetadataCache;
 import org.magentokafka.enrich.Unavailable;
 import org.magentokafka.stream.MagentoStream;
@@ -15,15 +12,16 @@ import org.magentokafka.stream.MagentoStream;
 /** {@code magento:categories}: the store view's category tree as {@link CategoryPaths}, cached. */
 public final class CategoriesProducer extends LookupProducer {
 
+    private final ProductPageLookups lookups;
+
     public <E extends Endpoint & LookupContext> CategoriesProducer(E endpoint) {
         super(endpoint);
+        this.lookups = new ProductPageLookups(endpoint);
     }
 
     @Override
-    protected Object lookUp(Exchange exchange, String store, MagentoClient client) {
-        CategoryPaths categories = categories(context(), client);
-        observe(store, Set.of(EventPart.CATEGORIES), categories.unknownParts());
-        return categories;
+    protected Object lookUp(Exchange exchange, String store, MagentoClient client) throws Exception {
+        return lookups.categories(client, store).await();
     }
 
     /** The store view's category tree (cached); without paths, and saying why, when the store refuses it. */

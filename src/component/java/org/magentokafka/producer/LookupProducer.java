@@ -3,9 +3,6 @@ package org.magentokafka.producer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.apache.camel.Endpoint;
@@ -14,8 +11,6 @@ import org.apache.camel.support.DefaultProducer;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
-import org.magentokafka.enrich.EventPart;
-import org.magentokafka.enrich.UnknownParts;
 import org.magentokafka.net.PercentEncoding;
 import org.magentokafka.paging.InconsistentListReports;
 import org.magentokafka.paging.PageBounds;
@@ -28,8 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Look-ups for enrichment, batched per page so a sync costs about one extra request per page, not per product; the
- * endpoint creates the producer of its stream's look-up:
+ * Look-ups by key or by page, for routes that ask for them (the products route does not: its pages arrive with their
+ * look-ups, see {@code PageLookups}); batched per page so a page costs about one extra request, not one per product.
+ * The endpoint creates the producer of its stream's look-up, each asking what {@link ProductPageLookups} asks for a
+ * page the consumer hands over:
  * <ul>
  * <li>{@code magento:source-items}: the source items of every SKU in the body (a list of products), one
  * {@code sku in (...)} request per page ({@link SourceItemsProducer});</li>
@@ -55,7 +52,6 @@ public abstract class LookupProducer extends DefaultProducer {
     };
 
     private final LookupContext context;
-    private volatile boolean guestLookUpLogged;
 
     protected <E extends Endpoint & LookupContext> LookupProducer(E endpoint) {
         super(endpoint);
@@ -90,36 +86,6 @@ public abstract class LookupProducer extends DefaultProducer {
 
     /** The stream's own look-up, for the page in the body (the exchange has no key header). */
     protected abstract Object lookUp(Exchange exchange, String store, MagentoClient client) throws Exception;
-
-    /**
-     * magento.auth.mode=none: Magento never serves source items or the attribute list to guests (neither is in
-     * Magento_WebapiSecurity's list of routes <i>Allow Anonymous Guest Access</i> opens), so these look-ups are
-     * not sent; the products route still runs, with the inventory unknown and without option labels, said once.
-     *
-     * @param eventsCarry what the product events carry instead
-     */
-    protected final void notServedToGuests(String eventsCarry) {
-        if (!guestLookUpLogged) {
-            guestLookUpLogged = true;
-            MagentoStream stream = context.stream();
-            LOG.warn("magento:{} is never served to guests (Magento requires {}): with magento.auth.mode=none product"
-                     + " events carry {}; use an integration (magento.auth.mode=oauth1) for them", stream.uriName(),
-                    stream.aclResource(), eventsCarry);
-        }
-    }
-
-    protected final void observe(String store, Set<EventPart> parts, UnknownParts unknown) {
-        context.observed(store, parts, unknown);
-    }
-
-    /** A prefetched look-up's answer, or its own failure (not wrapped). */
-    static <T> T answerOf(Future<T> prefetched) throws Exception {
-        try {
-            return prefetched.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
 
     /** Every item of a look-up's list, as far as the answers bear out (see {@link PageBounds}). */
     static List<Map<String, Object>> allPages(MagentoClient client, MagentoStream stream, List<SearchCriteria.Filter> filters) {

@@ -9,49 +9,27 @@ import java.util.Set;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.magentokafka.client.MagentoClient;
-import org.magentokafka.client.MagentoException;
-import org.magentokafka.enrich.EventPart;
-import org.magentokafka.enrich.Unavailable;
-import org.magentokafka.enrich.UnknownParts;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.paging.ValueFilters;
 import org.magentokafka.stream.MagentoStream;
 
 /**
  * {@code magento:source-items}: the source items of every SKU in the body (a list of products), one
- * {@code sku in (...)} request per page, taken from the page fetchers when they already started it
- * ({@code prefetchInventory}).
+ * {@code sku in (...)} request per page; {@code UnknownParts} (inventory unknown, with why) when the store refuses
+ * them ({@link ProductPageLookups#stock}).
  */
 public final class SourceItemsProducer extends LookupProducer {
 
+    private final ProductPageLookups lookups;
+
     public <E extends Endpoint & LookupContext> SourceItemsProducer(E endpoint) {
         super(endpoint);
+        this.lookups = new ProductPageLookups(endpoint);
     }
 
     @Override
     protected Object lookUp(Exchange exchange, String store, MagentoClient client) throws Exception {
-        if (context().guest()) {
-            notServedToGuests("inventory null (unknown)");
-            return UnknownParts.of(EventPart.INVENTORY, Unavailable.NOT_FOR_GUESTS);
-        }
-        return inventory(client, store, skusOf(exchange.getMessage().getBody()));
-    }
-
-    /**
-     * The page's source items; {@link UnknownParts} (inventory unknown, with why) when the integration lacks the
-     * sources grant or the store has no inventory modules: the products are published without per-source stock.
-     */
-    private Object inventory(MagentoClient client, String store, Set<String> skus) throws Exception {
-        var prefetched = context().store().inventoryPrefetch().take(Set.copyOf(skus));
-        Object answer;
-        try {
-            answer = prefetched != null ? answerOf(prefetched) : sourceItemsOf(client, skus);
-        } catch (MagentoException e) {
-            answer = UnknownParts.of(EventPart.INVENTORY, Unavailable.orThrow(e, MagentoStream.SOURCE_ITEMS.aclResource(),
-                    MagentoStream.SOURCE_ITEMS.resource()));
-        }
-        observe(store, Set.of(EventPart.INVENTORY), answer instanceof UnknownParts unknown ? unknown : UnknownParts.NONE);
-        return answer;
+        return lookups.stock(client, store, skusOf(exchange.getMessage().getBody())).await();
     }
 
     /** The SKUs of a page of products (the body), in page order. */

@@ -8,25 +8,28 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.magentokafka.enrich.AttributeCatalog;
-import org.magentokafka.enrich.LookupAggregationStrategy;
+import org.magentokafka.enrich.PageLookups;
+import org.magentokafka.enrich.RequestedLookups;
 import org.magentokafka.events.NotInWebsite;
 
 /**
- * The route's step after the product enricher: scopes the page's product events to the store view's website and
- * adds what a storefront needs (see {@link StorefrontFields}) from the {@code magento:products} look-up parked on
- * the page. A product of another website takes its place as a {@link NotInWebsite} marker. Without the look-up
- * (a route that does not ask for it) the documents pass unchanged.
+ * The route's step after the product enricher: awaits the page's storefront look-ups in its store view (its
+ * {@link PageLookups}: children, salable quantities, render-info, the children's parents; asked now when nobody
+ * started them), then scopes the page's product events to the store view's website and adds what a storefront
+ * needs (see {@link StorefrontFields}). A product of another website takes its place as a {@link NotInWebsite}
+ * marker.
  */
 public class StorefrontEnricher implements Processor {
 
+    private final RequestedLookups requested = new RequestedLookups();
+
     @Override
     @SuppressWarnings("unchecked")
-    public void process(Exchange exchange) {
-        StorefrontPage storefront = exchange.getProperty(LookupAggregationStrategy.PREFIX + "products", StorefrontPage.class);
-        if (storefront == null) {
-            return;
-        }
-        AttributeCatalog attributes = exchange.getProperty(LookupAggregationStrategy.PREFIX + "product-attributes", AttributeCatalog.class);
+    public void process(Exchange exchange) throws Exception {
+        PageLookups lookups = requested.of(exchange);
+        StorefrontPage storefront = (StorefrontPage) lookups.storefront().await();
+        // The product enricher awaited them already (labels of the variants' options).
+        AttributeCatalog attributes = lookups.attributes().await();
         List<Object> documents = exchange.getMessage().getBody(List.class);
         Map<Long, Map<String, Object>> pageById = new HashMap<>();
         for (Object each : documents) {
@@ -44,8 +47,7 @@ public class StorefrontEnricher implements Processor {
             if (!storefront.scope().inWebsite(product)) {
                 it.set(NotInWebsite.marker(String.valueOf(product.get("sku"))));
             } else {
-                StorefrontFields.addTo(document, product, storefront,
-                        attributes == null ? AttributeCatalog.of(List.of()) : attributes, pageById);
+                StorefrontFields.addTo(document, product, storefront, attributes, pageById);
                 storefront.unknown().addTo(document);
             }
         }

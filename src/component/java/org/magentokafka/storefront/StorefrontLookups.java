@@ -3,17 +3,15 @@ package org.magentokafka.storefront;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.enrich.MetadataCache;
 
 /**
- * The {@code magento:products} look-up of a page in one store view, as the route's enricher and the page fetchers
- * ({@code prefetchStorefront}) both make it: the store view's scope from the metadata cache (kind
- * {@code StoreScopes.CACHE_KIND}: three requests once per store view and refresh, never per page), then the page's
- * {@link StorefrontLookup}. The key says which page and store view a prefetched answer belongs to.
+ * The storefront look-ups of a page in one store view, as a page's look-ups and {@code magento:products} both make
+ * them: the store view's scope from the metadata cache (kind {@code StoreScopes.CACHE_KIND}: three requests once per
+ * store view and refresh, never per page), then the page's {@link StorefrontLookup}.
  */
 public final class StorefrontLookups {
 
@@ -39,10 +37,5 @@ public final class StorefrontLookups {
     public StoreViewScope scope(MagentoClient client) {
         return metadata.get(StoreScopes.CACHE_KIND, MetadataCache.storeKey(client), metadataRefresh,
                 () -> StoreScopes.load(client, client.address().storeCode(), guest));
-    }
-
-    /** A page's look-up in a store view: the store (URL and store view) and the page's SKUs, whatever their order. */
-    public static Object key(MagentoClient client, Set<String> skus) {
-        return List.of(MetadataCache.storeKey(client), Set.copyOf(skus));
     }
 }

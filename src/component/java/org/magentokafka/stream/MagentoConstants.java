@@ -2,7 +2,10 @@ package org.magentokafka.stream;
 
 import org.apache.camel.spi.Metadata;
 
-/** Headers the magento component sets on the exchanges it creates. */
+/**
+ * Headers the magento component sets on the exchanges it creates (annotated: the component's catalog lists them),
+ * and the one exchange property a products page carries.
+ */
 public final class MagentoConstants {
 
     @Metadata(label = "consumer", description = "The stream this page belongs to, e.g. products.", javaType = "String")
@@ -37,6 +40,12 @@ public final class MagentoConstants {
     @Metadata(label = "producer", description = "The key of the item to look up, e.g. the SKU for products.",
               javaType = "String")
     public static final String KEY = "CamelMagentoKey";
+
+    /**
+     * Exchange property, not a header (so not in the catalog): a products page's look-ups ({@code PageLookups} of the
+     * enrich package), which the route's product and storefront enrichers await.
+     */
+    public static final String PAGE_LOOKUPS = "CamelMagentoPageLookups";
 
     private MagentoConstants() {
     }

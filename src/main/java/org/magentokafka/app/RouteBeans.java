@@ -18,7 +18,6 @@ import org.magentokafka.events.FencedPublisher;
 import org.magentokafka.kafka.FencedWriter;
 import org.magentokafka.events.RecordSizeLimit;
 import org.magentokafka.kafka.KafkaClientSettings;
-import org.magentokafka.enrich.LookupAggregationStrategy;
 import org.magentokafka.events.PageBatchAggregationStrategy;
 import org.magentokafka.enrich.ProductEnricher;
 import org.magentokafka.storefront.StorefrontEnricher;
@@ -38,14 +37,7 @@ public class RouteBeans {
         return new PageBatchAggregationStrategy();
     }
 
-    /** Parks a look-up's answer on the page for the product enricher. */
-    @Produces
-    @Named("lookupResult")
-    @Singleton
-    AggregationStrategy lookupResult() {
-        return new LookupAggregationStrategy();
-    }
-
+    /** Awaits a page's look-ups; option labels, stock summed over sources, category paths of a page of products. */
     @Produces
     @Named("productEnricher")
     @Singleton
@@ -53,7 +45,7 @@ public class RouteBeans {
         return new ProductEnricher();
     }
 
-    /** Website scoping and storefront fields (salable, prices, URLs, variants) of a page of product events. */
+    /** Awaits a page's storefront look-ups; website scoping and storefront fields (salable, prices, URLs, variants). */
     @Produces
     @Named("storefrontEnricher")
     @Singleton

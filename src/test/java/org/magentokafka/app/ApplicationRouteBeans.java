@@ -17,7 +17,6 @@ public final class ApplicationRouteBeans {
         RouteBeans beans = new RouteBeans();
         return Map.of(
                 "pageBatch", beans.pageBatch(),
-                "lookupResult", beans.lookupResult(),
                 "productEnricher", beans.productEnricher(),
                 "storefrontEnricher", beans.storefrontEnricher(),
                 "utf8Headers", beans.utf8Headers(),

@@ -17,9 +17,11 @@ import org.magentokafka.auth.AnonymousAuthenticator;
 import org.magentokafka.auth.AuthMode;
 import org.magentokafka.enrich.AttributeCatalog;
 import org.magentokafka.enrich.CategoryPaths;
+import org.magentokafka.stream.MagentoConstants;
 import org.magentokafka.stream.MagentoStream;
 import org.magentokafka.enrich.ProductEnricher;
-import org.magentokafka.enrich.LookupAggregationStrategy;
+import org.magentokafka.enrich.PageLookup;
+import org.magentokafka.enrich.PageLookups;
 import org.magentokafka.enrich.EventPart;
 import org.magentokafka.enrich.Unavailable;
 import org.magentokafka.enrich.UnknownParts;
@@ -49,14 +51,16 @@ class AnonymousModeTest {
     }
 
     @Test
-    void aGuestsProductHasUnknownInventoryNotZeroStock() {
+    void aGuestsProductHasUnknownInventoryNotZeroStock() throws Exception {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         Map<String, Object> product = new LinkedHashMap<>(Map.of("id", 1, "sku", "A-1", "name", "A", "type_id", "simple",
                 "attribute_set_id", 4, "updated_at", "2024-01-01 00:00:00"));
         exchange.getMessage().setBody(List.of(product));
-        exchange.setProperty(LookupAggregationStrategy.PREFIX + "source-items", UnknownParts.of(EventPart.INVENTORY, Unavailable.NOT_FOR_GUESTS));
-        exchange.setProperty(LookupAggregationStrategy.PREFIX + "product-attributes", AttributeCatalog.of(List.of()));
-        exchange.setProperty(LookupAggregationStrategy.PREFIX + "categories", CategoryPaths.of(Map.of("id", 1, "children_data", List.of())));
+        exchange.setProperty(MagentoConstants.PAGE_LOOKUPS, new PageLookups(
+                PageLookup.of(() -> UnknownParts.of(EventPart.INVENTORY, Unavailable.NOT_FOR_GUESTS)),
+                PageLookup.of(() -> AttributeCatalog.of(List.of())),
+                PageLookup.of(() -> CategoryPaths.of(Map.of("id", 1, "children_data", List.of()))),
+                PageLookup.of(() -> null)));
         new ProductEnricher().process(exchange);
         Map<?, ?> document = (Map<?, ?>) exchange.getMessage().getBody(List.class).get(0);
         assertTrue(document.containsKey("inventory") && document.get("inventory") == null, document.toString());

@@ -11,6 +11,7 @@ import org.apache.camel.spi.Synchronization;
 import org.magentokafka.change.KeyVersion;
 import org.magentokafka.change.PageCommit;
 import org.magentokafka.client.MagentoException;
+import org.magentokafka.consumer.paging.FetchedPage;
 import org.magentokafka.consumer.paging.PageSink;
 import org.magentokafka.consumer.paging.PagingContext;
 import org.magentokafka.consumer.paging.StoreSync;
@@ -23,10 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands pages to the route, one exchange per page, and commits each page's state only once Kafka acknowledged it
  * (as camel-aws2-s3 commits after success): the exchange carries the page's {@link PageCommit}, applied in its
- * on-completion and abandoned on failure. Before a page records its changed keys, the consumer hears of them
- * ({@link Changes}): a change of stock, attributes or categories signals the products stream of the same store, a
- * change of a configurable's child asks for its parents again. Up to a few pages are in flight at once
- * ({@link PageDeliveries}).
+ * on-completion and abandoned on failure; a products page also carries its look-ups (property
+ * {@value MagentoConstants#PAGE_LOOKUPS}), for the route's enrichers to await. Before a page records its changed
+ * keys, the consumer hears of them ({@link Changes}): a change of stock, attributes or categories signals the
+ * products stream of the same store, a change of a configurable's child asks for its parents again. Up to a few
+ * pages are in flight at once ({@link PageDeliveries}).
  */
 public final class PageDelivery implements PageSink {
 
@@ -74,9 +76,15 @@ public final class PageDelivery implements PageSink {
     }
 
     @Override
-    public void handOver(StoreSync sync, Page page, int number, int pageCount, boolean collectKeys) throws Exception {
+    public void handOver(StoreSync sync, FetchedPage fetched, int number, int pageCount, boolean collectKeys) throws Exception {
+        Page page = fetched.page();
         sync.note(stream, page, collectKeys);
-        deliver(sync, page.items(), number, pageCount, page.totalCount(), false);
+        Exchange exchange = exchangeOf(sync, page.items(), number, pageCount, page.totalCount(), false);
+        if (fetched.lookups() != null) {
+            // The route's enrichers await them: started on the fetchers when the options say so, else when awaited.
+            exchange.setProperty(MagentoConstants.PAGE_LOOKUPS, fetched.lookups());
+        }
+        process(exchange);
         sync.pageHandedOver(page.items().size());
         progress.pageDone(sync, number, pageCount);
     }
@@ -89,6 +97,12 @@ public final class PageDelivery implements PageSink {
     @Override
     public void deliver(StoreSync sync, List<Map<String, Object>> items, int page, int pageCount, long totalCount,
                         boolean deletes) throws Exception {
+        process(exchangeOf(sync, items, page, pageCount, totalCount, deletes));
+    }
+
+    /** The page's exchange, its state committed in its on-completion. */
+    private Exchange exchangeOf(StoreSync sync, List<Map<String, Object>> items, int page, int pageCount, long totalCount,
+                                boolean deletes) {
         Exchange exchange = sink.createExchange(true);
         exchange.getMessage().setBody(items);
         exchange.getMessage().setHeader(MagentoConstants.STREAM, endpoint.getStream());
@@ -128,6 +142,10 @@ public final class PageDelivery implements PageSink {
                 LOG.debug("magento:{} page {} of store view {} not committed", endpoint.getStream(), page, sync.store());
             }
         });
+        return exchange;
+    }
+
+    private void process(Exchange exchange) throws Exception {
         Queue<Object> batch = new LinkedList<>();
         batch.add(exchange);
         sink.processBatch(batch);

@@ -43,16 +43,17 @@ public final class KeysetReader {
             return;
         }
         parts.reports().notEmpty(sync);
-        Runnable firstLookup = parts.lookups().lookupsFor(sync.client(), first);
-        if (firstLookup != null) {
-            parts.fetchers().submit(firstLookup);
+        FetchedPage firstFetched = parts.lookups().arrived(sync, first);
+        Runnable firstPrefetch = parts.lookups().prefetch(firstFetched);
+        if (firstPrefetch != null) {
+            parts.fetchers().submit(firstPrefetch);
         }
         // Keyset paging needs no count: a short page ends it. A count that contradicts the items is only reported.
         PageBounds.Problem nonsense = PageBounds.keysetProblem(first.totalCount(), first.items().size(), pageSize);
         int estimated = Math.max(1, new PagePlan(Math.max(0, first.totalCount()), pageSize).pageCount());
         int number = 1;
         if (!first.items().isEmpty()) {
-            parts.delivery().handOver(sync, first, number, estimated, true);
+            parts.delivery().handOver(sync, firstFetched, number, estimated, true);
         }
         if (nonsense != null) {
             parts.reports().inconsistent(sync, sync.path(stream), nonsense);
@@ -86,7 +87,7 @@ public final class KeysetReader {
                     continue;
                 }
                 number++;
-                parts.delivery().handOver(sync, (Page) next, number, Math.max(estimated, number), true);
+                parts.delivery().handOver(sync, (FetchedPage) next, number, Math.max(estimated, number), true);
             }
         } finally {
             readers.forEach(r -> r.cancel(true));
@@ -113,14 +114,15 @@ public final class KeysetReader {
                 // The page's look-ups go to another fetcher (the readers are at most half of them) and the reader asks
                 // for its next page at once: one reader per concurrent request would otherwise leave the store idle
                 // while it waits for its page's look-ups.
-                Runnable lookups = parts.lookups().lookupsFor(sync.client(), page);
-                if (lookups != null) {
-                    parts.fetchers().submit(lookups);
+                FetchedPage fetched = parts.lookups().arrived(sync, page);
+                Runnable prefetch = parts.lookups().prefetch(fetched);
+                if (prefetch != null) {
+                    parts.fetchers().submit(prefetch);
                 }
                 if (page.items().isEmpty()) {
                     break;
                 }
-                arrived.put(page);
+                arrived.put(fetched);
                 int pageSize = criteria.pageSize();
                 PageBounds.Problem nonsense = PageBounds.keysetProblem(page.totalCount(), page.items().size(), pageSize);
                 if (nonsense != null) {

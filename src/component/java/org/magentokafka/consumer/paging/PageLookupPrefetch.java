@@ -1,92 +1,82 @@
 package org.magentokafka.consumer.paging;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
-import org.magentokafka.client.MagentoClient;
-import org.magentokafka.enrich.PrefetchedLookups;
+import org.magentokafka.enrich.PageLookups;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.producer.ProductPageLookups;
 import org.magentokafka.producer.SourceItemsProducer;
-import org.magentokafka.storefront.StorefrontLookups;
 import org.magentokafka.stream.MagentoStream;
 
 /**
- * A products page's look-ups started on the fetcher that brought the page, in parallel with the next pages, so the
- * route's enrichers find them done instead of asking one after another on the route's thread: with
- * {@code prefetchInventory} its stock ({@code magento:source-items}), with {@code prefetchStorefront} its storefront
- * look-ups in the page's store view ({@code magento:products}: children, then salable quantities beside
- * render-info). The stock look-up runs beside the storefront ones, so a page costs three round trips in a row
- * (page; stock and children; salable quantities and render-info), whatever the five requests' order at the gate.
+ * Gives each products page its {@link PageLookups} and starts those the options prefetch on a page fetcher, in
+ * parallel with the next pages, so the route's enrichers find them done instead of asking one after another on the
+ * route's thread: with {@code prefetchInventory} its stock, with {@code prefetchStorefront} its storefront look-ups
+ * in the page's store view (children, then salable quantities beside render-info). The stock look-up runs beside the
+ * storefront ones, so a page costs three round trips in a row (page; stock and children; salable quantities and
+ * render-info), whatever the five requests' order at the gate. Look-ups not prefetched (the option off, the attribute
+ * metadata and category tree, which are cached) are asked when the route awaits them.
  */
 public final class PageLookupPrefetch {
 
     private final PagingContext endpoint;
     private final MagentoStream stream;
+    private final ProductPageLookups lookups;
     /** Where the second look-up of a pair runs: leaf tasks only, so it never waits for itself. */
     private final Executor parallel;
 
     public PageLookupPrefetch(PagingContext endpoint, Executor parallel) {
         this.endpoint = endpoint;
         this.stream = endpoint.stream();
+        this.lookups = new ProductPageLookups(endpoint);
         this.parallel = parallel;
     }
 
-    /** A page, and its look-ups right after it on the same fetcher (the future of the page is done with them). */
-    public Page fetchWithLookups(MagentoClient client, SearchCriteria criteria) {
-        Page page = client.fetchPage(stream.resource(), criteria);
-        Runnable lookups = lookupsFor(client, page);
-        if (lookups != null) {
-            lookups.run();
+    /** A page, and its prefetched look-ups right after it on the same fetcher (the page is returned with them done). */
+    public FetchedPage fetchWithLookups(StoreSync sync, SearchCriteria criteria) {
+        FetchedPage page = arrived(sync, sync.client().fetchPage(stream.resource(), criteria));
+        Runnable prefetch = prefetch(page);
+        if (prefetch != null) {
+            prefetch.run();
         }
         return page;
     }
 
     /**
-     * Registers the page's look-ups (so the route waits for them rather than asking again) and returns them to be
-     * run, or null when there are none to make.
+     * The page with its look-ups, none started yet (none for another stream's page).
      *
-     * @param client the client the page was read with: the storefront look-ups are the page's store view's
+     * @param sync the store view's pass that read the page: the page's look-ups are in its store view, with its client
      */
-    public Runnable lookupsFor(MagentoClient client, Page page) {
-        if (stream != MagentoStream.PRODUCTS || page.items().isEmpty()) {
+    public FetchedPage arrived(StoreSync sync, Page page) {
+        if (stream != MagentoStream.PRODUCTS) {
+            return new FetchedPage(page, null);
+        }
+        boolean prefetched = endpoint.getConfiguration().isPrefetchStorefront();
+        // Asked on the route's thread when not prefetched: one request after the other, as magento:products asks.
+        return new FetchedPage(page, lookups.of(sync.client(), sync.store(), page.items(),
+                prefetched ? parallel : Runnable::run));
+    }
+
+    /** What starts the page's look-ups that the options prefetch, to run on a fetcher; null when there is none. */
+    public Runnable prefetch(FetchedPage page) {
+        PageLookups lookups = page.lookups();
+        if (lookups == null || SourceItemsProducer.skusOf(page.page().items()).isEmpty()) {
             return null;
         }
-        Set<String> skus = SourceItemsProducer.skusOf(page.items());
-        if (skus.isEmpty()) {
-            return null;
-        }
-        Runnable stock = stockLookup(skus);
-        Runnable storefront = storefrontLookup(client, page.items(), skus);
-        if (stock == null || storefront == null) {
-            return stock != null ? stock : storefront;
+        // A guest is never served source items: nothing to ask ahead.
+        boolean stock = endpoint.getConfiguration().isPrefetchInventory() && !endpoint.guest();
+        boolean storefront = endpoint.getConfiguration().isPrefetchStorefront();
+        if (!stock || !storefront) {
+            return stock ? lookups.stock()::start : storefront ? lookups.storefront()::start : null;
         }
         return () -> {
-            CompletableFuture<Void> beside = runBeside(stock);
-            storefront.run();
+            CompletableFuture<Void> beside = runBeside(lookups.stock()::start);
+            lookups.storefront().start();
             beside.join(); // never fails: the look-up's failure is its answer's
         };
-    }
-
-    private Runnable stockLookup(Set<String> skus) {
-        if (!endpoint.getConfiguration().isPrefetchInventory() || endpoint.guest()) {
-            return null;
-        }
-        MagentoClient stockClient = endpoint.client(endpoint.storeCodes().get(0));
-        var answer = endpoint.store().inventoryPrefetch().register(Set.copyOf(skus));
-        return () -> PrefetchedLookups.run(answer, () -> SourceItemsProducer.sourceItemsOf(stockClient, skus));
-    }
-
-    private Runnable storefrontLookup(MagentoClient client, List<Map<String, Object>> products, Set<String> skus) {
-        if (!endpoint.getConfiguration().isPrefetchStorefront()) {
-            return null;
-        }
-        var answer = endpoint.store().storefrontPrefetch().register(StorefrontLookups.key(client, skus));
-        return () -> PrefetchedLookups.run(answer, () -> endpoint.storefrontLookups().of(client, products, parallel));
     }
 
     private CompletableFuture<Void> runBeside(Runnable lookup) {

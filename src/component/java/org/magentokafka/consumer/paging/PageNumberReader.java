@@ -5,7 +5,6 @@ import java.util.Deque;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
-import org.magentokafka.client.MagentoClient;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.PageBounds;
 import org.magentokafka.paging.SearchCriteria;
@@ -47,12 +46,11 @@ public final class PageNumberReader {
         if (sync.scan() != null) {
             sync.scan().sized(sync.store(), first.totalCount(), criteria.pageSize());
         }
-        if (!first.items().isEmpty()) {
-            // Registered here, run on a fetcher: the route's enrichers for page 1 then wait for them.
-            Runnable lookup = parts.lookups().lookupsFor(sync.client(), first);
-            if (lookup != null) {
-                parts.fetchers().submit(lookup);
-            }
+        FetchedPage firstFetched = parts.lookups().arrived(sync, first);
+        // Started on a fetcher: the route's enrichers for page 1 then wait for them (or ask, if still not started).
+        Runnable prefetch = parts.lookups().prefetch(firstFetched);
+        if (prefetch != null) {
+            parts.fetchers().submit(prefetch);
         }
         if (bounds.empty()) {
             if (collectKeys) {
@@ -62,21 +60,21 @@ public final class PageNumberReader {
         }
         parts.reports().notEmpty(sync);
         int pageCount = Math.max(1, bounds.declaredPages());
-        Deque<Future<Page>> ahead = new ArrayDeque<>();
+        Deque<Future<FetchedPage>> ahead = new ArrayDeque<>();
         int nextToFetch = 2;
         try {
-            Page page = first;
+            FetchedPage fetched = firstFetched;
             for (int number = 1; parts.runAllowed(); number++) {
                 if (number > 1) {
-                    page = PageFetchers.await(ahead.removeFirst());
-                    bounds.accept(page.totalCount(), parts.keysOf(page));
+                    fetched = PageFetchers.await(ahead.removeFirst());
+                    bounds.accept(fetched.page().totalCount(), parts.keysOf(fetched.page()));
                 }
+                Page page = fetched.page();
                 // Fetch ahead twice the concurrency, so the store is kept busy while the route is slower for a moment;
                 // the fetcher pool and the store gate bound what actually hits the store, the bounds how far it goes.
                 while (nextToFetch <= bounds.requestLimit()) {
                     SearchCriteria pageCriteria = criteria.withPage(nextToFetch++);
-                    MagentoClient client = sync.client();
-                    ahead.add(parts.fetchers().submit(() -> parts.lookups().fetchWithLookups(client, pageCriteria)));
+                    ahead.add(parts.fetchers().submit(() -> parts.lookups().fetchWithLookups(sync, pageCriteria)));
                 }
                 // Only a full pass counts on the pages adding up; SKUs asked for again by list are read whole anyway.
                 if (collectKeys && page.totalCount() != first.totalCount() && !sync.totalChanged() && bounds.consistent()) {
@@ -88,7 +86,7 @@ public final class PageNumberReader {
                             page.totalCount());
                 }
                 if (!bounds.repeated()) {
-                    parts.delivery().handOver(sync, page, number, pageCount, collectKeys);
+                    parts.delivery().handOver(sync, fetched, number, pageCount, collectKeys);
                 }
                 if (!bounds.consistent()) {
                     parts.reports().inconsistent(sync, sync.path(stream), bounds.problem());
@@ -111,21 +109,22 @@ public final class PageNumberReader {
      * apart from repeats of earlier pages; nothing further is requested. A failure of one of them changes nothing
      * (the pass already ended early and the next one reads again), so it is only noted at DEBUG.
      */
-    private void handOverInFlight(StoreSync sync, Deque<Future<Page>> ahead, PageBounds bounds, int lastNumber,
+    private void handOverInFlight(StoreSync sync, Deque<Future<FetchedPage>> ahead, PageBounds bounds, int lastNumber,
                                   int pageCount, boolean collectKeys) throws Exception {
         int number = lastNumber;
         while (!ahead.isEmpty() && parts.runAllowed()) {
-            Page page;
+            FetchedPage fetched;
             try {
-                page = PageFetchers.await(ahead.removeFirst());
+                fetched = PageFetchers.await(ahead.removeFirst());
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
                 LOG.debug("magento:{} page requested before the pass ended early failed", stream.uriName(), e);
                 continue;
             }
+            Page page = fetched.page();
             if (!page.items().isEmpty() && !bounds.isRepeat(parts.keysOf(page))) {
-                parts.delivery().handOver(sync, page, ++number, pageCount, collectKeys);
+                parts.delivery().handOver(sync, fetched, ++number, pageCount, collectKeys);
             }
         }
     }

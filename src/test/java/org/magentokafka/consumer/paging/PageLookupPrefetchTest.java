@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -26,21 +27,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.LoggedRequest;
 import org.junit.jupiter.api.io.TempDir;
-import org.magentokafka.client.MagentoClient;
 import org.magentokafka.component.MagentoEndpoint;
+import org.magentokafka.enrich.PageLookups;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
-import org.magentokafka.producer.SourceItemsProducer;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.sandbox.StorefrontOptions;
-import org.magentokafka.storefront.StorefrontLookups;
 import org.magentokafka.storefront.StorefrontPage;
 import org.magentokafka.stream.MagentoConstants;
 
 /**
- * A products page's look-ups start on the fetcher that brought it, and the route's enrichers take them instead of
- * asking the store again: what keeps a full sync at the store's concurrency with five requests per page.
+ * A products page arrives with its look-ups, those the options prefetch started on the fetcher that brought it, and
+ * the route's enrichers await them instead of asking the store again: what keeps a full sync at the store's
+ * concurrency with five requests per page. Look-ups not prefetched are asked when awaited, the same requests.
  */
 class PageLookupPrefetchTest {
 
@@ -69,20 +69,23 @@ class PageLookupPrefetchTest {
     }
 
     @Test
-    void theRouteTakesThePageLookUpsTheFetcherStartedInsteadOfAskingAgain() throws Exception {
+    void theRouteAwaitsThePageLookUpsTheFetcherStartedInsteadOfAskingAgain() throws Exception {
         PagingContext consumer = endpoint("magento:products?prefetchInventory=true&prefetchStorefront=true");
         PageLookupPrefetch prefetch = new PageLookupPrefetch(consumer, task -> {
             besideTasks.incrementAndGet();
             pool.execute(task);
         });
-        MagentoClient eu = consumer.client("eu");
-        Page page = prefetch.fetchWithLookups(eu, SearchCriteria.paged(20).sortedBy("entity_id", "ASC").withPage(1));
+        FetchedPage fetched = prefetch.fetchWithLookups(sync(consumer, "eu"), SearchCriteria.paged(20).sortedBy("entity_id", "ASC").withPage(1));
+        Page page = fetched.page();
         assertEquals(20, page.items().size());
         assertEquals(2, besideTasks.get(), "the stock beside the storefront look-ups, the salable quantities beside render-info");
+        PageLookups lookups = fetched.lookups();
+        assertTrue(lookups.stock().started() && lookups.storefront().started(), "started on the fetcher");
+        assertNull(lookups.storefront().taken(), "taken by the route only");
         int asked = store.requests().size();
 
-        Object stock = lookUp("magento:source-items", page.items(), "eu");
-        Object storefront = lookUp("magento:products", page.items(), "eu");
+        Object stock = lookups.stock().await();
+        Object storefront = lookups.storefront().await();
 
         // The route's first storefront look-up lists the configurables for the child -> parents index: not a page's.
         List<LoggedRequest> after = store.requests().all().subList(asked, store.requests().size()).stream()
@@ -93,34 +96,44 @@ class PageLookupPrefetchTest {
         StorefrontPage taken = assertInstanceOf(StorefrontPage.class, storefront);
         assertEquals("eu", taken.scope().storeCode());
         assertEquals("europe", taken.scope().websiteCode(), "the page's own store view's website");
-        assertNull(consumer.store().storefrontPrefetch().take(StorefrontLookups.key(eu, SourceItemsProducer.skusOf(page.items()))),
-                "the route took it");
+        assertSame(taken, lookups.storefront().taken(), "what the route took, for the page's commit");
 
-        // Taken once: the same page again is asked for again (so the 'nothing asked' above can fail).
+        // The magento: look-up asks the store itself (so the 'nothing asked' above can fail).
         int before = store.requests().size();
         lookUp("magento:source-items", page.items(), "eu");
         assertEquals(before + 1, store.requests().size());
     }
 
     @Test
-    void aStorefrontLookUpBelongsToItsStoreView() throws Exception {
+    void aPagesStorefrontLookUpsAreInItsStoreView() throws Exception {
         PagingContext consumer = endpoint("magento:products?prefetchStorefront=true");
         PageLookupPrefetch prefetch = new PageLookupPrefetch(consumer, pool);
-        Page page = prefetch.fetchWithLookups(consumer.client("default"), SearchCriteria.paged(10).sortedBy("entity_id", "ASC").withPage(1));
-        var skus = SourceItemsProducer.skusOf(page.items());
-        assertNull(consumer.store().storefrontPrefetch().take(StorefrontLookups.key(consumer.client("eu"), skus)),
+        SearchCriteria criteria = SearchCriteria.paged(10).sortedBy("entity_id", "ASC").withPage(1);
+        PageLookups base = prefetch.fetchWithLookups(sync(consumer, "default"), criteria).lookups();
+        PageLookups europe = prefetch.fetchWithLookups(sync(consumer, "eu"), criteria).lookups();
+        assertEquals("base", ((StorefrontPage) base.storefront().await()).scope().websiteCode());
+        assertEquals("europe", ((StorefrontPage) europe.storefront().await()).scope().websiteCode(),
                 "the same SKUs in another store view are another look-up");
-        var answer = consumer.store().storefrontPrefetch().take(StorefrontLookups.key(consumer.client("default"), skus));
-        assertNotNull(answer, "registered for its own store view");
-        assertEquals("base", answer.get().scope().websiteCode());
+        assertTrue(!base.stock().started(), "the stock is not prefetched without prefetchInventory");
     }
 
     @Test
-    void withoutTheOptionsNothingIsPrefetched() {
+    void withoutTheOptionsTheLookUpsAreAskedWhenAwaited() throws Exception {
         PagingContext consumer = endpoint("magento:products");
         PageLookupPrefetch prefetch = new PageLookupPrefetch(consumer, pool);
+        StoreSync sync = sync(consumer, "default");
         Page page = consumer.client("default").fetchPage("/V1/products", SearchCriteria.paged(10).sortedBy("entity_id", "ASC").withPage(1));
-        assertNull(prefetch.lookupsFor(consumer.client("default"), page), "a route that does not enrich gets no look-ups");
+        int asked = store.requests().size();
+        FetchedPage fetched = prefetch.arrived(sync, page);
+        assertNull(prefetch.prefetch(fetched), "nothing to start on a fetcher");
+        assertNotNull(fetched.lookups(), "a products page always carries its look-ups");
+        assertEquals(asked, store.requests().size(), "a route that does not enrich asks for nothing");
+        assertInstanceOf(List.class, fetched.lookups().stock().await());
+        assertEquals(asked + 1, store.requests().size(), "the stock asked when awaited: one request");
+    }
+
+    private static StoreSync sync(PagingContext consumer, String storeCode) {
+        return new StoreSync(storeCode, consumer.client(storeCode), null, false);
     }
 
     private MagentoEndpoint endpoint(String uri) {
