@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,7 @@ import org.magentokafka.sandbox.LoggedRequest;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.InProcessConnector;
-import org.magentokafka.testing.Records;
-import org.magentokafka.testing.TestKafka;
+import org.magentokafka.testing.LatestEvents;
 
 /**
  * A store edited all the time, as an ERP pushing prices and names all day: the incremental window must close and
@@ -150,13 +148,12 @@ class BusyStoreTest {
     }
 
     private static List<String> differing(InProcessConnector connector) {
-        Map<String, ConsumerRecord<String, String>> latest = Records.latestByKey(
-                TestKafka.read(connector.topic("products"), 1, Duration.ofSeconds(5), Duration.ofSeconds(1)));
+        Map<String, JsonNode> latest = LatestEvents.read(connector.topic("products"), 1, Duration.ofSeconds(5), Duration.ofSeconds(1));
         List<String> out = new ArrayList<>();
         for (ObjectNode product : connector.store().catalog().products()) {
             String sku = product.get("sku").asText();
-            ConsumerRecord<String, String> r = latest.get(sku);
-            JsonNode published = r == null || r.value() == null ? null : Records.json(r).path("product");
+            JsonNode event = latest.get(sku);
+            JsonNode published = event == null ? null : event.path("product");
             if (published == null || !product.get("name").asText().equals(published.path("name").asText())
                 || !product.get("updated_at").asText().equals(published.path("updated_at").asText())) {
                 out.add(sku + " (store: " + product.get("name").asText() + ", topic: "

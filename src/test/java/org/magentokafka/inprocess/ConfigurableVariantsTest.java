@@ -26,6 +26,7 @@ import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.sandbox.StorefrontOptions;
 import org.magentokafka.testing.InProcessConnector;
+import org.magentokafka.testing.LatestEvents;
 import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
 
@@ -83,7 +84,7 @@ class ConfigurableVariantsTest {
     @Test
     @Order(1)
     void configurableCarriesItsVariantsWithOptionLabels() {
-        Map<String, JsonNode> latest = latest();
+        Map<String, JsonNode> latest = LatestEvents.read(topic, seen, WAIT, Duration.ZERO);
         List<ObjectNode> configurables = configurablesOfTheMainWebsite();
         assertFalse(configurables.isEmpty());
         Map<String, Map<String, String>> labels = optionLabels();
@@ -112,7 +113,7 @@ class ConfigurableVariantsTest {
     @Test
     @Order(2)
     void childCarriesItsParentSkus() {
-        Map<String, JsonNode> latest = latest();
+        Map<String, JsonNode> latest = LatestEvents.read(topic, seen, WAIT, Duration.ZERO);
         int children = 0;
         for (ObjectNode parent : configurablesOfTheMainWebsite()) {
             for (String child : store.catalog().storefront().childSkus(parent.get("sku").asText())) {
@@ -217,13 +218,6 @@ class ConfigurableVariantsTest {
             }
         }
         throw new AssertionError("no matching record within " + WAIT);
-    }
-
-    private static Map<String, JsonNode> latest() {
-        Map<String, JsonNode> latest = new HashMap<>();
-        Records.latestByKey(TestKafka.read(topic, seen, WAIT, Duration.ZERO))
-                .forEach((k, r) -> latest.put(k, Records.json(r)));
-        return latest;
     }
 
     private static List<ObjectNode> configurablesOfTheMainWebsite() {

@@ -1,25 +1,21 @@
 package org.magentokafka.inprocess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.magentokafka.sandbox.LoggedRequest;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.InProcessConnector;
+import org.magentokafka.testing.LatestEvents;
 import org.magentokafka.testing.MutableClock;
-import org.magentokafka.testing.Records;
-import org.magentokafka.testing.TestKafka;
+import org.magentokafka.testing.SyncPages;
 
 /**
  * The watermark a pass commits comes from what is certain: a product renamed after its page of a long full pass
@@ -29,6 +25,7 @@ import org.magentokafka.testing.TestKafka;
 class EditsDuringAFullPassTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration SETTLE = Duration.ofSeconds(1);
 
     @Test
     void aProductRenamedAfterItsPageWasReadIsPublishedByTheNextPoll() {
@@ -55,8 +52,8 @@ class EditsDuringAFullPassTest {
             // A later edit, published by a later poll: by then the polls after the pass have all run.
             storeClock.advance(Duration.ofSeconds(2));
             connector.store().catalog().updateProduct(skus[2], p -> p.put("name", "Marker"));
-            awaitName(connector, skus[2], "Marker");
-            assertEquals("Renamed early", latest(connector).get(skus[0]).at("/product/name").asText(),
+            LatestEvents.await(connector.topic("products"), skus[2], named("Marker"), WAIT, SETTLE);
+            assertEquals("Renamed early", LatestEvents.read(connector.topic("products"), 1, WAIT, SETTLE).get(skus[0]).at("/product/name").asText(),
                     "the rename made after page 1 was read reached Kafka");
         }
     }
@@ -79,7 +76,7 @@ class EditsDuringAFullPassTest {
             String sku = connector.store().catalog().products().get(10).get("sku").asText();
             storeClock.advance(Duration.ofSeconds(2));
             connector.store().catalog().updateProduct(sku, p -> p.put("name", "Edited now"));
-            awaitName(connector, sku, "Edited now");
+            LatestEvents.await(connector.topic("products"), sku, named("Edited now"), WAIT, SETTLE);
         }
     }
 
@@ -87,7 +84,7 @@ class EditsDuringAFullPassTest {
      * store's clock, the last page's last product, before that page is read. */
     private static void editDuringThePass(SandboxStore store, MutableClock clock, String[] skus) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (store.requests().matching("/V1/products").stream().filter(EditsDuringAFullPassTest::aPageOfTheSync).count() < 2) {
+        while (SyncPages.of(store, "/V1/products").size() < 2) {
             if (System.nanoTime() > deadline) {
                 return;
             }
@@ -98,25 +95,8 @@ class EditsDuringAFullPassTest {
         store.catalog().updateProduct(skus[1], p -> p.put("name", "Renamed late"));
     }
 
-    private static boolean aPageOfTheSync(LoggedRequest request) {
-        return !request.filters("type_id", "eq") && !request.filters("entity_id", "in") && !request.filters("sku", "in");
-    }
-
-    private static void awaitName(InProcessConnector connector, String sku, String name) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            JsonNode event = latest(connector).get(sku);
-            if (event != null && name.equals(event.at("/product/name").asText())) {
-                return;
-            }
-            assertTrue(System.nanoTime() < deadline, sku + " never published as '" + name + "': " + event);
-        }
-    }
-
-    private static Map<String, JsonNode> latest(InProcessConnector connector) {
-        List<ConsumerRecord<String, String>> records = TestKafka.read(connector.topic("products"), 1, WAIT, Duration.ofSeconds(1));
-        Map<String, JsonNode> out = new TreeMap<>();
-        Records.latestByKey(records).forEach((k, r) -> out.put(k, Records.json(r)));
-        return out;
+    /** An event of a product carrying this name. */
+    private static Predicate<JsonNode> named(String name) {
+        return event -> name.equals(event.at("/product/name").asText());
     }
 }

@@ -8,12 +8,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.testing.InProcessConnector;
-import org.magentokafka.testing.Records;
-import org.magentokafka.testing.TestKafka;
+import org.magentokafka.testing.LatestEvents;
+import org.magentokafka.testing.SyncPages;
 
 /**
  * A category renamed asks for a full pass of the products (their category paths change): the request survives a
@@ -37,8 +36,7 @@ class FullPassRequestsTest {
             connector.log().await(Pattern.compile("magento:categories synced"), WAIT);
             String sku = connector.store().catalog().products().get(150).get("sku").asText();
             // A category the product's event shows in its paths.
-            JsonNode event = Records.json(Records.latestByKey(TestKafka.read(connector.topic("products"), 200, WAIT,
-                    Duration.ofSeconds(1))).get(sku));
+            JsonNode event = LatestEvents.read(connector.topic("products"), 200, WAIT, Duration.ofSeconds(1)).get(sku);
             int category = event.at("/categories/0/id").asInt();
             assertTrue(category > 0, "the product has a category: " + event);
 
@@ -63,14 +61,11 @@ class FullPassRequestsTest {
     }
 
     private static long productPagesSince(InProcessConnector connector, Instant since) {
-        return connector.store().requests().matching("/V1/products").stream()
-                .filter(r -> !r.filters("type_id", "eq") && !r.filters("entity_id", "in") && !r.filters("sku", "in"))
-                .filter(r -> !r.at().isBefore(since)).count();
+        return SyncPages.of(connector.store(), "/V1/products").stream().filter(r -> !r.at().isBefore(since)).count();
     }
 
     private static boolean carriesName(InProcessConnector connector, String sku, String name) {
-        List<ConsumerRecord<String, String>> records = TestKafka.read(connector.topic("products"), 1, WAIT, Duration.ofSeconds(1));
-        ConsumerRecord<String, String> latest = Records.latestByKey(records).get(sku);
-        return latest != null && latest.value() != null && latest.value().contains(name);
+        JsonNode latest = LatestEvents.read(connector.topic("products"), 1, WAIT, Duration.ofSeconds(1)).get(sku);
+        return latest != null && latest.toString().contains(name);
     }
 }

@@ -1,19 +1,17 @@
 package org.magentokafka.inprocess;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.testing.InProcessConnector;
+import org.magentokafka.testing.LatestEvents;
 import org.magentokafka.testing.MutableClock;
-import org.magentokafka.testing.Records;
-import org.magentokafka.testing.TestKafka;
 
 /**
  * A save whose transaction commits later than its updated_at (a long import transaction, a slow replica): by the
@@ -42,24 +40,12 @@ class LateCommitsTest {
                 connector.store().catalog().updateProduct(skus.get(1 + i), p -> p.put("name", "steady " + n));
                 sleep(1000);
             }
-            awaitName(connector, skus.get(10), "steady 9", WAIT);
+            LatestEvents.await(connector.topic("products"), skus.get(10), named("steady 9"), WAIT, Duration.ofSeconds(1));
             // Saved 5 s ago by the store's clock, visible only now: behind the watermark and its 2 s slack.
             storeClock.advance(Duration.ofSeconds(-5));
             connector.store().catalog().updateProduct(skus.get(0), p -> p.put("name", "committed late"));
             storeClock.advance(Duration.ofSeconds(5));
-            awaitName(connector, skus.get(0), "committed late", Duration.ofSeconds(30));
-        }
-    }
-
-    private static void awaitName(InProcessConnector connector, String sku, String name, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            ConsumerRecord<String, String> r = Records.latestByKey(
-                    TestKafka.read(connector.topic("products"), 1, Duration.ofSeconds(3), Duration.ofSeconds(1))).get(sku);
-            if (r != null && r.value() != null && name.equals(Records.json(r).at("/product/name").asText())) {
-                return;
-            }
-            assertTrue(System.nanoTime() < deadline, sku + " never published as '" + name + "'");
+            LatestEvents.await(connector.topic("products"), skus.get(0), named("committed late"), Duration.ofSeconds(30), Duration.ofSeconds(1));
         }
     }
 
@@ -69,5 +55,10 @@ class LateCommitsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** An event of a product carrying this name. */
+    private static Predicate<JsonNode> named(String name) {
+        return event -> name.equals(event.at("/product/name").asText());
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.LoggedRequest;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.testing.InProcessConnector;
+import org.magentokafka.testing.SyncPages;
 import org.magentokafka.testing.TestKafka;
 
 /** A full sync reads page after page over total_count: every product once, never a page past the last one. */
@@ -35,9 +36,8 @@ class PageNumberPagingTest {
             assertEquals(skus, records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()));
             assertEquals(250, records.size(), "each product once");
 
-            List<LoggedRequest> pages = connector.store().requests().matching("/V1/products").stream()
-                    .filter(r -> "100".equals(r.query().get("searchCriteria[pageSize]")) && !r.filters("entity_id", "in")).toList();
-            List<Integer> asked = pages.stream().map(r -> Integer.parseInt(r.query().get("searchCriteria[currentPage]"))).sorted().toList();
+            List<LoggedRequest> pages = SyncPages.of(connector.store(), "/V1/products");
+            List<Integer> asked = pages.stream().map(SyncPages::pageNumber).sorted().toList();
             assertEquals(List.of(1, 2, 3), asked, "pages 1 to 3 of 250 items, each once, none past the last: " + asked);
             assertTrue(pages.stream().allMatch(r -> "GET".equals(r.method())));
         }

@@ -13,14 +13,11 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.AclResources;
 import org.magentokafka.sandbox.SandboxOptions;
-import org.magentokafka.testing.CloudEventRecords;
 import org.magentokafka.testing.InProcessConnector;
-import org.magentokafka.testing.Records;
-import org.magentokafka.testing.TestKafka;
+import org.magentokafka.testing.LatestEvents;
 
 /**
  * The products stream's own look-ups are optional parts too: an integration granted the products but not the
@@ -31,6 +28,7 @@ import org.magentokafka.testing.TestKafka;
 class RefusedLookupsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration SETTLE = Duration.ofSeconds(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -44,7 +42,7 @@ class RefusedLookupsTest {
                 .option("metadataRefresh", "1s")
                 .start()) {
             connector.log().await(Pattern.compile("magento:products synced 30 items"), WAIT);
-            Map<String, JsonNode> events = latest(connector, 30);
+            Map<String, JsonNode> events = LatestEvents.readCloudEvents(connector.topic("products"), 30, WAIT, SETTLE);
             assertEquals(skus(connector), events.keySet(), "every product, although three look-ups are refused");
             for (JsonNode event : events.values()) {
                 assertTrue(event.get("inventory").isNull() && event.get("categories").isNull(), event.toString());
@@ -60,21 +58,13 @@ class RefusedLookupsTest {
             connector.store().grant(AclResources.CATEGORIES);
             long deadline = System.nanoTime() + WAIT.toNanos();
             do {
-                events = latest(connector, 30);
+                events = LatestEvents.readCloudEvents(connector.topic("products"), 30, WAIT, SETTLE);
                 assertTrue(System.nanoTime() < deadline, "not published again with the granted parts");
             } while (events.values().stream().anyMatch(e -> e.has("unknown")));
             for (JsonNode event : events.values()) {
                 assertTrue(event.get("inventory").isObject() && event.get("categories").isArray(), event.toString());
             }
         }
-    }
-
-    private static Map<String, JsonNode> latest(InProcessConnector connector, int expected) {
-        List<ConsumerRecord<String, String>> records = TestKafka.read(connector.topic("products"), expected, WAIT, Duration.ofSeconds(2));
-        CloudEventRecords.assertEveryRecordConverts(records);
-        Map<String, JsonNode> out = new java.util.TreeMap<>();
-        Records.latestByKey(CloudEventRecords.withoutTombstones(records)).forEach((k, r) -> out.put(k, Records.json(r)));
-        return out;
     }
 
     private static Set<String> skus(InProcessConnector connector) {

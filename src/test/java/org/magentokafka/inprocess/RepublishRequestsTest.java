@@ -10,13 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.testing.InProcessConnector;
-import org.magentokafka.testing.Records;
-import org.magentokafka.testing.TestKafka;
+import org.magentokafka.testing.LatestEvents;
 
 /**
  * A stock change is committed by the source-items stream and then asks the products stream to publish the product
@@ -76,10 +75,8 @@ class RepublishRequestsTest {
     }
 
     private static double quantityOf(InProcessConnector connector, String sku) {
-        ConsumerRecord<String, String> latest = Records.latestByKey(
-                TestKafka.read(connector.topic("products"), 1, Duration.ofSeconds(5), Duration.ofSeconds(1))).get(sku);
-        return latest == null || latest.value() == null ? Double.NaN
-                : Records.json(latest).path("inventory").path("quantity").asDouble(Double.NaN);
+        JsonNode latest = LatestEvents.read(connector.topic("products"), 1, Duration.ofSeconds(5), Duration.ofSeconds(1)).get(sku);
+        return latest == null ? Double.NaN : latest.path("inventory").path("quantity").asDouble(Double.NaN);
     }
 
     private static void sleep(long millis) {

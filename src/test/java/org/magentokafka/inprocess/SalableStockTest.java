@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -24,6 +22,7 @@ import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.sandbox.SandboxStorefront;
 import org.magentokafka.sandbox.StorefrontOptions;
 import org.magentokafka.testing.InProcessConnector;
+import org.magentokafka.testing.LatestEvents;
 import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
 
@@ -36,6 +35,10 @@ import org.magentokafka.testing.TestKafka;
 class SalableStockTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+    /** How long each look at the products topic reads it. */
+    private static final Duration LOOK = Duration.ofSeconds(1);
+    /** The events awaited carry the product's salable state. */
+    private static final Predicate<JsonNode> CARRIES_SALABLE = event -> event.hasNonNull("salable");
     private static final Pattern SYNCED = Pattern.compile("magento:products synced \\d+ items");
     private static final Pattern BASELINE = Pattern.compile("magento:products salable-quantity scan of website base \\(stock 1\\): baseline of \\d+ SKUs");
     /** Every product and child on one page: each configurable's children are then on its page. */
@@ -64,7 +67,7 @@ class SalableStockTest {
                     .mapToDouble(s -> storefront.salableQuantity(s, "base").orElse(0.0)).sum();
             assertEquals(0.0, storefront.salableQuantity(sku, "base").orElseThrow(), "Magento answers 0 for the configurable");
 
-            JsonNode event = awaitEvent(connector, sku, doc -> doc.hasNonNull("salable"));
+            JsonNode event = LatestEvents.await(connector.topic("products"), sku, CARRIES_SALABLE, WAIT, LOOK);
 
             JsonNode salable = event.get("salable");
             assertTrue(salable.get("is_salable").asBoolean(), salable.toString());
@@ -72,7 +75,7 @@ class SalableStockTest {
             assertEquals(storefront.stockId("base"), salable.get("stock_id").asInt());
             assertTrue(event.get("inventory").get("in_stock").asBoolean(), "in_stock follows is_salable: " + event.get("inventory"));
             for (String child : storefront.childSkus(sku)) {
-                JsonNode childEvent = awaitEvent(connector, child, doc -> doc.hasNonNull("salable"));
+                JsonNode childEvent = LatestEvents.await(connector.topic("products"), child, CARRIES_SALABLE, WAIT, LOOK);
                 assertEquals(storefront.salableQuantity(child, "base").orElse(0.0), childEvent.get("salable").get("quantity").asDouble(),
                         1e-9, child);
                 assertEquals(storefront.isSalable(child, "base"), childEvent.get("salable").get("is_salable").asBoolean(), child);
@@ -98,7 +101,7 @@ class SalableStockTest {
         try (InProcessConnector connector = builder.start()) {
             String sku = parent.get(0);
 
-            JsonNode event = awaitEvent(connector, sku, doc -> doc.hasNonNull("salable"));
+            JsonNode event = LatestEvents.await(connector.topic("products"), sku, CARRIES_SALABLE, WAIT, LOOK);
 
             assertFalse(event.get("salable").get("is_salable").asBoolean(), event.get("salable").toString());
             assertEquals(0.0, event.get("salable").get("quantity").asDouble(), 1e-9);
@@ -124,14 +127,14 @@ class SalableStockTest {
             SandboxStorefront storefront = connector.store().catalog().storefront();
             String parent = picked.get(0);
             String last = picked.get(1);
-            assertTrue(awaitEvent(connector, parent, doc -> doc.hasNonNull("salable")).get("salable").get("is_salable").asBoolean());
+            assertTrue(LatestEvents.await(connector.topic("products"), parent, CARRIES_SALABLE, WAIT, LOOK).get("salable").get("is_salable").asBoolean());
             connector.log().await(BASELINE, WAIT);
 
             storefront.placeOrder(last, "base", storefront.salableQuantity(last, "base").orElseThrow());
 
-            JsonNode child = awaitEvent(connector, last, doc -> !doc.get("salable").get("is_salable").asBoolean());
+            JsonNode child = LatestEvents.await(connector.topic("products"), last, CARRIES_SALABLE.and(doc -> !doc.get("salable").get("is_salable").asBoolean()), WAIT, LOOK);
             assertEquals(0.0, child.get("salable").get("quantity").asDouble(), 1e-9);
-            JsonNode configurable = awaitEvent(connector, parent, doc -> !doc.get("salable").get("is_salable").asBoolean());
+            JsonNode configurable = LatestEvents.await(connector.topic("products"), parent, CARRIES_SALABLE.and(doc -> !doc.get("salable").get("is_salable").asBoolean()), WAIT, LOOK);
             assertEquals(0.0, configurable.get("salable").get("quantity").asDouble(), 1e-9);
             assertFalse(configurable.get("inventory").get("in_stock").asBoolean());
             assertTrue(connector.log().count(Pattern.compile("salable-quantity scan of website base \\(stock 1\\): 2 of \\d+ SKUs changed")) >= 1,
@@ -144,7 +147,7 @@ class SalableStockTest {
         try (InProcessConnector connector = connector(StorefrontOptions.full().withInventoryModules(false))
                 .option("salableScan", "true").start()) {
             connector.log().await(SYNCED, WAIT);
-            Map<String, JsonNode> docs = latest(connector, Duration.ofSeconds(2));
+            Map<String, JsonNode> docs = LatestEvents.read(connector.topic("products"), Integer.MAX_VALUE, Duration.ofSeconds(2), Duration.ZERO);
             int simples = 0;
             for (ObjectNode product : connector.store().catalog().products()) {
                 JsonNode doc = docs.get(product.get("sku").asText());
@@ -204,7 +207,7 @@ class SalableStockTest {
             storefront.placeOrder(sku, "base", 1);
             connector.restart();
 
-            JsonNode event = awaitEvent(connector, sku, doc -> doc.get("salable").get("quantity").asDouble() == quantity - 1);
+            JsonNode event = LatestEvents.await(connector.topic("products"), sku, CARRIES_SALABLE.and(doc -> doc.get("salable").get("quantity").asDouble() == quantity - 1), WAIT, LOOK);
             assertTrue(event.get("salable").get("is_salable").asBoolean() == quantity - 1 > 0);
             assertEquals(1, connector.log().count(BASELINE), "the restart compared with the kept state, no new baseline");
         }
@@ -275,26 +278,5 @@ class SalableStockTest {
             }
         }
         return false;
-    }
-
-    /** The latest event per key on the products topic, read for {@code read}. */
-    private static Map<String, JsonNode> latest(InProcessConnector connector, Duration read) {
-        Map<String, JsonNode> docs = new HashMap<>();
-        Records.latestByKey(TestKafka.read(connector.topic("products"), Integer.MAX_VALUE, read, Duration.ZERO))
-                .forEach((k, r) -> docs.put(k, Records.json(r)));
-        return docs;
-    }
-
-    /** Waits for the latest event of {@code sku} to satisfy {@code wanted}. */
-    private static JsonNode awaitEvent(InProcessConnector connector, String sku, Predicate<JsonNode> wanted) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = Optional.ofNullable(latest(connector, Duration.ofSeconds(1)).get(sku)).orElse(null);
-            if (last != null && last.hasNonNull("salable") && wanted.test(last)) {
-                return last;
-            }
-        }
-        throw new AssertionError("no event of " + sku + " as wanted; the last: " + last);
     }
 }

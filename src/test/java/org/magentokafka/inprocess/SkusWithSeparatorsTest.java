@@ -1,12 +1,10 @@
 package org.magentokafka.inprocess;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -14,9 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.SandboxOptions;
-import org.magentokafka.testing.CloudEventRecords;
 import org.magentokafka.testing.InProcessConnector;
-import org.magentokafka.testing.Records;
+import org.magentokafka.testing.LatestEvents;
 import org.magentokafka.testing.TestKafka;
 
 /**
@@ -28,6 +25,7 @@ class SkusWithSeparatorsTest {
 
     private static final List<String> ODD = List.of("PIPE|ONE", "COMMA,TWO", "A|B,C");
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration SETTLE = Duration.ofSeconds(1);
 
     @Test
     void skusWithListSeparatorsCarryTheirStockFollowItsMovesAndAreNeverDeletedWhileLive() {
@@ -45,7 +43,7 @@ class SkusWithSeparatorsTest {
             connector.log().await(Pattern.compile("magento:products synced 13 items"), WAIT);
             awaitProducts(connector, events -> ODD.stream().allMatch(sku -> quantity(events.get(sku)) == 7),
                     "each odd SKU's event carries its stock (7)");
-            Map<String, JsonNode> items = latest(connector, "source-items", 1);
+            Map<String, JsonNode> items = LatestEvents.readCloudEvents(connector.topic("source-items"), 1, WAIT, SETTLE);
             ODD.forEach(sku -> assertTrue(items.containsKey(sku + "|default"), "source item key of " + sku + ": " + items.keySet()));
 
             ODD.forEach(sku -> connector.store().catalog().setSourceItemQuantity(sku, "default", 3));
@@ -64,22 +62,14 @@ class SkusWithSeparatorsTest {
 
     private static void awaitProducts(InProcessConnector connector, Predicate<Map<String, JsonNode>> done, String what) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        Map<String, JsonNode> events = latest(connector, "products", 13);
+        Map<String, JsonNode> events = LatestEvents.readCloudEvents(connector.topic("products"), 13, WAIT, SETTLE);
         while (!done.test(events)) {
             assertTrue(System.nanoTime() < deadline, what + ": " + events);
-            events = latest(connector, "products", 13);
+            events = LatestEvents.readCloudEvents(connector.topic("products"), 13, WAIT, SETTLE);
         }
     }
 
     private static double quantity(JsonNode event) {
         return event == null || !event.path("inventory").isObject() ? -1 : event.get("inventory").get("quantity").asDouble();
-    }
-
-    private static Map<String, JsonNode> latest(InProcessConnector connector, String stream, int expected) {
-        List<ConsumerRecord<String, String>> records = TestKafka.read(connector.topic(stream), expected, WAIT, Duration.ofSeconds(1));
-        CloudEventRecords.assertEveryRecordConverts(records);
-        Map<String, JsonNode> out = new TreeMap<>();
-        Records.latestByKey(CloudEventRecords.withoutTombstones(records)).forEach((k, r) -> out.put(k, Records.json(r)));
-        return out;
     }
 }

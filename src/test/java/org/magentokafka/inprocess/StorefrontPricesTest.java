@@ -19,13 +19,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,9 +35,8 @@ import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.sandbox.SandboxStorefront;
 import org.magentokafka.sandbox.StorefrontOptions;
 import org.magentokafka.testing.InProcessConnector;
+import org.magentokafka.testing.LatestEvents;
 import org.magentokafka.testing.MutableClock;
-import org.magentokafka.testing.Records;
-import org.magentokafka.testing.TestKafka;
 
 /**
  * Prices and URLs of a two-website store from products-render-info, per store view and in its display currency
@@ -49,6 +46,8 @@ import org.magentokafka.testing.TestKafka;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StorefrontPricesTest {
 
+    /** How long each look at the topic reads it. */
+    private static final Duration LOOK = Duration.ofSeconds(2);
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago"); // the simulator's default store view
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -188,7 +187,7 @@ class StorefrontPricesTest {
     @Order(4)
     void specialPriceWindowOpeningRepublishesTheProduct() {
         String topic = connector.topic("products");
-        JsonNode before = awaitEvent(topic, opening, e -> e.get("prices").get("final").asDouble() > openingPrice);
+        JsonNode before = LatestEvents.await(topic, opening, e -> e.get("prices").get("final").asDouble() > openingPrice, WAIT, LOOK);
         assertNotNull(before);
 
         // One minute past the store view's next midnight: nobody edits the product, its updated_at stays.
@@ -196,7 +195,7 @@ class StorefrontPricesTest {
         CLOCK.advance(Duration.between(CLOCK.instant(), midnight.plusSeconds(60)));
         assertEquals(Optional.of(openingPrice), storefront.finalPrice(opening, "default"), "the simulator's price index moved");
 
-        JsonNode after = awaitEvent(topic, opening, e -> e.get("prices").get("final").asDouble() == openingPrice);
+        JsonNode after = LatestEvents.await(topic, opening, e -> e.get("prices").get("final").asDouble() == openingPrice, WAIT, LOOK);
         assertEquals(before.get("product").get("updated_at"), after.get("product").get("updated_at"));
         connector.log().await(Pattern.compile("price pass of store view default .*read again by the next poll"), WAIT);
     }
@@ -205,7 +204,7 @@ class StorefrontPricesTest {
     @Order(5)
     void aWindowOpeningWhileTheConnectorIsStoppedIsCaughtUpAfterTheRestart() {
         String topic = connector.topic("products");
-        awaitEvent(topic, openingWhileDown, e -> e.get("prices").get("final").asDouble() > openingWhileDownPrice);
+        LatestEvents.await(topic, openingWhileDown, e -> e.get("prices").get("final").asDouble() > openingWhileDownPrice, WAIT, LOOK);
         connector.stop();
         Instant midnight = CLOCK.instant().atZone(CHICAGO).toLocalDate().plusDays(1).atStartOfDay(CHICAGO).toInstant();
         CLOCK.advance(Duration.between(CLOCK.instant(), midnight.plusSeconds(3600)));
@@ -213,36 +212,18 @@ class StorefrontPricesTest {
 
         connector.restart();
 
-        awaitEvent(topic, openingWhileDown, e -> e.get("prices").get("final").asDouble() == openingWhileDownPrice);
+        LatestEvents.await(topic, openingWhileDown, e -> e.get("prices").get("final").asDouble() == openingWhileDownPrice, WAIT, LOOK);
     }
 
     /** The latest event per SKU of a store view's topic, once every product of its website has one. */
     private static Map<String, JsonNode> events(String code) {
         String topic = "default".equals(code) ? connector.topic("products") : connector.topic("products") + "." + code;
         int expected = inWebsiteOf(code).size();
-        Map<String, JsonNode> latest = new HashMap<>();
-        TestKafka.read(topic, expected, WAIT, Duration.ZERO).forEach(r -> latest.put(r.key(), Records.json(r)));
+        Map<String, JsonNode> latest = LatestEvents.read(topic, expected, WAIT, Duration.ZERO);
         for (ObjectNode p : inWebsiteOf(code)) {
             assertNotNull(latest.get(p.get("sku").asText()), code + ": no event for " + p.get("sku").asText());
         }
         return latest;
-    }
-
-    /** Waits for the latest event of a SKU to match. */
-    private static JsonNode awaitEvent(String topic, String sku, Predicate<JsonNode> matches) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> r : TestKafka.read(topic, Integer.MAX_VALUE, Duration.ofSeconds(2), Duration.ZERO)) {
-                if (sku.equals(r.key()) && r.value() != null) {
-                    last = Records.json(r);
-                }
-            }
-            if (last != null && matches.test(last)) {
-                return last;
-            }
-        }
-        throw new AssertionError("no matching event of " + sku + " within " + WAIT + "; the last: " + last);
     }
 
     private static List<ObjectNode> inWebsiteOf(String code) {

@@ -10,14 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +25,7 @@ import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
-import org.magentokafka.testing.Records;
+import org.magentokafka.testing.LatestEvents;
 import org.magentokafka.testing.TestKafka;
 
 /**
@@ -154,12 +153,11 @@ class HighAvailabilityIT {
             edits.join();
             // The new leader's next polls publish the last edits; then the topic must equal the store, field by field.
             sleep(6000);
-            Map<String, ConsumerRecord<String, String>> latest = Records.latestByKey(
-                    TestKafka.read(topic, Integer.MAX_VALUE, Duration.ofSeconds(8), Duration.ZERO));
+            Map<String, JsonNode> latest = LatestEvents.read(topic, Integer.MAX_VALUE, Duration.ofSeconds(8), Duration.ZERO);
             for (var product : store.catalog().products()) {
                 String key = product.get("sku").asText();
                 assertTrue(latest.containsKey(key), key + " is in the topic");
-                JsonNode event = Records.json(latest.get(key));
+                JsonNode event = latest.get(key);
                 JsonNode published = event.has("product") ? event.get("product") : event;
                 for (String field : List.of("name", "price", "status", "updated_at")) {
                     assertEquals(product.path(field).asText(), published.path(field).asText(),
@@ -183,14 +181,10 @@ class HighAvailabilityIT {
                 .env("MAGENTO_STATE_TOPIC", TestKafka.uniqueTopic("ha-state"));
     }
 
+    /** The product name the latest event of {@code sku} carries (null: none yet, or deleted). */
     private static String latestName(String topic, String sku) {
-        ConsumerRecord<String, String> r = Records.latestByKey(
-                TestKafka.read(topic, Integer.MAX_VALUE, Duration.ofSeconds(3), Duration.ZERO)).get(sku);
-        if (r == null || r.value() == null) {
-            return null;
-        }
-        JsonNode event = Records.json(r);
-        return (event.has("product") ? event.get("product") : event).path("name").asText();
+        JsonNode event = LatestEvents.read(topic, Integer.MAX_VALUE, Duration.ofSeconds(3), Duration.ZERO).get(sku);
+        return event == null ? null : (event.has("product") ? event.get("product") : event).path("name").asText();
     }
 
     private static String tail(String output) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +14,15 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.sandbox.AclResources;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.sandbox.StorefrontOptions;
-import org.magentokafka.testing.CloudEventRecords;
 import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
-import org.magentokafka.testing.Records;
+import org.magentokafka.testing.LatestEvents;
 import org.magentokafka.testing.SandboxCredentials;
-import org.magentokafka.testing.TestKafka;
 
 /**
  * Any store, any grants: the packaged connector against stores common in the field that refuse or lack the
@@ -39,6 +35,7 @@ class OptionalPartsIT {
     /** Generated products; the storefront catalog adds configurables' children to them. */
     private static final int PRODUCTS = 40;
     private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final Duration SETTLE = Duration.ofSeconds(3);
     private static final String STORE_GRANT = "not granted: Magento_Backend::store";
     private static final String STOCK_GRANT = "not granted: Magento_InventoryApi::stock";
 
@@ -49,7 +46,7 @@ class OptionalPartsIT {
             SandboxStore store = environment.store();
             ConnectorProcess connector = environment.start("setup-guide", SandboxCredentials.oauth1(store, "HMAC-SHA256"));
             connector.awaitLine(Pattern.compile("magento:products synced \\d+ items"), WAIT);
-            Map<String, JsonNode> events = latest(environment.topic("products"), store.catalog().productCount());
+            Map<String, JsonNode> events = LatestEvents.readCloudEvents(environment.topic("products"), store.catalog().productCount(), WAIT, SETTLE);
             assertEquals(skus(store), events.keySet(), "every product the store view lists, none scoped out on a guess");
             for (Map.Entry<String, JsonNode> e : events.entrySet()) {
                 JsonNode event = e.getValue();
@@ -75,10 +72,10 @@ class OptionalPartsIT {
                 }
             }
             assertTrue(events.values().stream().anyMatch(OptionalPartsIT::hasOptionLabel), "option labels resolved");
-            assertEquals(store.catalog().cmsPages().size(), latest(environment.topic("cms-pages"), store.catalog().cmsPages().size()).size());
-            assertEquals(store.catalog().sourceItems().size(), latest(environment.topic("source-items"), store.catalog().sourceItems().size()).size());
-            assertFalse(latest(environment.topic("categories"), 1).isEmpty());
-            assertFalse(latest(environment.topic("product-attributes"), 1).isEmpty());
+            assertEquals(store.catalog().cmsPages().size(), LatestEvents.readCloudEvents(environment.topic("cms-pages"), store.catalog().cmsPages().size(), WAIT, SETTLE).size());
+            assertEquals(store.catalog().sourceItems().size(), LatestEvents.readCloudEvents(environment.topic("source-items"), store.catalog().sourceItems().size(), WAIT, SETTLE).size());
+            assertFalse(LatestEvents.readCloudEvents(environment.topic("categories"), 1, WAIT, SETTLE).isEmpty());
+            assertFalse(LatestEvents.readCloudEvents(environment.topic("product-attributes"), 1, WAIT, SETTLE).isEmpty());
 
             List<String> grantLines = connector.lines().stream()
                     .filter(l -> l.contains("Magento_Backend::store") || l.contains("Magento_InventoryApi::stock")).toList();
@@ -119,7 +116,7 @@ class OptionalPartsIT {
 
             ConnectorProcess connector = environment.start("store-refused");
             connector.awaitLine(Pattern.compile("magento:products synced \\d+ items"), WAIT);
-            Map<String, JsonNode> events = latest(environment.topic("products"), environment.store().catalog().productCount());
+            Map<String, JsonNode> events = LatestEvents.readCloudEvents(environment.topic("products"), environment.store().catalog().productCount(), WAIT, SETTLE);
             assertEquals(skus(environment.store()), events.keySet());
             for (JsonNode event : events.values()) {
                 assertEquals(STORE_GRANT, event.path("unknown").path("website").asText(), event.toString());
@@ -140,7 +137,7 @@ class OptionalPartsIT {
 
             ConnectorProcess connector = environment.start("no-msi");
             connector.awaitLine(Pattern.compile("magento:products synced \\d+ items"), WAIT);
-            Map<String, JsonNode> events = latest(environment.topic("products"), 1);
+            Map<String, JsonNode> events = LatestEvents.readCloudEvents(environment.topic("products"), 1, WAIT, SETTLE);
             assertFalse(events.isEmpty());
             for (JsonNode event : events.values()) {
                 assertTrue(event.get("salable").isObject(), "salable from the source items: " + event);
@@ -161,7 +158,7 @@ class OptionalPartsIT {
             ConnectorProcess connector = environment.start("grant-added");
             connector.awaitLine(Pattern.compile("magento:products synced \\d+ items"), WAIT);
             String topic = environment.topic("products");
-            Map<String, JsonNode> before = latest(topic, 1);
+            Map<String, JsonNode> before = LatestEvents.readCloudEvents(topic, 1, WAIT, SETTLE);
             assertFalse(before.isEmpty());
             before.values().forEach(e -> assertEquals(STOCK_GRANT, e.path("unknown").path("salable").asText(), e.toString()));
 
@@ -170,7 +167,7 @@ class OptionalPartsIT {
             long deadline = System.nanoTime() + WAIT.toNanos();
             Map<String, JsonNode> after;
             do {
-                after = latest(topic, before.size());
+                after = LatestEvents.readCloudEvents(topic, before.size(), WAIT, SETTLE);
                 assertTrue(System.nanoTime() < deadline, "not re-published with salable:\n" + connector.output());
             } while (!after.keySet().equals(before.keySet()) || after.values().stream().anyMatch(e -> !e.get("salable").isObject()));
             int stock = store.catalog().storefront().stockId("base");
@@ -187,15 +184,6 @@ class OptionalPartsIT {
                 .store(SandboxOptions.builder().productCount(PRODUCTS).storeCodes(List.of("default"))
                         .storefront(storefront).grantedResources(granted).build())
                 .topic("products", "optional").otherStreamsDisabled();
-    }
-
-    /** The newest event of each key, once at least {@code expected} records arrived and the topic settled. */
-    private static Map<String, JsonNode> latest(String topic, int expected) {
-        List<ConsumerRecord<String, String>> records = TestKafka.read(topic, expected, WAIT, Duration.ofSeconds(3));
-        CloudEventRecords.assertEveryRecordConverts(records);
-        Map<String, JsonNode> out = new HashMap<>();
-        Records.latestByKey(CloudEventRecords.withoutTombstones(records)).forEach((key, r) -> out.put(key, Records.json(r)));
-        return out;
     }
 
     private static Set<String> skus(SandboxStore store) {

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.sandbox.SandboxStorefront;
-import org.magentokafka.testing.CloudEventRecords;
 import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.LatestEvents;
 import org.magentokafka.testing.Records;
 import org.magentokafka.testing.TestKafka;
 
@@ -88,11 +88,7 @@ class StorefrontIT {
             connector.awaitLine(Pattern.compile("magento:products synced \\d+ items in \\d+ pages from \\S*/rest/" + view + "/"), WAIT);
         }
         for (String view : List.of("default", "eu")) {
-            List<ConsumerRecord<String, String>> records = TestKafka.read(topic(view), expectedSkus(view).size(), WAIT, Duration.ofSeconds(3));
-            CloudEventRecords.assertEveryRecordConverts(records);
-            Map<String, JsonNode> latest = new LinkedHashMap<>();
-            Records.latestByKey(CloudEventRecords.withoutTombstones(records)).forEach((sku, r) -> latest.put(sku, Records.json(r)));
-            EVENTS.put(view, latest);
+            EVENTS.put(view, LatestEvents.readCloudEvents(topic(view), expectedSkus(view).size(), WAIT, Duration.ofSeconds(3)));
         }
         for (JsonNode config : storeConfigs()) {
             CONFIGS.put(config.get("code").asText(), config);

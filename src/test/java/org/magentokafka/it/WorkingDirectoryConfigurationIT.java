@@ -29,6 +29,7 @@ import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
+import org.magentokafka.testing.SyncPages;
 import org.magentokafka.testing.TestKafka;
 
 /**
@@ -121,10 +122,7 @@ class WorkingDirectoryConfigurationIT {
     }
 
     private static Set<String> pageSizes() {
-        return store.requests().matching("/V1/products").stream()
-                .filter(r -> !r.filters("type_id", "eq") && !r.filters("entity_id", "in"))
-                .map(r -> r.query().get("searchCriteria[pageSize]"))
-                .filter(size -> size != null && !size.equals("1"))
+        return SyncPages.of(store, "/V1/products").stream().map(r -> r.query().get("searchCriteria[pageSize]"))
                 .collect(Collectors.toSet());
     }
 
