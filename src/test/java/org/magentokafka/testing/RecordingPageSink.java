@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.magentokafka.consumer.paging.FetchedPage;
 import org.magentokafka.consumer.paging.PageSink;
 import org.magentokafka.consumer.paging.StoreSync;
 import org.magentokafka.paging.Page;
@@ -32,7 +33,8 @@ public final class RecordingPageSink implements PageSink {
     }
 
     @Override
-    public void handOver(StoreSync sync, Page page, int number, int pageCount, boolean collectKeys) {
+    public void handOver(StoreSync sync, FetchedPage fetched, int number, int pageCount, boolean collectKeys) {
+        Page page = fetched.page();
         sync.note(stream, page, collectKeys);
         List<String> keys = new ArrayList<>();
         page.items().forEach(item -> keys.add(stream.keyOf(item)));

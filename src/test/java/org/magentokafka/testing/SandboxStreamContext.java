@@ -27,12 +27,10 @@ import org.magentokafka.consumer.StreamStore;
 import org.magentokafka.enrich.EventPart;
 import org.magentokafka.enrich.MetadataCache;
 import org.magentokafka.enrich.PartAvailability;
-import org.magentokafka.enrich.PrefetchedLookups;
 import org.magentokafka.enrich.UnknownParts;
 import org.magentokafka.net.NetworkSettings;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.storefront.ParentIndex;
-import org.magentokafka.storefront.StorefrontPage;
 import org.magentokafka.stream.MagentoStream;
 
 /**
@@ -221,8 +219,6 @@ public final class SandboxStreamContext implements StreamContext, AutoCloseable 
 
         private final CatalogSignals signals = new CatalogSignals();
         private final MetadataCache metadata = new MetadataCache();
-        private final PrefetchedLookups<List<Map<String, Object>>> inventory = new PrefetchedLookups<>();
-        private final PrefetchedLookups<StorefrontPage> storefront = new PrefetchedLookups<>();
         private final ParentIndex parents = new ParentIndex();
         private boolean parentsListed;
 
@@ -239,16 +235,6 @@ public final class SandboxStreamContext implements StreamContext, AutoCloseable 
         @Override
         public MetadataCache metadata() {
             return metadata;
-        }
-
-        @Override
-        public PrefetchedLookups<List<Map<String, Object>>> inventoryPrefetch() {
-            return inventory;
-        }
-
-        @Override
-        public PrefetchedLookups<StorefrontPage> storefrontPrefetch() {
-            return storefront;
         }
 
         @Override
