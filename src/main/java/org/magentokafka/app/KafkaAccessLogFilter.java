@@ -15,7 +15,8 @@ import org.magentokafka.kafka.KafkaAccessFailure;
 /**
  * Kafka's clients log an authentication or TLS refusal at every reconnect (about once a second, per client, forever).
  * This filter, on the loggers that do, turns those lines into one report to {@link KafkaAccess}, which logs the
- * connector's single ERROR line naming the property to fix. Every other Kafka line passes.
+ * connector's single ERROR line naming the property to fix. A produce retry the client makes by itself while a
+ * transaction's markers are being written is dropped. Every other Kafka line passes.
  */
 final class KafkaAccessLogFilter implements Filter {
 
@@ -61,8 +62,14 @@ final class KafkaAccessLogFilter implements Filter {
             access.failed(failure.get());
             return false;
         }
+        String text = text(record);
+        // A transaction begun right after the last one committed can reach a partition whose commit marker the broker
+        // is still writing: the producer retries it by itself and it goes through. Nothing for an operator to do.
+        if (text.contains("Error: CONCURRENT_TRANSACTIONS") && text.contains("retrying")) {
+            return false;
+        }
         // While the broker refuses the connector, each client's reconnect also logs "Bootstrap broker ... disconnected".
-        return !(access.current().isPresent() && text(record).contains("disconnected"));
+        return !(access.current().isPresent() && text.contains("disconnected"));
     }
 
     private static String text(LogRecord record) {

@@ -51,6 +51,11 @@ record IdRange(Integer lower, boolean lowerInclusive, Integer upper, boolean upp
     }
 
     <V> NavigableMap<Integer, V> of(NavigableMap<Integer, V> byId) {
+        if (lower != null && upper != null
+            && (lower > upper || (lower.equals(upper) && !(lowerInclusive && upperInclusive)))) {
+            // A range that holds nothing (id > 10 AND id <= 10) matches no row, as MySQL's WHERE does.
+            return java.util.Collections.emptyNavigableMap();
+        }
         NavigableMap<Integer, V> view = byId;
         if (lower != null) {
             view = view.tailMap(lower, lowerInclusive);

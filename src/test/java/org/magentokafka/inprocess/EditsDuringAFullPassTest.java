@@ -33,7 +33,7 @@ class EditsDuringAFullPassTest {
         String[] skus = new String[3];
         try (InProcessConnector connector = InProcessConnector.builder()
                 .store(SandboxOptions.builder().productCount(200).storeCodes(List.of("default")).clock(storeClock)
-                        .latencyMillis(300).build())
+                        .latencyMillis(100).build())
                 .beforeStart(store -> {
                     List<String> all = store.catalog().products().stream().map(p -> p.get("sku").asText()).toList();
                     skus[0] = all.get(0);

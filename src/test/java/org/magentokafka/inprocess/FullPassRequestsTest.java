@@ -25,7 +25,7 @@ class FullPassRequestsTest {
     @Test
     void aFullPassInterruptedByARestartIsMadeAfterIt() {
         try (InProcessConnector connector = InProcessConnector.builder()
-                .store(SandboxOptions.builder().productCount(200).storeCodes(List.of("default")).latencyMillis(300).build())
+                .store(SandboxOptions.builder().productCount(200).storeCodes(List.of("default")).latencyMillis(60).build())
                 .stream("products")
                 .stream("categories")
                 .pageSize(20)

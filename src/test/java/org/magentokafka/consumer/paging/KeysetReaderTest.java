@@ -159,8 +159,7 @@ class KeysetReaderTest {
 
     @Test
     void aHugeTotalCountIsNotBelievedTheRangesEndOnTheirShortPages() throws Exception {
-        // Ranges of 105 ids read in pages of 40: each ends on a short page. (A range ending on a full page would ask
-        // for the empty range id > upper AND id <= upper, which the simulator answers with a 500.)
+        // Ranges of 105 ids read in pages of 40: each ends on a short page.
         start(250, 40, 2);
         store.setInconsistentLists(InconsistentLists.HUGE_TOTAL_COUNT);
         StoreSync sync = pass.sync("default");
