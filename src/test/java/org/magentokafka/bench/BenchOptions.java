@@ -43,7 +43,7 @@ record BenchOptions(List<String> scenarios, int products, long latencyMillis, lo
                 duration("bench.idleFor", "5m"), Double.parseDouble(text("bench.mutationsPerSecond", "2")),
                 duration("bench.mutationFor", "3m"), duration("bench.drainFor", "1m"),
                 Integer.parseInt(text("bench.projectTo", "100000")),
-                // The web server's gzip (issue 15): bytes received per product with and without it.
+                // The web server's gzip: bytes received per product with and without it.
                 Boolean.parseBoolean(text("bench.gzip", "true")),
                 // Issue 14: the simulator's two-website storefront catalog, so the sync pays its storefront look-ups.
                 storefront(text("bench.storefront", "off")));

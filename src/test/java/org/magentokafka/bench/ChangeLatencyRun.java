@@ -9,7 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Scenario {@code changes} (issue 15): a steady load of product edits and stock moves, {@code bench.mutationsPerSecond}
+ * Scenario {@code changes}: a steady load of product edits and stock moves, {@code bench.mutationsPerSecond}
  * of each kind for {@code bench.mutationFor}, on the connector at its defaults; each change is matched to the first
  * event carrying its new value. Prints per kind p50, p95 and max change-to-event latency (change made to record
  * timestamp, i.e. when the connector handed the event to Kafka), against 10 s at p95 for products and against the
@@ -65,7 +65,7 @@ final class ChangeLatencyRun {
 
         ScanCycleLine logged = ScanCycleLine.last(connector.process.lines(), ScanCyclesReport.STREAM);
         Double cycle = logged == null ? null : logged.expectedCycle().toMillis() / 1000.0;
-        report.line("## changes: change-to-event latency under a steady mutation load (issue 15)");
+        report.line("## changes: change-to-event latency under a steady mutation load");
         report.line("settings: %d products, %d ms per request, store views %s; connector: %s", o.products(), o.latencyMillis(),
                 o.storeViews(), connector.describeSettings());
         report.line("load: %.1f product edits/s (price or name, bumping updated_at) and %.1f stock moves/s (source item quantity)"
@@ -90,7 +90,7 @@ final class ChangeLatencyRun {
         String oldest = oldestUnseen(stock, end);
         if (cycle == null) {
             report.line("**stock moves: p95 %s, max %s; %d of %d not seen by the end%s** (limit: one scan cycle; no scan-cycle line in"
-                        + " the connector log, so no logged cycle to compare with: the connector logs none before issue 15)",
+                        + " the connector log, so no logged cycle to compare with: the connector logs none before scans were budgeted)",
                     s.isEmpty() ? "-" : BenchReport.seconds(percentile(s, 95) / 1000.0), s.isEmpty() ? "-" : BenchReport.seconds(s.get(s.size() - 1) / 1000.0),
                     stock.unseen().size(), stock.made(), oldest.isEmpty() ? "" : ", the oldest " + oldest + " old");
         } else {

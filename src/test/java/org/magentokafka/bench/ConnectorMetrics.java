@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One scrape of the connector's {@code /q/metrics} (Prometheus text), to read the per-stream figures issue 15 adds:
+ * One scrape of the connector's {@code /q/metrics} (Prometheus text), to read the per-stream figures:
  * {@code magento_scan_cycle_seconds{stream}} and {@code magento_freshness_seconds{stream}}. Before they exist the
  * look-ups answer null, and the report says so.
  */

@@ -88,7 +88,7 @@ final class DefaultsConnector implements AutoCloseable {
 
     /**
      * Waits until every stream logged its first sync in each store view it reads: the {@code synced} line, or the
-     * line a budgeted scan logs after its first page (issue 15), whichever comes first.
+     * line a budgeted scan logs after its first page, whichever comes first.
      */
     private static void awaitInitialSync(BenchConnector connector, List<String> streams, BenchOptions o) throws InterruptedException {
         Map<String, Pattern> pending = new LinkedHashMap<>();

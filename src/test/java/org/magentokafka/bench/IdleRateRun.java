@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import org.magentokafka.sandbox.LoggedRequest;
 
 /**
- * Scenario {@code idle} (issue 15): after the initial sync of every stream at the connector's defaults, nothing
+ * Scenario {@code idle}: after the initial sync of every stream at the connector's defaults, nothing
  * changes in the store for {@code bench.idleFor}; prints the requests the connector still sends, per route and per
  * store view, the total against the limit of 1 request per second, and the source-items scan cycles
  * ({@link ScanCyclesReport}).
@@ -54,7 +54,7 @@ final class IdleRateRun {
         double minutes = idleFor.toMillis() / 60_000.0;
         Set<String> codes = new HashSet<>(o.storeViews());
 
-        report.line("## idle: requests with nothing changing (issue 15)");
+        report.line("## idle: requests with nothing changing");
         report.line("settings: %d products, %d ms per request, store views %s; connector: %s",
                 o.products(), o.latencyMillis(), o.storeViews(), connector.describeSettings());
         report.line("window: %.1f min, from %s after the last stream's initial sync; nothing changed in the store",

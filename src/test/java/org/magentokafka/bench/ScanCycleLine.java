@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.magentokafka.scan.ScanCycleEstimate;
 
 /**
- * The line a budgeted scan logs after the first page of each paced cycle (issue 15): {@code magento:<stream> scan of
+ * The line a budgeted scan logs after the first page of each paced cycle: {@code magento:<stream> scan of
  * store view <code>: <rows> rows, <pages> pages of <size>; at magento.scan-budget=<b> req/s shared by <n> scans one
  * cycle takes about <d>}. The expected cycle is recomputed from its figures with the connector's own formula
  * ({@link ScanCycleEstimate}), so the wording of {@code <d>} does not matter.
@@ -20,7 +20,7 @@ record ScanCycleLine(String stream, String storeView, long rows, long pages, int
     private static final Pattern LINE = Pattern.compile("magento:(\\S+) scan of store view ([^:\\s]+): ([\\d,]+) rows, ([\\d,]+) pages of ([\\d,]+)[;,]?"
             + " at magento\\.scan-budget=([0-9.]+) req/s,? shared by (\\d+) scans?[,;:]? one cycle takes about (.+)$");
 
-    /** The last such line of the stream in the connector's output, or null (before issue 15 there is none). */
+    /** The last such line of the stream in the connector's output, or null (older versions log none). */
     static ScanCycleLine last(List<String> lines, String stream) {
         ScanCycleLine found = null;
         for (String l : lines) {

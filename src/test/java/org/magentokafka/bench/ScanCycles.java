@@ -13,7 +13,7 @@ import org.magentokafka.sandbox.LoggedRequest;
 
 /**
  * The cycles of one scan as the store saw them: the full-read pages of one route (no filter), a cycle starting at
- * each request for page 1. Works whatever paces the scan (a poll interval before issue 15, the scan budget after).
+ * each request for page 1. Works whatever paces the scan (a poll interval before scans were budgeted, the scan budget after).
  *
  * @param cycles  every cycle from the connector's start, the last one possibly still running
  * @param pageSize the page size the scan asked for

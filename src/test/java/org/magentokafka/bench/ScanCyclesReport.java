@@ -83,7 +83,7 @@ final class ScanCyclesReport {
                 items, o.products(), perProduct, pageSize, pageCount);
         report.line("scan requests in the window (full reads, no filter, every route): %d = **%s req/s** (limit: magento.scan-budget %s"
                     + " req/s per store%s: %.2fx); of which source-items pages %d = %s req/s; while a cycle runs %s req/s",
-                scanPages, fmt(scanPages / windowSeconds), fmt(budget), logged == null ? ", issue 15's default; no budget before issue 15" : "",
+                scanPages, fmt(scanPages / windowSeconds), fmt(budget), logged == null ? ", the default; no budget in older versions" : "",
                 scanPages / windowSeconds / budget, sourceItemPages, fmt(windowRate), fmt(cycleRate));
         report.line("");
         report.line("| cycle (request log) | starts at (s into window) | pages read (of %d) | length | pause before the next | page 1 to next page 1 |", pageCount);
@@ -104,11 +104,11 @@ final class ScanCyclesReport {
         }
         report.line("");
         report.line("connector's scan-cycle line: %s", logged == null
-                ? "none in the log (the connector logs none before issue 15)"
+                ? "none in the log (the connector logs none before scans were budgeted)"
                 : "`" + logged.line() + "` -> expected cycle " + BenchReport.seconds(logged.expectedCycle().toMillis() / 1000.0));
         report.line("metrics: magento_scan_cycle_seconds{stream=\"%s\"} %s; magento_freshness_seconds{stream=\"%s\"} %s",
-                STREAM, metricCycle == null ? "not exported (before issue 15, or no cycle completed yet)" : BenchReport.seconds(metricCycle),
-                STREAM, freshness == null ? "not exported (before issue 15)" : BenchReport.seconds(freshness));
+                STREAM, metricCycle == null ? "not exported (an older version, or no cycle completed yet)" : BenchReport.seconds(metricCycle),
+                STREAM, freshness == null ? "not exported (an older version)" : BenchReport.seconds(freshness));
 
         Double expected = logged == null ? null : logged.expectedCycle().toMillis() / 1000.0;
         String vsExpected = expected == null ? "no expected cycle logged" : String.format(Locale.ROOT, "connector's expected cycle %s", BenchReport.seconds(expected));

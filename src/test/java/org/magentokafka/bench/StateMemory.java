@@ -54,7 +54,7 @@ public final class StateMemory {
         long afterCommit = usedAfterGc();
         report("state after committing", n, afterCommit - base, store.size());
 
-        // The child -> parents index of the storefront (issue 14), kept beside the state: 20 % of the keys
+        // The child -> parents index of the storefront, kept beside the state: 20 % of the keys
         // configurables with 4 children each (the other 80 %), ids as Magento's wizard gives them.
         ParentIndex parents = parentIndex(n);
         long withParents = usedAfterGc();

@@ -25,7 +25,7 @@ import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.sandbox.Scenario;
 import org.magentokafka.sandbox.StorefrontOptions;
 
-/** The check's lines for the optional parts of product events (issue 22): said, never failing the check. */
+/** The check's lines for the optional parts of product events: said, never failing the check. */
 class StorefrontProbeTest {
 
     private static final String STORE_GRANT = "OPTIONAL: not granted; grant Stores > Settings > All Stores (Magento_Backend::store)"

@@ -123,7 +123,7 @@ class CatalogStreamsTest {
     @Test
     void lookUpsStayWithinOnePerPageAndMetadataIsReadOncePerStoreView() {
         // The connection check at start asks each endpoint for one item (pageSize=1): not part of the sync.
-        // The child -> parents index is rebuilt at start from one listing of the configurables (issue 14).
+        // The child -> parents index is rebuilt at start from one listing of the configurables.
         List<LoggedRequest> productPages = sync("/V1/products");
         assertEquals(1, store.requests().matching("/V1/products").stream().filter(r -> r.filters("type_id", "eq")).count(),
                 "one listing of the configurables for the child -> parents index");

@@ -121,7 +121,7 @@ class StorefrontCostTest {
         }
     }
 
-    /** The final shape of issue 14: fails until salable quantities, children and render-info are asked for. */
+    /** The storefront-ready shape: fails until salable quantities, children and render-info are asked for. */
     @Test
     void everyPageOfEveryStoreViewGetsItsSalableQuantitiesChildrenAndRenderInfo() {
         int pages = expectedPages();

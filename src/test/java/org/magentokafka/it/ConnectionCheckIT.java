@@ -46,7 +46,7 @@ class ConnectionCheckIT {
             assertTrue(out.matches("(?s).*product-attributes\\s+GET \\S+\\s+OK \\(\\d+ items\\); one scan cycle ~25 s.*"), out);
             assertTrue(out.matches("(?s).*products\\s+GET /rest/default/V1/products\\s+OK \\(20 items\\)\n.*"),
                     "a timestamped stream has no scan cycle: " + out);
-            // The storefront look-ups of the products stream (issue 14), each asked once.
+            // The storefront look-ups of the products stream, each asked once.
             assertTrue(out.matches("(?s).*store-configs\\s+GET /rest/default/V1/store/storeConfigs\\s+OK \\(store view default"
                                    + " in website 1, currency USD\\).*"), out);
             assertTrue(out.matches("(?s).*websites\\s+GET /rest/default/V1/store/websites\\s+OK \\(website 1 = base\\).*"), out);

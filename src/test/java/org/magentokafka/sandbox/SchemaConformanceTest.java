@@ -23,7 +23,7 @@ class SchemaConformanceTest {
     private static MagentoSchema schema;
     private static SandboxStore store;
     private static StoreClient client;
-    /** Two websites, configurables with children, special prices (issue 14). */
+    /** Two websites, configurables with children, special prices. */
     private static SandboxStore storefront;
 
     @BeforeAll

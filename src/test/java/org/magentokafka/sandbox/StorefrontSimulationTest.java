@@ -23,7 +23,7 @@ import static org.magentokafka.sandbox.StoreClient.concat;
 import static org.magentokafka.sandbox.StoreClient.filter;
 import static org.magentokafka.sandbox.StoreClient.query;
 
-/** The storefront side of the simulator (issue 14): websites, salable stock with orders, configurables, render-info. */
+/** The storefront side of the simulator: websites, salable stock with orders, configurables, render-info. */
 class StorefrontSimulationTest {
 
     /** A clock the test moves: special-price windows open and close without anyone editing the product. */
