@@ -1,6 +1,7 @@
 package org.magentokafka.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -14,6 +15,11 @@ import java.util.Set;
  * product of the website in id order as {sku, qty, is_salable}; like stores before 2.4.9 (ACSD-67089) its
  * total_count is capped at the page size, so a client must stop at the first short page, and a page past the end
  * is empty (the export pages its own SELECT, not a collection).
+ * <p>
+ * GET /V1/inventory/dump-stock-index-data/{type}/{code} (InventoryExportStockApi, ExportStockIndexDataInterface):
+ * the website's whole stock index in one answer, no paging, as a JSON array of {sku, qty, is_salable} read from
+ * {@code inventory_stock_<id>}: quantities summed over the stock's enabled sources, <b>without</b> reservations (an
+ * order does not move it), configurables with their children's sum and salable when any child is.
  */
 final class InventorySalesEndpoints {
 
@@ -65,6 +71,20 @@ final class InventorySalesEndpoints {
         int total = criteria.pageSize() == null || criteria.pageSize() <= 0
                 ? matching.size() : Math.min(matching.size(), criteria.pageSize());
         return new SearchResult(page, total, criteria).toJson(item -> item);
+    }
+
+    static JsonNode stockIndexDump(RestCall call) {
+        Website website = website(call);
+        // The index knows nothing of reservations: orders leave it as it is.
+        SalableStock index = new SalableStock(call.catalog(), website, Map.of());
+        ArrayNode rows = MagentoJson.MAPPER.createArrayNode();
+        for (ObjectNode product : call.catalog().productNodes()) {
+            if (!SalableStock.inWebsite(product, website)) {
+                continue;
+            }
+            rows.add(index.indexed(product).toJson());
+        }
+        return rows;
     }
 
     private static Website website(RestCall call) {

@@ -25,6 +25,8 @@ final class StorefrontRoutes {
                     InventorySalesEndpoints::stockResolver));
             routes.add(Route.get("inventory/export-stock-salable-qty/{salesChannelType}/{salesChannelCode}",
                     AclResources.INVENTORY_STOCK, InventorySalesEndpoints::salableQuantities));
+            routes.add(Route.get("inventory/dump-stock-index-data/{salesChannelType}/{salesChannelCode}",
+                    AclResources.INVENTORY_STOCK, InventorySalesEndpoints::stockIndexDump));
         }
         if (options.renderInfo()) {
             // webapi.xml of Magento_Catalog declares it with resource "anonymous": readable without credentials.

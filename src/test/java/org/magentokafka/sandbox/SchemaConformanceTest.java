@@ -52,6 +52,7 @@ class SchemaConformanceTest {
         "/V1/inventory/stock-resolver/{type}/{code} | /rest/V1/inventory/stock-resolver/website/europe",
         "/V1/inventory/export-stock-salable-qty/{salesChannelType}/{salesChannelCode} | /rest/V1/inventory/export-stock-salable-qty/website/base?searchCriteria%5BpageSize%5D=300",
         "/V1/inventory/export-stock-salable-qty/{salesChannelType}/{salesChannelCode} | /rest/V1/inventory/export-stock-salable-qty/website/europe?searchCriteria%5BfilterGroups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5Bfield%5D=sku&searchCriteria%5BfilterGroups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5Bvalue%5D=A%2BB-01,R%26D-kit&searchCriteria%5BfilterGroups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5BconditionType%5D=in",
+        "/V1/inventory/dump-stock-index-data/{salesChannelType}/{salesChannelCode} | /rest/V1/inventory/dump-stock-index-data/website/europe",
         "/V1/products-render-info                 | /rest/V1/products-render-info?storeId=1&currencyCode=USD&searchCriteria%5BpageSize%5D=300",
         "/V1/products-render-info                 | /rest/V1/products-render-info?storeId=3&currencyCode=EUR&ENTITY_IDS",
         "/V1/products                             | /rest/V1/products?searchCriteria%5BpageSize%5D=300&ENTITY_IDS",

@@ -119,6 +119,43 @@ class StorefrontSimulationTest {
         assertEquals(sourceItems, ok("/rest/V1/inventory/source-items" + query(filter(0, 0, "sku", sku, "eq"))).get("items").toString());
     }
 
+    /**
+     * dump-stock-index-data answers the website's whole stock index in one response, from the index table: the
+     * sources' quantities without reservations, so an order does not move it (its salable quantity does).
+     */
+    @Test
+    void theStockIndexDumpIsTheWholeWebsiteInOneAnswerWithoutReservations() {
+        String sku = simple(List.of(1, 2), 3).get("sku").asText();
+        JsonNode dump = ok("/rest/V1/inventory/dump-stock-index-data/website/" + Website.BASE);
+        assertTrue(dump.isArray(), dump.toString());
+        long inBase = store.catalog().products().stream().filter(p -> {
+            for (JsonNode id : p.path("extension_attributes").path("website_ids")) {
+                if (id.asInt() == 1) {
+                    return true;
+                }
+            }
+            return false;
+        }).count();
+        assertEquals(inBase, dump.size(), "every product of the website, in one answer");
+        double indexed = rowOf(dump, sku).get("qty").asDouble();
+
+        storefront.placeOrder(sku, Website.BASE, 2);
+
+        JsonNode after = ok("/rest/V1/inventory/dump-stock-index-data/website/" + Website.BASE);
+        assertEquals(indexed, rowOf(after, sku).get("qty").asDouble(), "the index has no reservations");
+        assertEquals(indexed - 2, salable(Website.BASE, sku).get(0).get("qty").asDouble(), "the salable quantity has");
+        assertEquals(400, client.get("/rest/V1/inventory/dump-stock-index-data/store/default").status());
+    }
+
+    private static JsonNode rowOf(JsonNode dump, String sku) {
+        for (JsonNode row : dump) {
+            if (row.get("sku").asText().equals(sku)) {
+                return row;
+            }
+        }
+        throw new AssertionError(sku + " is not in the dump");
+    }
+
     @Test
     void configurableParentAnswersZeroSalableQuantity() {
         JsonNode parent = configurableWithSalableChildren();
