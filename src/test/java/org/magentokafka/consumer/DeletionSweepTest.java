@@ -17,7 +17,6 @@ import org.magentokafka.change.KeyFingerprints;
 import org.magentokafka.consumer.paging.StoreSync;
 import org.magentokafka.sandbox.InconsistentLists;
 import org.magentokafka.sandbox.LoggedRequest;
-import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.stream.MagentoStream;
 import org.magentokafka.testing.InMemoryStateStore;
@@ -38,13 +37,12 @@ class DeletionSweepTest {
     private PassFixture pass;
 
     private DeletionSweep start(MagentoStream stream, int products) {
-        store = SandboxStore.start(SandboxOptions.builder().productCount(products).storeCodes(List.of("default")).build());
-        ODD.forEach(sku -> {
-            store.catalog().addProduct(sku, "Odd " + sku, 9.5);
-            store.catalog().setSourceItemQuantity(sku, "default", 7);
-        });
-        endpoint = new SandboxStreamContext(store, stream, "default");
-        pass = new PassFixture(endpoint);
+        pass = PassFixture.onNewStore(stream, products, sandbox -> ODD.forEach(sku -> {
+            sandbox.catalog().addProduct(sku, "Odd " + sku, 9.5);
+            sandbox.catalog().setSourceItemQuantity(sku, "default", 7);
+        }), settings -> { });
+        store = pass.store();
+        endpoint = pass.endpoint();
         return new DeletionSweep(pass.parts());
     }
 
@@ -52,15 +50,11 @@ class DeletionSweepTest {
     void stop() {
         if (pass != null) {
             pass.close();
-            endpoint.close();
-            store.close();
         }
     }
 
     private Set<String> skus() {
-        Set<String> skus = new TreeSet<>();
-        store.catalog().products().forEach(p -> skus.add(p.get("sku").asText()));
-        return skus;
+        return pass.skus();
     }
 
     private Set<String> sourceItemKeys() {

@@ -1,5 +1,14 @@
 package org.magentokafka.testing;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import org.magentokafka.sandbox.SandboxOptions;
+import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.stream.MagentoStream;
+
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.magentokafka.change.StateStore;
@@ -20,6 +29,38 @@ public final class PassFixture implements AutoCloseable {
     private final RecordingPageSink sink;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final PassParts parts;
+    /** The store and endpoint this fixture started itself ({@link #onNewStore}), closed with it; else null. */
+    private SandboxStore ownStore;
+
+    /**
+     * A pass of {@code stream} over a new simulated store of {@code products} products in store view default; the
+     * store, its endpoint and the pass's parts close together.
+     */
+    public static PassFixture onNewStore(MagentoStream stream, int products, Consumer<SandboxStore> before,
+                                         Consumer<StreamOptions> settings) {
+        SandboxStore store = SandboxStore.start(SandboxOptions.builder().productCount(products).storeCodes(List.of("default")).build());
+        before.accept(store);
+        SandboxStreamContext context = new SandboxStreamContext(store, stream, "default");
+        settings.accept(context.settings());
+        PassFixture fixture = new PassFixture(context);
+        fixture.ownStore = store;
+        return fixture;
+    }
+
+    public SandboxStore store() {
+        return ownStore;
+    }
+
+    public SandboxStreamContext endpoint() {
+        return context;
+    }
+
+    /** The SKUs of the store's products now. */
+    public Set<String> skus() {
+        Set<String> skus = new TreeSet<>();
+        ownStore.catalog().products().forEach(p -> skus.add(p.get("sku").asText()));
+        return skus;
+    }
 
     public PassFixture(SandboxStreamContext context) {
         this.context = context;
@@ -57,5 +98,9 @@ public final class PassFixture implements AutoCloseable {
     @Override
     public void close() {
         fetchers.stop();
+        if (ownStore != null) {
+            context.close();
+            ownStore.close();
+        }
     }
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.magentokafka.paging.Paging;
 import org.magentokafka.sandbox.InconsistentLists;
 import org.magentokafka.sandbox.LoggedRequest;
-import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.stream.MagentoStream;
 import org.magentokafka.testing.LogLines;
@@ -41,12 +40,13 @@ class KeysetReaderTest {
     private PassFixture pass;
 
     private void start(int products, int pageSize, int maxConcurrency) {
-        store = SandboxStore.start(SandboxOptions.builder().productCount(products).storeCodes(List.of("default")).build());
-        endpoint = new SandboxStreamContext(store, MagentoStream.PRODUCTS, "default");
-        endpoint.settings().pageSize = pageSize;
-        endpoint.settings().maxConcurrency = maxConcurrency;
-        endpoint.settings().paging = Paging.KEYSET;
-        pass = new PassFixture(endpoint);
+        pass = PassFixture.onNewStore(MagentoStream.PRODUCTS, products, s -> { }, settings -> {
+            settings.pageSize = pageSize;
+            settings.maxConcurrency = maxConcurrency;
+            settings.paging = Paging.KEYSET;
+        });
+        store = pass.store();
+        endpoint = pass.endpoint();
     }
 
     @AfterEach
@@ -54,15 +54,11 @@ class KeysetReaderTest {
         log.close();
         if (pass != null) {
             pass.close();
-            endpoint.close();
-            store.close();
         }
     }
 
     private Set<String> skus() {
-        Set<String> skus = new TreeSet<>();
-        store.catalog().products().forEach(p -> skus.add(p.get("sku").asText()));
-        return skus;
+        return pass.skus();
     }
 
     private List<LoggedRequest> rangePages() {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.magentokafka.client.MagentoException;
 import org.magentokafka.paging.SearchCriteria;
 import org.magentokafka.sandbox.InconsistentLists;
-import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
 import org.magentokafka.stream.MagentoStream;
 import org.magentokafka.testing.LogLines;
@@ -37,11 +36,12 @@ class PageNumberReaderTest {
     private PassFixture pass;
 
     private void start(int products, int pageSize, int maxConcurrency) {
-        store = SandboxStore.start(SandboxOptions.builder().productCount(products).storeCodes(List.of("default")).build());
-        endpoint = new SandboxStreamContext(store, MagentoStream.PRODUCTS, "default");
-        endpoint.settings().pageSize = pageSize;
-        endpoint.settings().maxConcurrency = maxConcurrency;
-        pass = new PassFixture(endpoint);
+        pass = PassFixture.onNewStore(MagentoStream.PRODUCTS, products, s -> { }, settings -> {
+            settings.pageSize = pageSize;
+            settings.maxConcurrency = maxConcurrency;
+        });
+        store = pass.store();
+        endpoint = pass.endpoint();
     }
 
     @AfterEach
@@ -49,8 +49,6 @@ class PageNumberReaderTest {
         log.close();
         if (pass != null) {
             pass.close();
-            endpoint.close();
-            store.close();
         }
     }
 
