@@ -18,8 +18,10 @@ import java.util.Set;
  * <p>
  * GET /V1/inventory/dump-stock-index-data/{type}/{code} (InventoryExportStockApi, ExportStockIndexDataInterface):
  * the website's whole stock index in one answer, no paging, as a JSON array of {sku, qty, is_salable} read from
- * {@code inventory_stock_<id>}: quantities summed over the stock's enabled sources, <b>without</b> reservations (an
- * order does not move it), configurables with their children's sum and salable when any child is.
+ * {@code inventory_stock_<id>} (StockIndexDumpProcessor): {@code qty} is the stock's enabled sources summed,
+ * <b>without</b> reservations (an order leaves it), and NULL, so 0, for configurables; {@code is_salable} is the
+ * index's flag, which Magento 2.4 updates after reservations (a sold-out product turns false). Only the website's
+ * products; an unknown channel type or code is NoSuchEntityException "No linked stock found" (404).
  */
 final class InventorySalesEndpoints {
 
@@ -74,15 +76,20 @@ final class InventorySalesEndpoints {
     }
 
     static JsonNode stockIndexDump(RestCall call) {
+        if (!"website".equals(call.param(0))) {
+            throw MagentoError.of(404, "No linked stock found");
+        }
         Website website = website(call);
-        // The index knows nothing of reservations: orders leave it as it is.
+        SalableStock salable = call.catalog().storefront().stock(website);
+        // The index's quantities know nothing of reservations: orders leave them as they are.
         SalableStock index = new SalableStock(call.catalog(), website, Map.of());
         ArrayNode rows = MagentoJson.MAPPER.createArrayNode();
         for (ObjectNode product : call.catalog().productNodes()) {
             if (!SalableStock.inWebsite(product, website)) {
                 continue;
             }
-            rows.add(index.indexed(product).toJson());
+            double quantity = SalableStock.isConfigurable(product) ? 0 : index.of(product).quantity();
+            rows.add(new SalableStock.Salable(product.get("sku").asText(), quantity, salable.of(product).salable()).toJson());
         }
         return rows;
     }

@@ -50,24 +50,6 @@ final class SalableStock {
         return new Salable(sku, quantity, quantity > 0);
     }
 
-    /**
-     * The product's row in the stock index (inventory_stock_&lt;id&gt;, as dump-stock-index-data answers it): a
-     * configurable holds its enabled children's quantity and is salable when one of them is.
-     */
-    Salable indexed(ObjectNode product) {
-        if (!isConfigurable(product)) {
-            return of(product);
-        }
-        double sum = 0;
-        boolean anyChild = false;
-        for (ObjectNode child : enabledChildren(product)) {
-            double quantity = quantity(child);
-            sum += quantity;
-            anyChild |= quantity > 0;
-        }
-        return new Salable(product.get("sku").asText(), sum, anyChild);
-    }
-
     /** The enabled children of a configurable that are in this website, in id order. */
     List<ObjectNode> enabledChildren(ObjectNode configurable) {
         List<Integer> ids = new ArrayList<>();

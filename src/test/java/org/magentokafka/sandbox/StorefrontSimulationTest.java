@@ -121,7 +121,8 @@ class StorefrontSimulationTest {
 
     /**
      * dump-stock-index-data answers the website's whole stock index in one response, from the index table: the
-     * sources' quantities without reservations, so an order does not move it (its salable quantity does).
+     * sources' quantities without reservations, so an order does not move {@code qty} (the salable quantity moves),
+     * while the index's salable flag turns false when an order sells the product out.
      */
     @Test
     void theStockIndexDumpIsTheWholeWebsiteInOneAnswerWithoutReservations() {
@@ -144,7 +145,14 @@ class StorefrontSimulationTest {
         JsonNode after = ok("/rest/V1/inventory/dump-stock-index-data/website/" + Website.BASE);
         assertEquals(indexed, rowOf(after, sku).get("qty").asDouble(), "the index has no reservations");
         assertEquals(indexed - 2, salable(Website.BASE, sku).get(0).get("qty").asDouble(), "the salable quantity has");
-        assertEquals(400, client.get("/rest/V1/inventory/dump-stock-index-data/store/default").status());
+        assertTrue(rowOf(after, sku).get("is_salable").asBoolean());
+
+        storefront.placeOrder(sku, Website.BASE, salable(Website.BASE, sku).get(0).get("qty").asDouble());
+        JsonNode soldOut = rowOf(ok("/rest/V1/inventory/dump-stock-index-data/website/" + Website.BASE), sku);
+        assertEquals(indexed, soldOut.get("qty").asDouble(), "still the sources' quantity");
+        assertFalse(soldOut.get("is_salable").asBoolean(), "sold out: the index's flag follows the reservations");
+        assertEquals(404, client.get("/rest/V1/inventory/dump-stock-index-data/store/default").status());
+        assertEquals(404, client.get("/rest/V1/inventory/dump-stock-index-data/website/nowhere").status());
     }
 
     private static JsonNode rowOf(JsonNode dump, String sku) {
