@@ -180,13 +180,13 @@ final class IncrementalPass {
         }
 
         private long idOf(Map<String, Object> item, StoreSync sync) {
-            Object id = item.get(stream.keysetIdField());
-            try {
-                return Long.parseLong(String.valueOf(id));
-            } catch (NumberFormatException e) {
+            Long id = stream.keysetIdOf(item);
+            if (id == null) {
                 throw new MagentoException(sync.path(stream), 200, false, "an incremental page has a row whose '"
-                        + stream.keysetIdField() + "' is '" + id + "', not a number; the next poll reads the window again");
+                        + stream.keysetIdField() + "' is '" + item.get(stream.keysetIdField())
+                        + "', not a number; the next poll reads the window again");
             }
+            return id;
         }
     }
 }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  */
 final class GuestNotice {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LookupProducer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GuestNotice.class);
 
     private final MagentoStream stream;
     private final String eventsCarry;

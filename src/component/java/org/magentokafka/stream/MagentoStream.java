@@ -68,6 +68,15 @@ public enum MagentoStream {
         };
     }
 
+    /** The item's keyset id ({@link #keysetIdField()}), or null when it holds no number: each reader says what that means. */
+    public Long keysetIdOf(Map<String, Object> item) {
+        try {
+            return Long.parseLong(String.valueOf(item.get(keysetIdField())));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /**
      * The item's identity on its topic: {@code sku}, {@code id}, {@code sku|source_code}, {@code attribute_code}. A
      * composite key is unambiguous whatever its first value holds (a SKU may contain {@code |}): the later values

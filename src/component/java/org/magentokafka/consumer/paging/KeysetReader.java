@@ -149,13 +149,12 @@ public final class KeysetReader {
     }
 
     private long idOf(Map<String, Object> item, StoreSync sync) {
-        Object id = item.get(stream.keysetIdField());
-        try {
-            return Long.parseLong(String.valueOf(id));
-        } catch (NumberFormatException e) {
+        Long id = stream.keysetIdOf(item);
+        if (id == null) {
             throw new MagentoException(sync.path(stream), 200, false,
-                    "keyset paging needs a numeric '" + stream.keysetIdField() + "' on every item, got '" + id
-                    + "'; set magento.paging=page-number for this store");
+                    "keyset paging needs a numeric '" + stream.keysetIdField() + "' on every item, got '"
+                    + item.get(stream.keysetIdField()) + "'; set magento.paging=page-number for this store");
         }
+        return id;
     }
 }
