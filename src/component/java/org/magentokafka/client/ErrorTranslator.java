@@ -67,7 +67,7 @@ public final class ErrorTranslator {
         }
         String reason = body == null || body.isBlank() ? "an empty body" : "malformed or truncated JSON (" + OneLine.of(cause.getMessage()) + ")";
         return new MagentoException(endpoint, status, true, endpoint + " returned " + reason
-                                                            + " instead of a search result: a proxy or a failing store cut the answer. Retrying with back-off",
+                                                            + " instead of the JSON it answers: a proxy or a failing store cut the answer. Retrying with back-off",
                 cause);
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -141,6 +142,31 @@ public final class MagentoClient implements AutoCloseable {
         String endpoint = "GET " + address.path(resource);
         URI uri = address.uri(resource, rawQuery);
         return withRetries(endpoint, metricEndpoint, () -> parse(endpoint, sender.get(endpoint, metricEndpoint, uri)));
+    }
+
+    /** Reads a whole answer's JSON in one pass, without a tree (a stock index dump is one answer of the whole website). */
+    public interface BodyParser<T> {
+        T parse(JsonParser json) throws IOException;
+    }
+
+    /**
+     * A GET whose JSON answer is read by {@code parser} as a stream of tokens: a large answer costs its body and
+     * what the parser keeps, not a tree of it. A body that is not such JSON fails like {@link #getJson}'s.
+     */
+    public <T> T getParsed(String resource, String rawQuery, String metricEndpoint, BodyParser<T> parser) {
+        String endpoint = "GET " + address.path(resource);
+        URI uri = address.uri(resource, rawQuery);
+        return withRetries(endpoint, metricEndpoint, () -> {
+            RequestSender.Response response = sender.get(endpoint, metricEndpoint, uri);
+            try (JsonParser json = mapper.getFactory().createParser(response.body())) {
+                return parser.parse(json);
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof MagentoException magento) {
+                    throw magento;
+                }
+                throw errors.notJson(endpoint, response.status(), response.contentType(), response.body(), e);
+            }
+        });
     }
 
     /**

@@ -214,18 +214,26 @@ public class MagentoComponent extends HealthCheckComponent {
         return kafkaState;
     }
 
-    /**
-     * The polling status of a stream (its consumer's poll loop), created with the consumer; a stream without a change
-     * timestamp is read as scans, which changes what its freshness means.
-     */
     /** Which optional parts of the product events each store view has now (gauges, health details). */
     public PartAvailability enrichment() {
         return enrichment;
     }
 
+    /**
+     * The polling status of a stream (its consumer's poll loop), created with the consumer; a stream without a change
+     * timestamp is read as scans, which changes what its freshness means.
+     */
     public PollStatus pollStatus(String stream) {
-        return pollStatus.computeIfAbsent(stream,
-                k -> metrics.pollGauges(k, new PollStatus(!MagentoStream.fromUri(k).timestamped())));
+        return pollStatus(stream, !MagentoStream.fromUri(stream).timestamped());
+    }
+
+    /**
+     * The status of what refreshes part of a stream's data on a loop of its own (the stock index, the order
+     * signals), under its own name in the same metrics and health output: judged like a polled stream, by its last
+     * successful round.
+     */
+    public PollStatus pollStatus(String name, boolean scanned) {
+        return pollStatus.computeIfAbsent(name, k -> metrics.pollGauges(k, new PollStatus(scanned)));
     }
 
     /** Streams whose consumers run in this context, with their status. */

@@ -130,6 +130,14 @@ public class MagentoConfiguration implements Cloneable, StreamSettings {
     private boolean salableScan = true;
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean prefetchStorefront;
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean stockIndex = true;
+    @UriParam(label = "consumer", defaultValue = "1m")
+    private Duration stockIndexInterval = Duration.ofMinutes(1);
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean orderSignals;
+    @UriParam(label = "consumer", defaultValue = "1m")
+    private Duration creditMemoInterval = Duration.ofMinutes(1);
     @UriParam(label = "consumer", defaultValue = "page-number", enums = "page-number,keyset")
     private Paging paging = Paging.PAGE_NUMBER;
 
@@ -658,6 +666,52 @@ public class MagentoConfiguration implements Cloneable, StreamSettings {
      */
     public void setSalableScan(boolean salableScan) {
         this.salableScan = salableScan;
+    }
+
+    public boolean isStockIndex() {
+        return stockIndex;
+    }
+
+    /**
+     * Products consumer only: read each read website's whole stock index in one request per cycle
+     * (dump-stock-index-data, within the scan budget; needs Magento_InventoryApi::stock and the inventory modules)
+     * and publish again the products whose quantity or salable flag moved. Without it (or without the grant or
+     * module) stock changes are found by the paced scans only.
+     */
+    public void setStockIndex(boolean stockIndex) {
+        this.stockIndex = stockIndex;
+    }
+
+    public Duration getStockIndexInterval() {
+        return stockIndexInterval;
+    }
+
+    /** The pause between two stock index cycles: a source-level stock change reaches Kafka within about this. */
+    public void setStockIndexInterval(Duration stockIndexInterval) {
+        this.stockIndexInterval = stockIndexInterval;
+    }
+
+    public boolean isOrderSignals() {
+        return orderSignals;
+    }
+
+    /**
+     * Products consumer only: at each products poll read the orders changed since the last one (and the credit
+     * memos, every creditMemoInterval), projected to their ids, dates and item SKUs (never a customer field), and
+     * publish those products again with their salable state. Off by default: it needs a sales grant
+     * (Magento_Sales::actions_view, Magento_Sales::sales_creditmemo).
+     */
+    public void setOrderSignals(boolean orderSignals) {
+        this.orderSignals = orderSignals;
+    }
+
+    public Duration getCreditMemoInterval() {
+        return creditMemoInterval;
+    }
+
+    /** With orderSignals: how often the credit memos (returns to stock) are read. */
+    public void setCreditMemoInterval(Duration creditMemoInterval) {
+        this.creditMemoInterval = creditMemoInterval;
     }
 
     public boolean isPrefetchStorefront() {

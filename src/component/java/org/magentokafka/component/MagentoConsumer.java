@@ -12,6 +12,7 @@ import org.magentokafka.client.MagentoException;
 import org.magentokafka.consumer.CommittedChanges;
 import org.magentokafka.consumer.DeletionSweep;
 import org.magentokafka.consumer.PollBackoff;
+import org.magentokafka.consumer.OrderSignals;
 import org.magentokafka.consumer.PollStatus;
 import org.magentokafka.consumer.QuietPollExceptionHandler;
 import org.magentokafka.consumer.StorePass;
@@ -61,6 +62,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     /** Scan streams (no timestamp, every poll a cycle over the whole snapshot): what their cycles report. */
     private final ScanCycles scans;
     private final BackgroundScans background;
+    /** Products with order signals on: the orders changed since the last poll, read first; else null. */
+    private final OrderSignals orderSignals;
 
     public MagentoConsumer(MagentoEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -83,6 +86,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         this.scans = stream.timestamped() ? null : new ScanCycles(endpoint, "scan", "cycle", status);
         this.background = new BackgroundScans(endpoint, sweep, this::isRunAllowed);
         this.passes = new StorePass(endpoint, parts, sweep, background, scans);
+        this.orderSignals = OrderSignals.of(endpoint);
     }
 
     @Override
@@ -96,11 +100,17 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             endpoint.store().forgetParentsListing();
         }
         background.start(this);
+        if (orderSignals != null) {
+            orderSignals.started(endpoint.pollInterval());
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
         status.consumerStopped();
+        if (orderSignals != null) {
+            orderSignals.stopped();
+        }
         background.stop();
         fetchers.stop();
         super.doStop();
@@ -117,6 +127,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             status.cycleStarted();
         }
         try {
+            if (orderSignals != null) {
+                orderSignals.read(); // never throws: the products are read whatever the orders answer
+            }
             int pageCount = 0;
             boolean consistent = true;
             boolean firstSyncAtFullSpeed = false;
@@ -131,6 +144,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
                 // A first sync read at full speed although scans are budgeted is not what a cycle takes.
                 status.cycleCompleted(!firstSyncAtFullSpeed);
             }
+            if (orderSignals != null) {
+                orderSignals.published();
+            }
             if (backoff.failures() > 0) {
                 LOG.info("magento:{} recovered after {} failed poll(s)", endpoint.getStream(), backoff.failures());
             }
@@ -142,6 +158,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
             Duration wait = backoff.failed();
             String message = e instanceof MagentoException ? e.getMessage() : "unexpected failure: " + e;
             status.failed(message);
+            if (orderSignals != null) {
+                orderSignals.pollFailed(message);
+            }
             LOG.warn("magento:{} poll failed: {} (next attempt in {} s)", endpoint.getStream(), message,
                     wait.toMillis() / 1000.0);
             LOG.debug("magento:{} poll failure detail", endpoint.getStream(), e);

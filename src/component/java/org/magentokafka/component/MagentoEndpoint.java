@@ -23,6 +23,7 @@ import org.magentokafka.change.StateStore;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.ScanBudget;
 import org.magentokafka.consumer.OptionalParts;
+import org.magentokafka.consumer.PollStatus;
 import org.magentokafka.consumer.StreamContext;
 import org.magentokafka.enrich.EventPart;
 import org.magentokafka.enrich.PartAvailability;
@@ -154,6 +155,11 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
     }
 
     /** The budget this endpoint's scans share with every other scan of the store. */
+    @Override
+    public PollStatus signalStatus(String name) {
+        return getComponent().pollStatus(name, false);
+    }
+
     @Override
     public ScanBudget scanBudget() {
         return store().scanBudget(configuration.getScanBudget());

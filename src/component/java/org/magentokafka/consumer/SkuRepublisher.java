@@ -1,7 +1,5 @@
 package org.magentokafka.consumer;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 import org.magentokafka.consumer.paging.PageNumberReader;
@@ -26,11 +24,23 @@ final class SkuRepublisher {
     }
 
     void republish(StoreSync sync, SearchCriteria criteria) throws Exception {
-        CatalogSignals signals = endpoint.store().signals();
         RepublishRequests.replay(endpoint, sync);
+        // Two rounds at most: the first round's children ask for their configurables (CommittedChanges) as Kafka
+        // acknowledges them, and the second publishes those in the same poll, so a configurable whose last child
+        // sold out follows its child within one poll. A parent is nobody's child: it asks for nothing more.
+        for (int round = 0; round < 2 && !sync.inconsistent(); round++) {
+            if (!republishPending(sync, criteria)) {
+                return;
+            }
+        }
+    }
+
+    /** Publishes the SKUs waiting in this store view; false when none was. */
+    private boolean republishPending(StoreSync sync, SearchCriteria criteria) throws Exception {
+        CatalogSignals signals = endpoint.store().signals();
         Set<String> skus = signals.takePendingSkus(sync.store());
         if (skus.isEmpty()) {
-            return;
+            return false;
         }
         try {
             for (SearchCriteria.Filter filter : ValueFilters.of("sku", skus, criteria.pageSize())) {
@@ -43,6 +53,7 @@ final class SkuRepublisher {
                 RepublishRequests.served(sync, skus);
                 signals.republished(sync.store(), skus);
             }
+            return true;
         } catch (Exception e) {
             signals.restorePendingSkus(sync.store(), skus);
             throw e;

@@ -34,6 +34,12 @@ public interface StreamContext extends PagingContext {
     /** This store view's client for scans: paced by the store's scan budget, behind foreground requests. */
     MagentoClient scanClient(String storeCode);
 
+    /**
+     * The status, in metrics and health output, of what refreshes part of this stream's data on a loop of its own
+     * ({@code stock-index}, {@code order-signals}), judged like a polled stream.
+     */
+    PollStatus signalStatus(String name);
+
     /** The budget this endpoint's scans share with every other scan of the store. */
     ScanBudget scanBudget();
 

@@ -23,6 +23,16 @@ public interface StreamSettings extends PagingSettings {
     /** Products: whether the websites' salable quantities are scanned. */
     boolean isSalableScan();
 
+    /** Products: whether each website's stock index is read whole every {@link #getStockIndexInterval()}. */
+    boolean isStockIndex();
+
+    Duration getStockIndexInterval();
+
+    /** Products: whether changed orders (and credit memos) ask for their products again at each poll. */
+    boolean isOrderSignals();
+
+    Duration getCreditMemoInterval();
+
     /** The pause between two keys-only reconcile sweeps of a timestamped stream. */
     Duration getReconcileInterval();
 

@@ -11,7 +11,7 @@ import org.magentokafka.stream.MagentoStream;
 /**
  * The background scans of one stream's consumer, each on a thread of its own ({@link ScanRunner}), started and
  * stopped with it: a timestamped stream's keys-only {@link ReconcileScan}; for products the {@link PricePass} and,
- * unless off or for guests (who are never shown salable quantities), the {@link SalableScan}. A scan stream (no
+ * unless off or for guests (who are never shown stock), the {@link SalableScan} and the {@link StockIndexPass}. A scan stream (no
  * timestamp) has none: its polls are the scan, counted among the store's scans for as long as it runs.
  */
 public final class BackgroundScans implements StreamScans {
@@ -23,6 +23,8 @@ public final class BackgroundScans implements StreamScans {
     private final PricePass prices;
     /** Products: the background scan of the websites' salable quantities (null when off or for guests). */
     private final SalableScan salable;
+    /** Products: each website's whole stock index, one request a cycle (null when off or for guests). */
+    private final StockIndexPass stockIndex;
 
     /**
      * @param sweep   confirms the reconcile sweep's listings (on the poll thread) and lists the keys (on its own)
@@ -36,12 +38,17 @@ public final class BackgroundScans implements StreamScans {
         this.salable = stream == MagentoStream.PRODUCTS && endpoint.getConfiguration().isSalableScan() && !endpoint.guest()
                 ? new SalableScan(endpoint, running, endpoint.getConfiguration().getPollInterval()) : null;
         this.prices = stream == MagentoStream.PRODUCTS ? new PricePass(endpoint, running) : null;
+        this.stockIndex = stream == MagentoStream.PRODUCTS && endpoint.getConfiguration().isStockIndex() && !endpoint.guest()
+                ? new StockIndexPass(endpoint, running, endpoint.getConfiguration().getStockIndexInterval()) : null;
     }
 
     /** @param owner the consumer, which Camel's thread pools are registered for */
     public void start(Object owner) {
         if (salable != null) {
             salable.start(owner);
+        }
+        if (stockIndex != null) {
+            stockIndex.start(owner);
         }
         if (prices != null) {
             prices.start(owner);
@@ -58,6 +65,9 @@ public final class BackgroundScans implements StreamScans {
     public void stop() {
         if (salable != null) {
             salable.stop();
+        }
+        if (stockIndex != null) {
+            stockIndex.stop();
         }
         if (prices != null) {
             prices.stop();
@@ -84,6 +94,9 @@ public final class BackgroundScans implements StreamScans {
         reconcile.ready(store);
         if (salable != null) {
             salable.ready(store);
+        }
+        if (stockIndex != null) {
+            stockIndex.ready(store);
         }
         if (prices != null) {
             prices.ready(store, initial);

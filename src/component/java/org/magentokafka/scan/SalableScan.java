@@ -1,25 +1,14 @@
 package org.magentokafka.scan;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
-import org.magentokafka.change.KeyFingerprints;
-import org.magentokafka.change.KeyVersion;
-import org.magentokafka.change.StateStore;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.client.MagentoException;
-import org.magentokafka.consumer.CatalogSignals;
 import org.magentokafka.consumer.StreamContext;
 import org.magentokafka.consumer.StreamSettings;
 import org.magentokafka.paging.SearchCriteria;
@@ -37,27 +26,22 @@ import org.slf4j.LoggerFactory;
  * content hash then publishes only real changes. A configurable whose last child sold out is reported not salable
  * by Magento itself, so it is among them.
  * <p>
- * The states seen are kept per website in a state store of their own ({@code salable-quantities.<website>}), so an
- * order placed while the connector was down is still found; the first cycle on an empty state is the baseline. A
- * change is recorded there only after its products were published, so a crash in between does not lose it.
+ * The states seen are kept per website ({@link StockStates}, {@code salable-quantities.<website>}), so an order placed
+ * while the connector was down is still found; the first cycle on an empty state is the baseline. A change is
+ * recorded there only after its products were published, so a crash in between does not lose it.
  */
 final class SalableScan {
 
     private static final Logger LOG = LoggerFactory.getLogger(SalableScan.class);
     static final String STATE = "salable-quantities";
-    private static final DateTimeFormatter MAGENTO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final StreamContext endpoint;
     private final BooleanSupplier running;
     private final Duration pause;
     private final ScanCycles cycles;
     private final ScanRunner runner;
-    /**
-     * Per website: the changed salable states whose products are not published yet. They are recorded in the state
-     * only once the products consumer published them (see {@link CatalogSignals#awaiting}): a crash in between
-     * leaves the old state, so the scan after the restart finds the change again.
-     */
-    private final Map<String, Map<String, KeyVersion>> unpublished = new HashMap<>();
+    /** What each website's stock last showed, and the changes not published yet. */
+    private final StockStates states;
     /** The store views whose products were synced once: a website is scanned only then (see {@link #ready}). */
     private final Set<String> synced = ConcurrentHashMap.newKeySet();
     /** The last failure logged: a store refusing every cycle the same way is said once, not every few seconds. */
@@ -70,6 +54,7 @@ final class SalableScan {
         this.pause = pause;
         this.cycles = new ScanCycles(endpoint, "salable-quantity scan", "cycle", null);
         this.runner = new ScanRunner(endpoint, "MagentoSalableScan");
+        this.states = new StockStates(endpoint, STATE);
     }
 
     void start(Object owner) {
@@ -93,7 +78,7 @@ final class SalableScan {
     private void scanAll() {
         ScanRunner.counted(endpoint.scanBudget(), () -> {
             try {
-                for (Map.Entry<StoreViewScope, List<String>> website : websites().entrySet()) {
+                for (Map.Entry<StoreViewScope, List<String>> website : StockStates.websites(endpoint, synced).entrySet()) {
                     if (!running.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                         return;
                     }
@@ -112,38 +97,10 @@ final class SalableScan {
         });
     }
 
-    /** The websites with a stock of the store views read, each with its store views (by its first one's scope). */
-    private Map<StoreViewScope, List<String>> websites() {
-        Map<String, StoreViewScope> first = new LinkedHashMap<>();
-        Map<String, List<String>> stores = new LinkedHashMap<>();
-        for (String store : endpoint.storeCodes()) {
-            if (!synced.contains(store) || !endpoint.store().servesStorefront(store)) {
-                continue;
-            }
-            MagentoClient client = endpoint.scanClient(store);
-            StoreViewScope scope = endpoint.storefrontLookups().scope(client);
-            // Without a stock (no inventory modules) there are no reservations to find: the events use source items.
-            if (scope.websiteCode() != null && scope.stockId() != null) {
-                first.putIfAbsent(scope.websiteCode(), scope);
-                stores.computeIfAbsent(scope.websiteCode(), k -> new ArrayList<>()).add(store);
-            }
-        }
-        Map<StoreViewScope, List<String>> out = new LinkedHashMap<>();
-        first.forEach((code, scope) -> out.put(scope, stores.get(code)));
-        return out;
-    }
-
     private void scan(StoreViewScope website, List<String> stores) {
-        StateStore state = endpoint.stateOf(STATE, website.websiteCode());
-        boolean baseline = state.watermark() == null;
-        recordPublished(website.websiteCode(), stores, state);
-        Map<String, KeyVersion> held = unpublished.getOrDefault(website.websiteCode(), Map.of());
+        StockStates.Cycle cycle = states.begin(website.websiteCode(), stores);
         MagentoClient client = endpoint.scanClient(stores.get(0));
         int pageSize = endpoint.getConfiguration().getScanPageSize();
-        KeyFingerprints seen = new KeyFingerprints();
-        Map<String, KeyVersion> changes = new HashMap<>();
-        Set<String> changed = new LinkedHashSet<>();
-        long rows = 0;
         try {
             for (int number = 1; ; number++) {
                 if (!running.getAsBoolean() || Thread.currentThread().isInterrupted()) {
@@ -153,20 +110,8 @@ final class SalableScan {
                         SearchCriteria.paged(pageSize).withPage(number));
                 int fresh = 0;
                 for (SalableExport.Item item : items) {
-                    if (seen.contains(item.sku())) {
-                        continue;
-                    }
-                    seen.add(item.sku());
-                    fresh++;
-                    long hash = SalableFingerprint.of(item.quantity(), item.isSalable());
-                    // Against what was last found, published or not (not asked for again every cycle meanwhile).
-                    KeyVersion before = held.getOrDefault(item.sku(), state.version(item.sku()));
-                    if (before.hash() == null || before.hash() != hash) {
-                        changes.put(item.sku(), before.next(hash));
-                        changed.add(item.sku());
-                    }
+                    fresh += cycle.see(item.sku(), item.quantity(), item.isSalable()) ? 1 : 0;
                 }
-                rows += fresh;
                 // total_count is not trusted (capped at the page size before 2.4.9): a short page is the last; a page
                 // that shows nothing new (an answer repeating itself past the end) ends the cycle too.
                 if (items.size() < pageSize || fresh == 0) {
@@ -179,50 +124,19 @@ final class SalableScan {
             }
             throw e;
         }
-        // A SKU the stock no longer lists (removed from the website, deleted) is no longer salable there.
-        state.forEachKey(sku -> {
-            KeyVersion before = held.getOrDefault(sku, state.version(sku));
-            if (!seen.contains(sku) && before.live()) {
-                changes.put(sku, before.next(null));
-                changed.add(sku);
-            }
-        });
-        if (baseline) {
-            state.commit(changes);
-        } else if (!changed.isEmpty()) {
-            unpublished.computeIfAbsent(website.websiteCode(), k -> new HashMap<>()).putAll(changes);
-            stores.forEach(store -> endpoint.store().signals().republish(store, changed));
-        }
-        if (baseline) {
-            state.commitWatermark(LocalDateTime.now(ZoneOffset.UTC).format(MAGENTO_TIME));
+        Set<String> changed = cycle.finish();
+        if (cycle.baseline()) {
             LOG.info("magento:{} salable-quantity scan of website {} (stock {}): baseline of {} SKUs taken; later cycles"
                      + " publish again the products whose salable state changed", endpoint.getStream(), website.websiteCode(),
-                    website.stockId(), rows);
+                    website.stockId(), cycle.rows());
         } else if (!changed.isEmpty()) {
             LOG.info("magento:{} salable-quantity scan of website {} (stock {}): {} of {} SKUs changed their salable state;"
                      + " publishing them again in store view{} {}", endpoint.getStream(), website.websiteCode(),
-                    website.stockId(), changed.size(), rows, stores.size() == 1 ? "" : "s", String.join(", ", stores));
+                    website.stockId(), changed.size(), cycle.rows(), stores.size() == 1 ? "" : "s", String.join(", ", stores));
         }
         if (endpoint.scanBudget().paced()) {
-            cycles.sized(stores.get(0), rows, pageSize);
+            cycles.sized(stores.get(0), cycle.rows(), pageSize);
         }
-    }
-
-    /** Records the changed states of the products published since the last cycle. */
-    private void recordPublished(String websiteCode, List<String> stores, StateStore state) {
-        Map<String, KeyVersion> held = unpublished.get(websiteCode);
-        if (held == null || held.isEmpty()) {
-            return;
-        }
-        CatalogSignals signals = endpoint.store().signals();
-        Map<String, KeyVersion> published = new HashMap<>();
-        held.forEach((sku, version) -> {
-            if (stores.stream().noneMatch(store -> signals.awaiting(store, sku))) {
-                published.put(sku, version);
-            }
-        });
-        state.commit(published);
-        held.keySet().removeAll(published.keySet());
     }
 
     private void warn(String message) {

@@ -53,6 +53,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "consumerSecret": getOrCreateConfiguration(target).setConsumerSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "credentialsfile":
         case "credentialsFile": getOrCreateConfiguration(target).setCredentialsFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "creditmemointerval":
+        case "creditMemoInterval": getOrCreateConfiguration(target).setCreditMemoInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "errorbackoffmax":
         case "errorBackoffMax": getOrCreateConfiguration(target).setErrorBackoffMax(property(camelContext, java.time.Duration.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -71,6 +73,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "metadatarefresh":
         case "metadataRefresh": getOrCreateConfiguration(target).setMetadataRefresh(property(camelContext, java.time.Duration.class, value)); return true;
+        case "ordersignals":
+        case "orderSignals": getOrCreateConfiguration(target).setOrderSignals(property(camelContext, boolean.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "paging": getOrCreateConfiguration(target).setPaging(property(camelContext, org.magentokafka.paging.Paging.class, value)); return true;
@@ -115,6 +119,10 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "stateStore": getOrCreateConfiguration(target).setStateStore(property(camelContext, java.lang.String.class, value)); return true;
         case "statetopic":
         case "stateTopic": getOrCreateConfiguration(target).setStateTopic(property(camelContext, java.lang.String.class, value)); return true;
+        case "stockindex":
+        case "stockIndex": getOrCreateConfiguration(target).setStockIndex(property(camelContext, boolean.class, value)); return true;
+        case "stockindexinterval":
+        case "stockIndexInterval": getOrCreateConfiguration(target).setStockIndexInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "storecodes":
         case "storeCodes": getOrCreateConfiguration(target).setStoreCodes(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenlifetime":
@@ -161,6 +169,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "consumerSecret": return java.lang.String.class;
         case "credentialsfile":
         case "credentialsFile": return java.lang.String.class;
+        case "creditmemointerval":
+        case "creditMemoInterval": return java.time.Duration.class;
         case "errorbackoffmax":
         case "errorBackoffMax": return java.time.Duration.class;
         case "healthcheckconsumerenabled":
@@ -179,6 +189,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": return int.class;
         case "metadatarefresh":
         case "metadataRefresh": return java.time.Duration.class;
+        case "ordersignals":
+        case "orderSignals": return boolean.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "paging": return org.magentokafka.paging.Paging.class;
@@ -223,6 +235,10 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "stateStore": return java.lang.String.class;
         case "statetopic":
         case "stateTopic": return java.lang.String.class;
+        case "stockindex":
+        case "stockIndex": return boolean.class;
+        case "stockindexinterval":
+        case "stockIndexInterval": return java.time.Duration.class;
         case "storecodes":
         case "storeCodes": return java.lang.String.class;
         case "tokenlifetime":
@@ -270,6 +286,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "consumerSecret": return getOrCreateConfiguration(target).getConsumerSecret();
         case "credentialsfile":
         case "credentialsFile": return getOrCreateConfiguration(target).getCredentialsFile();
+        case "creditmemointerval":
+        case "creditMemoInterval": return getOrCreateConfiguration(target).getCreditMemoInterval();
         case "errorbackoffmax":
         case "errorBackoffMax": return getOrCreateConfiguration(target).getErrorBackoffMax();
         case "healthcheckconsumerenabled":
@@ -288,6 +306,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "metadatarefresh":
         case "metadataRefresh": return getOrCreateConfiguration(target).getMetadataRefresh();
+        case "ordersignals":
+        case "orderSignals": return getOrCreateConfiguration(target).isOrderSignals();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "paging": return getOrCreateConfiguration(target).getPaging();
@@ -332,6 +352,10 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "stateStore": return getOrCreateConfiguration(target).getStateStore();
         case "statetopic":
         case "stateTopic": return getOrCreateConfiguration(target).getStateTopic();
+        case "stockindex":
+        case "stockIndex": return getOrCreateConfiguration(target).isStockIndex();
+        case "stockindexinterval":
+        case "stockIndexInterval": return getOrCreateConfiguration(target).getStockIndexInterval();
         case "storecodes":
         case "storeCodes": return getOrCreateConfiguration(target).getStoreCodes();
         case "tokenlifetime":

@@ -49,6 +49,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "consumerSecret": target.getConfiguration().setConsumerSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "credentialsfile":
         case "credentialsFile": target.getConfiguration().setCredentialsFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "creditmemointerval":
+        case "creditMemoInterval": target.getConfiguration().setCreditMemoInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "errorbackoffmax":
         case "errorBackoffMax": target.getConfiguration().setErrorBackoffMax(property(camelContext, java.time.Duration.class, value)); return true;
@@ -71,6 +73,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "metadatarefresh":
         case "metadataRefresh": target.getConfiguration().setMetadataRefresh(property(camelContext, java.time.Duration.class, value)); return true;
+        case "ordersignals":
+        case "orderSignals": target.getConfiguration().setOrderSignals(property(camelContext, boolean.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "paging": target.getConfiguration().setPaging(property(camelContext, org.magentokafka.paging.Paging.class, value)); return true;
@@ -128,6 +132,10 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "stateStore": target.getConfiguration().setStateStore(property(camelContext, java.lang.String.class, value)); return true;
         case "statetopic":
         case "stateTopic": target.getConfiguration().setStateTopic(property(camelContext, java.lang.String.class, value)); return true;
+        case "stockindex":
+        case "stockIndex": target.getConfiguration().setStockIndex(property(camelContext, boolean.class, value)); return true;
+        case "stockindexinterval":
+        case "stockIndexInterval": target.getConfiguration().setStockIndexInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "storecodes":
         case "storeCodes": target.getConfiguration().setStoreCodes(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
@@ -181,6 +189,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "consumerSecret": return java.lang.String.class;
         case "credentialsfile":
         case "credentialsFile": return java.lang.String.class;
+        case "creditmemointerval":
+        case "creditMemoInterval": return java.time.Duration.class;
         case "delay": return long.class;
         case "errorbackoffmax":
         case "errorBackoffMax": return java.time.Duration.class;
@@ -203,6 +213,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetries": return int.class;
         case "metadatarefresh":
         case "metadataRefresh": return java.time.Duration.class;
+        case "ordersignals":
+        case "orderSignals": return boolean.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "paging": return org.magentokafka.paging.Paging.class;
@@ -260,6 +272,10 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "stateStore": return java.lang.String.class;
         case "statetopic":
         case "stateTopic": return java.lang.String.class;
+        case "stockindex":
+        case "stockIndex": return boolean.class;
+        case "stockindexinterval":
+        case "stockIndexInterval": return java.time.Duration.class;
         case "storecodes":
         case "storeCodes": return java.lang.String.class;
         case "timeunit":
@@ -314,6 +330,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "consumerSecret": return target.getConfiguration().getConsumerSecret();
         case "credentialsfile":
         case "credentialsFile": return target.getConfiguration().getCredentialsFile();
+        case "creditmemointerval":
+        case "creditMemoInterval": return target.getConfiguration().getCreditMemoInterval();
         case "delay": return target.getDelay();
         case "errorbackoffmax":
         case "errorBackoffMax": return target.getConfiguration().getErrorBackoffMax();
@@ -336,6 +354,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "metadatarefresh":
         case "metadataRefresh": return target.getConfiguration().getMetadataRefresh();
+        case "ordersignals":
+        case "orderSignals": return target.getConfiguration().isOrderSignals();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
         case "paging": return target.getConfiguration().getPaging();
@@ -393,6 +413,10 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "stateStore": return target.getConfiguration().getStateStore();
         case "statetopic":
         case "stateTopic": return target.getConfiguration().getStateTopic();
+        case "stockindex":
+        case "stockIndex": return target.getConfiguration().isStockIndex();
+        case "stockindexinterval":
+        case "stockIndexInterval": return target.getConfiguration().getStockIndexInterval();
         case "storecodes":
         case "storeCodes": return target.getConfiguration().getStoreCodes();
         case "timeunit":

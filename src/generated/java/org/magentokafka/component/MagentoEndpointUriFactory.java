@@ -23,7 +23,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(67);
+        Set<String> props = new HashSet<>(71);
         props.add("accessToken");
         props.add("accessTokenSecret");
         props.add("authMode");
@@ -37,6 +37,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
         props.add("consumerKey");
         props.add("consumerSecret");
         props.add("credentialsFile");
+        props.add("creditMemoInterval");
         props.add("delay");
         props.add("errorBackoffMax");
         props.add("exceptionHandler");
@@ -49,6 +50,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxResponseBytes");
         props.add("maxRetries");
         props.add("metadataRefresh");
+        props.add("orderSignals");
         props.add("pageSize");
         props.add("paging");
         props.add("password");
@@ -79,6 +81,8 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
         props.add("stateKafkaBootstrapServers");
         props.add("stateStore");
         props.add("stateTopic");
+        props.add("stockIndex");
+        props.add("stockIndexInterval");
         props.add("storeCodes");
         props.add("stream");
         props.add("timeUnit");

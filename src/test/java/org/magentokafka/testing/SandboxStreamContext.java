@@ -22,6 +22,7 @@ import org.magentokafka.client.ScanBudget;
 import org.magentokafka.client.StoreAddress;
 import org.magentokafka.client.StoreGate;
 import org.magentokafka.consumer.CatalogSignals;
+import org.magentokafka.consumer.PollStatus;
 import org.magentokafka.consumer.StreamContext;
 import org.magentokafka.consumer.StreamStore;
 import org.magentokafka.enrich.EventPart;
@@ -41,6 +42,7 @@ import org.magentokafka.stream.MagentoStream;
  */
 public final class SandboxStreamContext implements StreamContext, AutoCloseable {
 
+    private final Map<String, PollStatus> statuses = new ConcurrentHashMap<>();
     private final SandboxStore sandbox;
     private final MagentoStream stream;
     private final List<String> storeCodes;
@@ -175,6 +177,11 @@ public final class SandboxStreamContext implements StreamContext, AutoCloseable 
     @Override
     public StateStore stateOf(String name, String scope) {
         return states.computeIfAbsent(name + "." + scope, k -> new InMemoryStateStore());
+    }
+
+    @Override
+    public PollStatus signalStatus(String name) {
+        return statuses.computeIfAbsent(name, k -> new PollStatus(false));
     }
 
     @Override

@@ -22,6 +22,10 @@ public final class StreamOptions implements StreamSettings {
     public Duration pricePassCheckInterval = Duration.ofMinutes(1);
     public Duration metadataRefresh = Duration.ofMinutes(15);
     public boolean salableScan = true;
+    public boolean stockIndex = true;
+    public Duration stockIndexInterval = Duration.ofMinutes(1);
+    public boolean orderSignals;
+    public Duration creditMemoInterval = Duration.ofMinutes(1);
     public boolean prefetchInventory;
     public boolean prefetchStorefront;
 
@@ -63,6 +67,26 @@ public final class StreamOptions implements StreamSettings {
     @Override
     public boolean isSalableScan() {
         return salableScan;
+    }
+
+    @Override
+    public boolean isStockIndex() {
+        return stockIndex;
+    }
+
+    @Override
+    public Duration getStockIndexInterval() {
+        return stockIndexInterval;
+    }
+
+    @Override
+    public boolean isOrderSignals() {
+        return orderSignals;
+    }
+
+    @Override
+    public Duration getCreditMemoInterval() {
+        return creditMemoInterval;
     }
 
     @Override

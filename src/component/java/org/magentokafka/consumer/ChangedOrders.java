@@ -1,0 +1,104 @@
+package org.magentokafka.consumer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.magentokafka.change.StateStore;
+import org.magentokafka.change.Watermark;
+import org.magentokafka.client.MagentoClient;
+import org.magentokafka.paging.Page;
+import org.magentokafka.paging.SearchCriteria;
+
+/**
+ * One feed of sales documents whose items move stock through reservations ({@code /V1/orders} placed, cancelled or
+ * changed; {@code /V1/creditmemos}, returns): the rows changed since the watermark minus the overlap (a save may
+ * commit after its {@code updated_at}), read page by page with Magento's {@code fields=} projection, so the store
+ * answers each row's id, date and item SKUs and nothing else: no customer field is ever asked for. A row already
+ * turned into signals (same id and date) within the window read again is not asked for again. The watermark moves
+ * only once the products asked for were published ({@link #commit}), so a crash in between reads them again.
+ */
+final class ChangedOrders {
+
+    /** Ids, dates and item SKUs, and the count the pages need: what the store answers, nothing more. */
+    static final String FIELDS = "items[entity_id,updated_at,items[sku]],total_count";
+
+    private final String resource;
+    private final StateStore state;
+    private final Duration overlap;
+    private final int pageSize;
+    /** entity_id@updated_at of the rows already turned into signals, with their date, within the window read again. */
+    private final Map<String, String> recent = new HashMap<>();
+    /** The newest date read whose products are not published yet, and those products. */
+    private String pendingWatermark;
+    private final Set<String> pendingSkus = new HashSet<>();
+
+    ChangedOrders(String resource, StateStore state, Duration overlap, int pageSize) {
+        this.resource = resource;
+        this.state = state;
+        this.overlap = overlap;
+        this.pageSize = pageSize;
+    }
+
+    String resource() {
+        return resource;
+    }
+
+    /** Reads the rows changed since the watermark; returns the SKUs of their items not asked for before. */
+    Set<String> read(MagentoClient client, Instant now) {
+        String watermark = state.watermark();
+        // Never read before: from one overlap ago (the stock index and the salable scan cover what came before).
+        String from = watermark == null ? Watermark.of(now.minus(overlap)) : Watermark.lowerBound(watermark, overlap);
+        SearchCriteria criteria = SearchCriteria.paged(pageSize)
+                .withFilterGroup(new SearchCriteria.Filter("updated_at", from, "gteq"))
+                .sortedBy("updated_at", "ASC");
+        Set<String> skus = new LinkedHashSet<>();
+        String newest = null;
+        for (int number = 1; ; number++) {
+            Page page = client.fetchPage(resource, criteria.withPage(number), FIELDS);
+            for (Map<String, Object> row : page.items()) {
+                String updated = Watermark.normalize(String.valueOf(row.get("updated_at")));
+                if (updated == null) {
+                    continue; // a row without a date cannot move the window; its items are read with the next dated one
+                }
+                newest = Watermark.max(newest, updated);
+                if (recent.putIfAbsent(row.get("entity_id") + "@" + updated, updated) == null && row.get("items") instanceof List<?> items) {
+                    for (Object item : items) {
+                        if (item instanceof Map<?, ?> line && line.get("sku") instanceof String sku && !sku.isEmpty()) {
+                            skus.add(sku);
+                        }
+                    }
+                }
+            }
+            // Past the last page Magento answers the last page again: a short page, or the count reached, ends it.
+            if (page.items().size() < pageSize || (long) number * pageSize >= page.totalCount()) {
+                break;
+            }
+        }
+        // Dates in Magento's format compare as text: what is older than this window is never read again.
+        recent.values().removeIf(updated -> updated.compareTo(from) < 0);
+        String certain = newest == null ? (watermark == null ? from : null) : Watermark.certain(newest, now, null, overlap);
+        pendingWatermark = Watermark.max(pendingWatermark, certain);
+        pendingSkus.addAll(skus);
+        return skus;
+    }
+
+    /** The products asked for so far, until they are published. */
+    Set<String> pendingSkus() {
+        return pendingSkus;
+    }
+
+    /** Every product asked for was published: the watermark moves to the newest date read. */
+    void commit() {
+        if (pendingWatermark != null) {
+            state.commitWatermark(Watermark.max(state.watermark(), pendingWatermark));
+        }
+        pendingWatermark = null;
+        pendingSkus.clear();
+    }
+}
