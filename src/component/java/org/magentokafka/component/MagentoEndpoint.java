@@ -156,6 +156,16 @@ public class MagentoEndpoint extends ScheduledPollEndpoint implements EndpointSe
 
     /** The budget this endpoint's scans share with every other scan of the store. */
     @Override
+    public boolean stockIndex() {
+        return getConfiguration().isStockIndex();
+    }
+
+    @Override
+    public boolean orderSignals() {
+        return getConfiguration().isOrderSignals();
+    }
+
+    @Override
     public PollStatus signalStatus(String name) {
         return getComponent().pollStatus(name, false);
     }

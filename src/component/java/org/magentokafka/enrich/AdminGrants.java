@@ -15,7 +15,9 @@ public final class AdminGrants {
             "Magento_InventoryApi::source", "Stores > Inventory > Sources",
             "Magento_InventoryApi::stock", "Stores > Inventory > Stocks",
             "Magento_Catalog::attributes_attributes", "Stores > Attributes > Product",
-            "Magento_Backend::store", "Stores > Settings > All Stores");
+            "Magento_Backend::store", "Stores > Settings > All Stores",
+            "Magento_Sales::actions_view", "Sales > Operations > Orders > Actions > View",
+            "Magento_Sales::sales_creditmemo", "Sales > Operations > Credit Memos");
 
     private AdminGrants() {
     }

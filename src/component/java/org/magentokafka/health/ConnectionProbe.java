@@ -72,7 +72,11 @@ public final class ConnectionProbe {
             if (stream == MagentoStream.PRODUCTS && results.get(name).ok()) {
                 // The storefront look-ups of product events, optional parts (events go out without them): their
                 // grants and modules, said apart from the core streams.
-                StorefrontProbe.probe(endpoint.client(store), store, guest(endpoint)).forEach(r -> results.put(r.stream(), r));
+                StorefrontProbe storefront = StorefrontProbe.probe(endpoint.client(store), store, guest(endpoint));
+                storefront.results().forEach(r -> results.put(r.stream(), r));
+                // What finds stock changes in seconds rather than a scan cycle: the stock index and order signals.
+                StockSignalsProbe.probe(endpoint, endpoint.client(store), storefront.websiteCode())
+                        .forEach(r -> results.put(r.stream(), r));
             }
         }
         return List.copyOf(results.values());

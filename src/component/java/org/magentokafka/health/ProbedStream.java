@@ -18,6 +18,12 @@ public interface ProbedStream {
 
     MagentoClient client(String storeCode);
 
+    /** Products: whether each website's stock index is read every cycle (magento.stock.index). */
+    boolean stockIndex();
+
+    /** Products: whether changed orders are read at each poll (magento.stock.order-signals). */
+    boolean orderSignals();
+
     /** magento.auth.mode=none: what the store refuses is said in the words for guests. */
     boolean guest();
 }

@@ -56,6 +56,8 @@ final class StorefrontProbe {
     private final String store;
     private final boolean guest;
     private final List<ConnectionProbe.Result> results = new ArrayList<>();
+    /** The store view's website code as the store answered it, or null. */
+    private String websiteCode;
 
     private StorefrontProbe(MagentoClient client, String store, boolean guest) {
         this.client = client;
@@ -63,15 +65,24 @@ final class StorefrontProbe {
         this.guest = guest;
     }
 
-    static List<ConnectionProbe.Result> probe(MagentoClient client, String store, boolean guest) {
+    static StorefrontProbe probe(MagentoClient client, String store, boolean guest) {
         StorefrontProbe probe = new StorefrontProbe(client, store, guest);
         probe.run();
-        return List.copyOf(probe.results);
+        return probe;
+    }
+
+    List<ConnectionProbe.Result> results() {
+        return List.copyOf(results);
+    }
+
+    /** The store view's website code, or null when the store did not say (not granted, or a guest). */
+    String websiteCode() {
+        return websiteCode;
     }
 
     private void run() {
         JsonNode config = storeConfig();
-        String websiteCode = websiteCode(config == null ? null : config.path("website_id").asInt());
+        websiteCode = websiteCode(config == null ? null : config.path("website_id").asInt());
         if (guest) {
             String why = "NOT ASKED: never served to guests; with magento.auth.mode=none events carry salable null."
                          + " Use an integration (magento.auth.mode=oauth1) granted " + STOCK.granted() + " to add "

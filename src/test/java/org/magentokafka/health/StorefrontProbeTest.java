@@ -87,7 +87,7 @@ class StorefrontProbeTest {
                 new NetworkSettings(null, 0, null, null, "PKCS12").httpClient(Duration.ofSeconds(5)), Duration.ofSeconds(30),
                 new ObjectMapper(), new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(5)),
                 new ClientMetrics(new SimpleMeterRegistry()));
-        return StorefrontProbe.probe(client, "default", false).stream()
+        return StorefrontProbe.probe(client, "default", false).results().stream()
                 .collect(Collectors.toMap(ConnectionProbe.Result::stream, r -> r, (a, b) -> b, LinkedHashMap::new));
     }
 }
