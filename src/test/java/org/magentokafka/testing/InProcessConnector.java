@@ -167,6 +167,8 @@ public final class InProcessConnector implements AutoCloseable {
         options.put("scanBudget", "0");
         // The background salable-quantity scan adds requests and a scan to the budget: on where a test asks for it.
         options.put("salableScan", "false");
+        // So does the stock index pass (a request a cycle): on where a test asks for it.
+        options.put("stockIndex", "false");
         options.putAll(settings.options);
         return options;
     }

@@ -1,0 +1,157 @@
+package org.magentokafka.inprocess;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.magentokafka.sandbox.AclResources;
+import org.magentokafka.sandbox.LoggedRequest;
+import org.magentokafka.sandbox.SandboxOptions;
+import org.magentokafka.sandbox.SandboxStore;
+import org.magentokafka.sandbox.SandboxStorefront;
+import org.magentokafka.sandbox.StorefrontOptions;
+import org.magentokafka.testing.InProcessConnector;
+import org.magentokafka.testing.LatestEvents;
+
+/**
+ * Stock in seconds, on Magento's facts: a source-level change shows in the website's stock index, which one request
+ * per cycle reads whole; an order moves only reservations, which the order signals find by the order's
+ * {@code updated_at}, asked with a {@code fields=} projection so that no customer field ever leaves the store. The
+ * salable-quantity scan is off here: what these tests see, the stock index and the order signals did.
+ */
+class StockInSecondsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration LOOK = Duration.ofSeconds(1);
+    private static final Predicate<JsonNode> CARRIES_SALABLE = event -> event.hasNonNull("salable");
+    private static final Predicate<JsonNode> SOLD_OUT = CARRIES_SALABLE.and(e -> !e.get("salable").get("is_salable").asBoolean());
+    private static final Predicate<JsonNode> SALABLE = CARRIES_SALABLE.and(e -> e.get("salable").get("is_salable").asBoolean());
+
+    private static InProcessConnector.Builder connector(SandboxOptions.Builder store) {
+        return InProcessConnector.builder()
+                .store(store.productCount(60).storefront(StorefrontOptions.full()).build())
+                .stream("products")
+                .storeCodes("default")
+                .partitions(1)
+                .pageSize(300)
+                .pollInterval("300ms");
+    }
+
+    /** A configurable of base with its salable enabled children, all but the last sold out before the start. */
+    private static List<String> configurableWithOneSalableChild(SandboxStore store) {
+        SandboxStorefront storefront = store.catalog().storefront();
+        ObjectNode configurable = store.catalog().products().stream()
+                .filter(p -> "configurable".equals(p.get("type_id").asText()))
+                .filter(p -> storefront.childSkus(p.get("sku").asText()).stream().filter(s -> storefront.isSalable(s, "base")).count() >= 2)
+                .findFirst().orElseThrow();
+        List<String> salable = storefront.childSkus(configurable.get("sku").asText()).stream()
+                .filter(s -> storefront.isSalable(s, "base")).toList();
+        salable.subList(1, salable.size()).forEach(s -> storefront.placeOrder(s, "base", storefront.salableQuantity(s, "base").orElseThrow()));
+        return List.of(configurable.get("sku").asText(), salable.get(0));
+    }
+
+    @Test
+    void anOrderThatSellsOutTheLastChildReachesKafkaWithItsConfigurableAndACancelPutsThemBack() {
+        String[] picked = new String[2];
+        try (InProcessConnector connector = connector(SandboxOptions.builder()).option("orderSignals", "true")
+                .beforeStart(store -> configurableWithOneSalableChild(store).toArray(picked)).start()) {
+            SandboxStorefront storefront = connector.store().catalog().storefront();
+            String parent = picked[0];
+            String last = picked[1];
+            LatestEvents.await(connector.topic("products"), parent, SALABLE, WAIT, LOOK);
+
+            int order = storefront.placeOrder(last, "base", storefront.salableQuantity(last, "base").orElseThrow());
+
+            JsonNode child = LatestEvents.await(connector.topic("products"), last, SOLD_OUT, WAIT, LOOK);
+            assertEquals(0.0, child.get("salable").get("quantity").asDouble(), 1e-9);
+            JsonNode configurable = LatestEvents.await(connector.topic("products"), parent, SOLD_OUT, WAIT, LOOK);
+            assertFalse(configurable.get("inventory").get("in_stock").asBoolean());
+
+            storefront.cancelOrder(order);
+
+            LatestEvents.await(connector.topic("products"), last, SALABLE, WAIT, LOOK);
+            LatestEvents.await(connector.topic("products"), parent, SALABLE, WAIT, LOOK);
+            assertNoCustomerFieldWasAskedOrServed(connector.store());
+        }
+    }
+
+    @Test
+    void aRefundReturnsTheProductToStockThroughTheCreditMemos() {
+        String[] picked = new String[2];
+        try (InProcessConnector connector = connector(SandboxOptions.builder()).option("orderSignals", "true")
+                .option("creditMemoInterval", "300ms")
+                .beforeStart(store -> configurableWithOneSalableChild(store).toArray(picked)).start()) {
+            SandboxStorefront storefront = connector.store().catalog().storefront();
+            String last = picked[1];
+            LatestEvents.await(connector.topic("products"), last, SALABLE, WAIT, LOOK);
+            int order = storefront.placeOrder(last, "base", storefront.salableQuantity(last, "base").orElseThrow());
+            LatestEvents.await(connector.topic("products"), last, SOLD_OUT, WAIT, LOOK);
+
+            storefront.refundOrder(order);
+
+            LatestEvents.await(connector.topic("products"), last, SALABLE, WAIT, LOOK);
+            assertFalse(connector.store().requests().matching("/V1/creditmemos").isEmpty(), "the credit memos were read");
+            assertNoCustomerFieldWasAskedOrServed(connector.store());
+        }
+    }
+
+    @Test
+    void aSourceItemChangeReachesTheProductEventWithinOneStockIndexCycle() {
+        try (InProcessConnector connector = connector(SandboxOptions.builder()).option("stockIndex", "true")
+                .option("stockIndexInterval", "1s").start()) {
+            SandboxStore store = connector.store();
+            ObjectNode item = store.catalog().sourceItems().stream()
+                    .filter(i -> i.path("quantity").asDouble() > 2 && i.path("status").asInt() == 1)
+                    .filter(i -> store.catalog().storefront().isSalable(i.get("sku").asText(), "base"))
+                    .findFirst().orElseThrow();
+            String sku = item.get("sku").asText();
+            LatestEvents.await(connector.topic("products"), sku, SALABLE, WAIT, LOOK);
+            connector.log().await(Pattern.compile("stock index of website base \\(stock 1\\): baseline"), WAIT);
+
+            store.catalog().setSourceItemQuantity(sku, item.get("source_code").asText(), item.get("quantity").asDouble() + 7);
+            double expected = store.catalog().storefront().salableQuantity(sku, "base").orElseThrow();
+
+            JsonNode event = LatestEvents.await(connector.topic("products"), sku,
+                    CARRIES_SALABLE.and(e -> e.get("salable").get("quantity").asDouble() == expected), WAIT, LOOK);
+            assertEquals(expected, event.get("salable").get("quantity").asDouble(), 1e-9);
+            assertTrue(connector.log().count(Pattern.compile("stock index of website base \\(stock 1\\): 1 of \\d+ SKUs changed")) >= 1,
+                    connector.log().text());
+        }
+    }
+
+    @Test
+    void withoutASalesGrantOrderSignalsAreSaidOnceAndProductsStillFlow() throws InterruptedException {
+        Set<String> catalogOnly = Set.of(AclResources.PRODUCTS, AclResources.CATEGORIES, AclResources.INVENTORY_SOURCE,
+                AclResources.INVENTORY_STOCK, AclResources.STORE, AclResources.ATTRIBUTES);
+        try (InProcessConnector connector = connector(SandboxOptions.builder().grantedResources(catalogOnly))
+                .option("orderSignals", "true").start()) {
+            String sku = connector.store().catalog().products().get(0).get("sku").asText();
+            LatestEvents.await(connector.topic("products"), sku, CARRIES_SALABLE, WAIT, LOOK);
+            connector.log().await(Pattern.compile("order signals \\(GET /V1/orders\\) not granted: Magento_Sales::actions_view"), WAIT);
+            Thread.sleep(2_000); // several more polls
+
+            assertEquals(1, connector.log().count(Pattern.compile("order signals \\(GET /V1/orders\\) not granted")), connector.log().text());
+            assertEquals(1, connector.store().requests().matching("/V1/orders").size(), "asked again only after magento.metadata-refresh");
+        }
+    }
+
+    /** What the store logged: every sales request asked for the projection, and no answer carried a customer field. */
+    private static void assertNoCustomerFieldWasAskedOrServed(SandboxStore store) {
+        List<LoggedRequest> sales = store.requests().all().stream()
+                .filter(r -> r.path().endsWith("/V1/orders") || r.path().endsWith("/V1/creditmemos")).toList();
+        assertFalse(sales.isEmpty());
+        for (LoggedRequest request : sales) {
+            assertEquals("items[entity_id,updated_at,items[sku]],total_count", request.query().get("fields"), request.toString());
+        }
+        assertEquals(List.of(), store.requests().personalDataServed(), "no answer to the connector carried a customer field");
+    }
+}
