@@ -16,6 +16,13 @@ public final class AclResources {
     public static final String STORE = "Magento_Backend::store";
     /** Stocks, the stock resolver and salable quantities (magento/inventory InventoryApi, InventoryExportStockApi). */
     public static final String INVENTORY_STOCK = "Magento_InventoryApi::stock";
+    /**
+     * Sales > Operations > Orders > Actions > View: GET /V1/orders (Magento_Sales etc/webapi.xml,
+     * OrderRepositoryInterface::getList; {@code Magento_Sales::sales} before 2.3). Orders carry customer data.
+     */
+    public static final String SALES_ORDERS = "Magento_Sales::actions_view";
+    /** Sales > Operations > Credit Memos: GET /V1/creditmemos (CreditmemoRepositoryInterface::getList). */
+    public static final String SALES_CREDIT_MEMOS = "Magento_Sales::sales_creditmemo";
     /** webapi.xml's resource for routes anyone may call, such as the admin token route. */
     public static final String ANONYMOUS = "anonymous";
 

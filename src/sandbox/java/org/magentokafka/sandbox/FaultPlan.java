@@ -146,7 +146,7 @@ final class FaultPlan {
         Map<String, String> headers = new LinkedHashMap<>(answer.headers());
         headers.put("Connection", "close");
         byte[] half = Arrays.copyOf(answer.body(), answer.body().length / 2);
-        return new HttpAnswer(answer.status(), answer.contentType(), half, headers);
+        return answer.with(half, headers);
     }
 
     /** Leaves the in-flight count; call once the answer is built, before writing it. Idempotent. */

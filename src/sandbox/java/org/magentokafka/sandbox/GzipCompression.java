@@ -35,10 +35,10 @@ final class GzipCompression {
         Map<String, String> headers = new LinkedHashMap<>(answer.headers());
         headers.put("Vary", "Accept-Encoding");
         if (!acceptsGzip(acceptEncoding)) {
-            return new HttpAnswer(answer.status(), answer.contentType(), answer.body(), headers);
+            return answer.with(answer.body(), headers);
         }
         headers.put("Content-Encoding", "gzip");
-        return new HttpAnswer(answer.status(), answer.contentType(), gzip(answer.body()), headers);
+        return answer.with(gzip(answer.body()), headers);
     }
 
     /** gzip or * listed without q=0 (RFC 9110 12.5.3); "gzip;q=0" refuses it. */

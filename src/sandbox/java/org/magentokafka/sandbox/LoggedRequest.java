@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One request as the store saw it.
@@ -18,10 +19,16 @@ import java.util.Map;
  *                listed); empty when none
  * @param responseBytes bytes of the answer's body as sent on the wire (gzip-compressed when it was), so that a
  *                benchmark can count what a client received
+ * @param personalData whether the body sent (after the {@code fields=} projection) carried any of a shopper's
+ *                personal data: a key such as {@code customer_email}, {@code billing_address}, {@code payment} or
+ *                {@code shipping_assignments} anywhere in the JSON (the list is {@link #PERSONAL_DATA_KEYS})
  */
 public record LoggedRequest(String method, String path, Map<String, String> query,
                             Map<String, String> headers, int status, Instant at, List<String> faults,
-                            long responseBytes) {
+                            long responseBytes, boolean personalData) {
+
+    /** The keys that make an answer carry personal data (customer fields of orders, their addresses and payment). */
+    public static final Set<String> PERSONAL_DATA_KEYS = PersonalData.KEYS;
 
     public LoggedRequest {
         // Copies keep insertion order (Map.copyOf would not) and make the record immutable.
@@ -30,10 +37,16 @@ public record LoggedRequest(String method, String path, Map<String, String> quer
         faults = List.copyOf(faults);
     }
 
+    /** A request whose answer carried no personal data. */
+    public LoggedRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
+                         int status, Instant at, List<String> faults, long responseBytes) {
+        this(method, path, query, headers, status, at, faults, responseBytes, false);
+    }
+
     /** A request no fault touched. */
     public LoggedRequest(String method, String path, Map<String, String> query,
                          Map<String, String> headers, int status, Instant at) {
-        this(method, path, query, headers, status, at, List.of(), 0);
+        this(method, path, query, headers, status, at, List.of(), 0, false);
     }
 
     /** True when any fault (other than latency) was applied. */

@@ -34,6 +34,14 @@ public final class RequestLog {
         return requests.stream().filter(r -> r.path().endsWith(pathSuffix)).toList();
     }
 
+    /**
+     * The requests whose answer, as sent, carried a shopper's personal data ({@link LoggedRequest#personalData()}):
+     * empty when no client ever received a customer field.
+     */
+    public List<LoggedRequest> personalDataServed() {
+        return requests.stream().filter(LoggedRequest::personalData).toList();
+    }
+
     public void clear() {
         requests.clear();
     }

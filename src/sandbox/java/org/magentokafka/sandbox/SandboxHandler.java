@@ -83,7 +83,7 @@ final class SandboxHandler implements HttpHandler {
                 plan.end();
             }
             log.add(new LoggedRequest(method, uri.getRawPath(), query.asMap(), headers, answer.status(), clock.instant(),
-                    plan.applied(), "HEAD".equals(method) ? 0 : answer.body().length));
+                    plan.applied(), "HEAD".equals(method) ? 0 : answer.body().length, answer.personalData()));
             send(exchange, method, answer);
         }
     }
@@ -181,7 +181,7 @@ final class SandboxHandler implements HttpHandler {
         if (plan.faults().inconsistentLists().apply(result)) {
             plan.record(Faults.Kind.INCONSISTENT_LIST);
         }
-        return HttpAnswer.json(200, result);
+        return HttpAnswer.json(200, FieldsProjection.apply(query, result));
     }
 
     /**

@@ -69,12 +69,12 @@ final class SandboxMain {
     }
 
     /**
-     * The integration's resources: "all" (every catalog resource, the default), "setup-guide"
+     * The integration's resources: "all" (every catalog and sales resource, the default), "setup-guide"
      * ({@link SandboxOptions#SETUP_GUIDE_RESOURCES}) or ACL ids separated by commas.
      */
     private static Set<String> grants(String value) {
         return switch (value) {
-            case "all" -> SandboxOptions.ALL_CATALOG_RESOURCES;
+            case "all" -> SandboxOptions.ALL_RESOURCES;
             case "setup-guide" -> SandboxOptions.SETUP_GUIDE_RESOURCES;
             default -> aclIds(value);
         };

@@ -19,6 +19,15 @@ public final class SandboxOptions {
             AclResources.INVENTORY_SOURCE, AclResources.ATTRIBUTES, AclResources.STORE, AclResources.INVENTORY_STOCK);
 
     /**
+     * What an admin or an integration with Resource Access "All" holds: the catalog resources and the sales ones
+     * (orders, credit memos), the default grant and the CLI's {@code --grants=all}.
+     */
+    public static final Set<String> ALL_RESOURCES = Set.of(
+            AclResources.PRODUCTS, AclResources.CATEGORIES, AclResources.CMS_PAGE,
+            AclResources.INVENTORY_SOURCE, AclResources.ATTRIBUTES, AclResources.STORE, AclResources.INVENTORY_STOCK,
+            AclResources.SALES_ORDERS, AclResources.SALES_CREDIT_MEMOS);
+
+    /**
      * What a site-search vendor's setup guide tells merchants to tick, and merchants follow word by word (see
      * docs/magento-rest-facts.md, "Grants and modules in the field"): Catalog > Inventory > Products and Categories,
      * Content > Elements > Pages, Stores > Inventory > Sources, Stores > Attributes > Product, Attribute Set, Ratings
@@ -122,7 +131,7 @@ public final class SandboxOptions {
         private long seed = 42;
         private String accessToken = "sandbox-token";
         private boolean bearerAllowed = true;
-        private Set<String> grantedResources = ALL_CATALOG_RESOURCES;
+        private Set<String> grantedResources = ALL_RESOURCES;
         private int maxPageSize = 300;
         private List<String> storeCodes = List.of("default", "fr");
         private long latencyMillis = 0;
@@ -267,7 +276,7 @@ public final class SandboxOptions {
 
         /**
          * The ACL resources the integration was given in the admin when the store starts (default
-         * {@link #ALL_CATALOG_RESOURCES}; {@link #SETUP_GUIDE_RESOURCES} for the usual partial grant). The running
+         * {@link #ALL_RESOURCES}; {@link #SETUP_GUIDE_RESOURCES} for the usual partial grant). The running
          * store's change with {@link SandboxStore#grant(String)} and {@link SandboxStore#revoke(String)}.
          */
         public Builder grantedResources(Set<String> grantedResources) {

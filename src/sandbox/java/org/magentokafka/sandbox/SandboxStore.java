@@ -74,11 +74,12 @@ public final class SandboxStore implements AutoCloseable {
         this.adminAccounts = new AdminAccounts(options.adminUsername(), options.adminPassword(),
                 options.adminTotpSecret(), options.adminTokenLifetime(), options.clock());
         RequestAuthenticator authenticator = new AuthenticatorChain(List.of(base,
-                new AdminBearerAuthenticator(adminAccounts, SandboxOptions.ALL_CATALOG_RESOURCES),
+                new AdminBearerAuthenticator(adminAccounts, SandboxOptions.ALL_RESOURCES),
                 new OAuthAuthenticator(verifier, grants)));
         List<Route> routes = new ArrayList<>(RestRoutes.catalogRouteList());
         routes.addAll(new AdminTokenEndpoints(adminAccounts).routes());
         routes.addAll(StorefrontRoutes.list(options.storefront()));
+        routes.addAll(SalesEndpoints.routes());
         this.faults = new FaultInjector(options.faults());
         this.handler = new SandboxHandler(options, authenticator, new RestRoutes(routes), catalog,
                 SandboxCatalog.empty(options, views), views, requests, () -> scenario, this::baseUrl,

@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The storefront side of the sandbox for tests: websites and their stocks, orders (reservations), salable
- * quantities and final prices as the storefront endpoints answer them. An order is a reservation only, as in
- * magento/inventory: it lowers the salable quantity and changes neither the product (its updated_at) nor any
- * source item, so only a scan of export-stock-salable-qty can see it. Thread-safe.
+ * The storefront side of the sandbox for tests: websites and their stocks, orders, salable quantities and final
+ * prices as the storefront endpoints answer them. An order is a reservation, as in magento/inventory: it lowers the
+ * salable quantity and changes neither the product (its updated_at) nor any source item, so only a scan of
+ * export-stock-salable-qty, or of the orders ({@link OrderBook}: GET /V1/orders, /V1/creditmemos), can see it.
+ * Thread-safe.
  */
 public final class SandboxStorefront {
 
@@ -25,6 +26,7 @@ public final class SandboxStorefront {
     private final StorefrontOptions options;
     /** stock id → lower-case SKU → reserved quantity (orders are negative). */
     private final Map<Integer, Map<String, Double>> reservations = new ConcurrentHashMap<>();
+    private final OrderBook orders = new OrderBook();
 
     SandboxStorefront(SandboxCatalog catalog, Clock clock, StorefrontOptions options) {
         this.catalog = catalog;
@@ -44,11 +46,14 @@ public final class SandboxStorefront {
 
     /**
      * Places an order of {@code quantity} units of a simple product in a website: a reservation of −quantity in
-     * the website's stock. Products and source items stay as they are.
+     * the website's stock, and an order (state new, status pending, created_at and updated_at now by the store's
+     * clock) that GET /V1/orders lists. A configurable's child is ordered through its parent: the order has the
+     * parent's item and the child's. Products and source items stay as they are.
      *
+     * @return the order's entity_id
      * @throws IllegalArgumentException for an unknown SKU or website code, or a configurable (orders reserve children)
      */
-    public void placeOrder(String sku, String websiteCode, double quantity) {
+    public int placeOrder(String sku, String websiteCode, double quantity) {
         ObjectNode product = catalog.productNode(sku);
         if (product == null) {
             throw new IllegalArgumentException("no product " + sku);
@@ -56,8 +61,37 @@ public final class SandboxStorefront {
         if (SalableStock.isConfigurable(product)) {
             throw new IllegalArgumentException(sku + " is a configurable: order one of its children");
         }
-        reservations.computeIfAbsent(website(websiteCode).stockId(), id -> new ConcurrentHashMap<>())
-                .merge(ProductTable.key(sku), -quantity, Double::sum);
+        Website website = website(websiteCode);
+        int id = orders.place(website, catalog.storeViews().defaultViewOf(website),
+                SalesOrder.OrderLine.of(catalog, product), quantity, now());
+        reserve(website.stockId(), sku, -quantity);
+        return id;
+    }
+
+    /**
+     * Cancels an open order: its reservation is compensated (+quantity, as Magento_InventorySales does on
+     * order_cancel_after), state and status become "canceled", updated_at moves to now.
+     *
+     * @throws IllegalArgumentException for an unknown order id
+     * @throws IllegalStateException    for an order already canceled or refunded
+     */
+    public void cancelOrder(int orderId) {
+        OrderBook.Reservation reserved = orders.cancel(orderId, now());
+        reserve(reserved.stockId(), reserved.sku(), reserved.quantity());
+    }
+
+    /**
+     * Refunds a whole open order: a credit memo now, the quantity back to stock (+quantity: an unshipped order's
+     * items returned), the order's state and status "closed" and its updated_at now.
+     *
+     * @return the credit memo's entity_id
+     * @throws IllegalArgumentException for an unknown order id
+     * @throws IllegalStateException    for an order already canceled or refunded
+     */
+    public int refundOrder(int orderId) {
+        OrderBook.Refund refund = orders.refund(orderId, now());
+        reserve(refund.reservation().stockId(), refund.reservation().sku(), refund.reservation().quantity());
+        return refund.creditmemoId();
     }
 
     /** The reserved quantity of a SKU in a website's stock (negative after orders, 0 without). */
@@ -168,6 +202,10 @@ public final class SandboxStorefront {
                 clock, options.displayOutOfStock());
     }
 
+    OrderBook orders() {
+        return orders;
+    }
+
     Website website(String code) {
         return catalog.storeViews().websiteByCode(code)
                 .orElseThrow(() -> new IllegalArgumentException("no website " + code));
@@ -176,6 +214,14 @@ public final class SandboxStorefront {
     private Optional<SalableStock.Salable> salable(String sku, String websiteCode) {
         ObjectNode product = catalog.productNode(sku);
         return product == null ? Optional.empty() : Optional.of(stock(website(websiteCode)).of(product));
+    }
+
+    private void reserve(int stockId, String sku, double quantity) {
+        reservations.computeIfAbsent(stockId, id -> new ConcurrentHashMap<>()).merge(ProductTable.key(sku), quantity, Double::sum);
+    }
+
+    private String now() {
+        return MagentoTime.format(clock.instant());
     }
 
     private Map<String, Double> reservationsOf(Website website) {

@@ -70,6 +70,12 @@ final class StoreViews {
         return byCode.values().iterator().next();
     }
 
+    /** A website's default store view (its first): the store_id of the website's orders. */
+    StoreView defaultViewOf(Website website) {
+        return byCode.values().stream().filter(v -> v.websiteId() == website.id()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no store view in website " + website.code()));
+    }
+
     Optional<StoreView> byCode(String code) {
         return Optional.ofNullable(byCode.get(code));
     }

@@ -157,6 +157,36 @@ class SchemaConformanceTest {
     }
 
     @Test
+    void ordersAndCreditMemosMatchTheOfficialSchema() {
+        SandboxStorefront sales = storefront.catalog().storefront();
+        List<String> simples = storefront.catalog().products().stream()
+                .filter(p -> "simple".equals(p.get("type_id").asText()))
+                .filter(p -> sales.salableQuantity(p.get("sku").asText(), Website.EUROPE).orElse(0.0) > 2)
+                .map(p -> p.get("sku").asText()).limit(3).toList();
+        String parent = storefront.catalog().products().stream()
+                .filter(p -> p.get("extension_attributes").has("configurable_product_links"))
+                .findFirst().orElseThrow().get("sku").asText();
+        sales.placeOrder(simples.get(0), Website.EUROPE, 1);
+        sales.placeOrder(sales.childSkus(parent).get(0), Website.BASE, 1);
+        sales.cancelOrder(sales.placeOrder(simples.get(1), Website.EUROPE, 2));
+        sales.refundOrder(sales.placeOrder(simples.get(2), Website.EUROPE, 1));
+        sales.refundOrder(sales.placeOrder(sales.childSkus(parent).get(1), Website.BASE, 1));
+        StoreClient sandbox = new StoreClient(storefront);
+        for (String[] list : List.of(new String[] {"/V1/orders", "/rest/V1/orders?searchCriteria%5BpageSize%5D=50"},
+                new String[] {"/V1/creditmemos", "/rest/V1/creditmemos"},
+                new String[] {"/V1/orders", "/rest/V1/orders?searchCriteria%5BfilterGroups%5D%5B0%5D%5Bfilters%5D%5B0%5D"
+                        + "%5Bfield%5D=updated_at&searchCriteria%5BfilterGroups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5Bvalue%5D="
+                        + "2000-01-01%2000:00:00&searchCriteria%5BfilterGroups%5D%5B0%5D%5Bfilters%5D%5B0%5D"
+                        + "%5BconditionType%5D=gteq&searchCriteria%5BsortOrders%5D%5B0%5D%5Bfield%5D=entity_id"
+                        + "&searchCriteria%5BsortOrders%5D%5B0%5D%5Bdirection%5D=DESC"})) {
+            StoreClient.Answer answer = sandbox.get(list[1]);
+            assertEquals(200, answer.status(), answer.body());
+            assertTrue(answer.json().get("items").size() >= 2, answer.body());
+            assertConforms(schema.validateResponse(list[0], "200", answer.json()), list[1]);
+        }
+    }
+
+    @Test
     void theValidatorCatchesAWrongType() {
         ObjectNode body = (ObjectNode) client.get("/rest/V1/products?searchCriteria%5BpageSize%5D=2").json();
         assertTrue(schema.validateResponse("/V1/products", "200", body).stream().allMatch(KnownDeviations::forgiven));
