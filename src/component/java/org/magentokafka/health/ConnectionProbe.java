@@ -48,7 +48,12 @@ public final class ConnectionProbe {
     private ConnectionProbe() {
     }
 
-    public static List<Result> probe(CamelContext camel, List<String> streams) {
+    /**
+     * @param stockSignals also ask what brings stock in seconds ({@link StockSignalsProbe}): the stock index answers
+     *                     a whole website, so the one-shot check and the start-up table ask it, the readiness's
+     *                     periodic probe does not
+     */
+    public static List<Result> probe(CamelContext camel, List<String> streams, boolean stockSignals) {
         Map<String, Result> results = new LinkedHashMap<>();
         for (String name : streams) {
             MagentoStream stream = MagentoStream.fromUri(name);
@@ -74,9 +79,11 @@ public final class ConnectionProbe {
                 // grants and modules, said apart from the core streams.
                 StorefrontProbe storefront = StorefrontProbe.probe(endpoint.client(store), store, guest(endpoint));
                 storefront.results().forEach(r -> results.put(r.stream(), r));
-                // What finds stock changes in seconds rather than a scan cycle: the stock index and order signals.
-                StockSignalsProbe.probe(endpoint, endpoint.client(store), storefront.websiteCode())
-                        .forEach(r -> results.put(r.stream(), r));
+                if (stockSignals) {
+                    // What finds stock changes in seconds rather than a scan cycle: the stock index and order signals.
+                    StockSignalsProbe.probe(endpoint, endpoint.client(store), storefront.websiteCode())
+                            .forEach(r -> results.put(r.stream(), r));
+                }
             }
         }
         return List.copyOf(results.values());

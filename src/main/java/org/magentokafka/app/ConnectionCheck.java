@@ -109,7 +109,7 @@ public class ConnectionCheck implements HealthCheck {
 
     private synchronized List<ConnectionProbe.Result> results(boolean fresh) {
         if (fresh || last == null || System.nanoTime() - lastAt > CACHE.toNanos()) {
-            last = ConnectionProbe.probe(camel, connector.enabledStreams());
+            last = ConnectionProbe.probe(camel, connector.enabledStreams(), fresh);
             lastAt = System.nanoTime();
         }
         return last;

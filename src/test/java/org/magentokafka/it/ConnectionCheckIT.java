@@ -25,7 +25,7 @@ import org.magentokafka.testing.ConnectorProcess;
 class ConnectionCheckIT {
 
     private static final List<String> OPTIONAL_PARTS = List.of("store-configs", "websites", "stock-resolver", "salable-qty",
-            "render-info");
+            "render-info", "stock-index", "orders", "credit-memos");
 
     @Test
     void allEndpointsReachableAndAuthorizedExitsZero() {
@@ -53,6 +53,12 @@ class ConnectionCheckIT {
             assertTrue(out.matches("(?s).*stock-resolver\\s+GET /rest/default/V1/inventory/stock-resolver/website/base\\s+OK\n.*"), out);
             assertTrue(out.matches("(?s).*salable-qty\\s+GET /rest/default/V1/inventory/export-stock-salable-qty/website/base\\s+OK\n.*"), out);
             assertTrue(out.matches("(?s).*render-info\\s+GET /rest/default/V1/products-render-info\\s+OK(\n.*)?"), out);
+            // What brings stock in seconds: the stock index asked as every cycle asks it; order signals are opt-in.
+            assertTrue(out.matches("(?s).*stock-index\\s+GET /rest/default/V1/inventory/dump-stock-index-data/website/base\\s+OK"
+                                   + " \\(20 SKUs of website base in one answer.*"), out);
+            assertTrue(out.matches("(?s).*orders\\s+GET /rest/default/V1/orders\\s+NOT ASKED: magento.stock.order-signals=false"
+                                   + " \\(opt-in: an order reaches Kafka within a products poll with Sales > Operations > Orders >"
+                                   + " Actions > View \\(Magento_Sales::actions_view\\)\\).*"), out);
             // Core streams first, Kafka last of them; then the optional parts, each group under its heading.
             List<String> core = names(section(out, "Core streams"));
             assertTrue(core.containsAll(List.of("products", "categories", "cms-pages", "source-items", "product-attributes"))

@@ -38,6 +38,7 @@ import org.magentokafka.testing.LatestEvents;
 class StockInSecondsIT {
 
     private static final int PRODUCTS = 3000;
+    private static final String PRODUCTS_IN_BASE_PATTERN = "\\d+";
     private static final Duration INDEX_INTERVAL = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofSeconds(2);
     private static final Duration WAIT = Duration.ofSeconds(180);
@@ -152,5 +153,18 @@ class StockInSecondsIT {
         assertEquals(List.of(), store.requests().personalDataServed());
         long dumps = store.requests().all().stream().filter(r -> r.path().endsWith("/V1/inventory/dump-stock-index-data/website/base")).count();
         assertTrue(dumps >= 2, "one request per cycle: " + dumps);
+    }
+
+    @Test
+    @Order(5)
+    void theCheckSaysWhatEachNeedsAndAsksOrdersWithTheSameProjection() {
+        ConnectorProcess check = environment.start("stock-check", "--check");
+        assertEquals(0, check.awaitExit(Duration.ofSeconds(90)), check.output());
+        String out = check.output();
+        assertTrue(out.matches("(?s).*stock-index\\s+GET /rest/default/V1/inventory/dump-stock-index-data/website/base\\s+OK \\("
+                               + PRODUCTS_IN_BASE_PATTERN + " SKUs of website base in one answer.*"), out);
+        assertTrue(out.matches("(?s).*orders\\s+GET /rest/default/V1/orders\\s+OK \\(\\d+ rows; asked for ids, dates and item SKUs only\\).*"), out);
+        assertTrue(out.matches("(?s).*credit-memos\\s+GET /rest/default/V1/creditmemos\\s+OK.*"), out);
+        assertEquals(List.of(), store.requests().personalDataServed());
     }
 }
