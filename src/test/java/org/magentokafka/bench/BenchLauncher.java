@@ -81,7 +81,8 @@ public final class BenchLauncher {
 
     /** The full-sync run keeps its old name (its settings in it); the others are named by scenario, size and store views. */
     private static String runName(BenchOptions o) {
-        return String.format(Locale.ROOT, "bench-%s-%dp-%dms-%s", String.join("+", o.scenarios()), o.products(), o.latencyMillis(),
-                String.join("+", o.storeViews()));
+        // With the order signals (scenario stock), the report does not overwrite the one without them.
+        return String.format(Locale.ROOT, "bench-%s-%dp-%dms-%s%s", String.join("+", o.scenarios()), o.products(), o.latencyMillis(),
+                String.join("+", o.storeViews()), o.orderSignals() ? "-order-signals" : "");
     }
 }
