@@ -11,7 +11,8 @@ import java.util.Locale;
  * (KRaft) and the simulator with a generated catalog and a fixed latency per request in this JVM ({@link BenchRig}),
  * the packaged connector as its own process. Runs the scenarios of {@code bench.scenario} in this order:
  * {@code full-sync} ({@link FullSyncRun}, the default), {@code idle} ({@link IdleRateRun}) and {@code changes}
- * ({@link ChangeLatencyRun}) and {@code busy} ({@link BusyStoreRun}), the last three on one connector at its defaults ({@link DefaultsConnector}). Prints the
+ * ({@link ChangeLatencyRun}), {@code stock} ({@link StockLatencyRun}) and {@code busy} ({@link BusyStoreRun}), the last four on one connector at
+ * its defaults ({@link DefaultsConnector}). Prints the
  * report and writes it to {@code target/bench/<run>.md}. See BENCHMARKS.md.
  */
 public final class BenchLauncher {
@@ -41,8 +42,9 @@ public final class BenchLauncher {
             }
             boolean idle = options.scenarios().contains("idle");
             boolean changes = options.scenarios().contains("changes");
+            boolean stock = options.scenarios().contains("stock");
             boolean busy = options.scenarios().contains("busy");
-            if ((idle || changes || busy) && !options.calibrateOnly()) {
+            if ((idle || changes || stock || busy) && !options.calibrateOnly()) {
                 try (DefaultsConnector connector = DefaultsConnector.start(rig, name + "-defaults")) {
                     Double longestUnseen = null;
                     if (idle) {
@@ -52,6 +54,9 @@ public final class BenchLauncher {
                     }
                     if (changes) {
                         exit = Math.max(exit, new ChangeLatencyRun(rig, report, connector, longestUnseen).run());
+                    }
+                    if (stock) {
+                        exit = Math.max(exit, new StockLatencyRun(rig, report, connector).run());
                     }
                     if (busy) {
                         exit = Math.max(exit, new BusyStoreRun(rig, report, connector).run());
@@ -76,7 +81,8 @@ public final class BenchLauncher {
 
     /** The full-sync run keeps its old name (its settings in it); the others are named by scenario, size and store views. */
     private static String runName(BenchOptions o) {
-        return String.format(Locale.ROOT, "bench-%s-%dp-%dms-%s", String.join("+", o.scenarios()), o.products(), o.latencyMillis(),
-                String.join("+", o.storeViews()));
+        // With the order signals (scenario stock), the report does not overwrite the one without them.
+        return String.format(Locale.ROOT, "bench-%s-%dp-%dms-%s%s", String.join("+", o.scenarios()), o.products(), o.latencyMillis(),
+                String.join("+", o.storeViews()), o.orderSignals() ? "-order-signals" : "");
     }
 }

@@ -11,14 +11,20 @@ import org.magentokafka.component.Durations;
  * The {@code bench.*} system properties (BENCHMARKS.md lists them). A blank value means "not given": the full-sync
  * scenario then uses its own fixed settings (as it always did), the idle and changes scenarios leave the connector
  * at its defaults, so that they measure what a user gets without tuning.
+ *
+ * <p>Scenario {@code stock} ({@link StockLatencyRun}): {@code bench.stockChangeEvery} (default 5s) and
+ * {@code bench.orderEvery} (default 5s) pace its source-item changes and orders for {@code bench.mutationFor};
+ * {@code bench.orderSignals} (default false) runs the connector with {@code MAGENTO_STOCK_ORDER_SIGNALS=true};
+ * {@code bench.stockIndexInterval} (blank: not given) passes {@code MAGENTO_STOCK_INDEX_INTERVAL}.
  */
 record BenchOptions(List<String> scenarios, int products, long latencyMillis, long offsetCostMicros, List<String> storeViews,
                     String xmx, boolean echo, boolean calibrateOnly,
                     Integer concurrency, Integer pageSize, String paging, String pollInterval, String streams,
                     Duration idleFor, double mutationsPerSecond, Duration mutationFor, Duration drainFor, int projectTo,
-                    boolean gzip, boolean storefront) {
+                    boolean gzip, boolean storefront,
+                    boolean orderSignals, Duration stockChangeEvery, Duration orderEvery, String stockIndexInterval) {
 
-    static final List<String> SCENARIOS = List.of("full-sync", "idle", "changes", "busy");
+    static final List<String> SCENARIOS = List.of("full-sync", "idle", "changes", "stock", "busy");
 
     static BenchOptions fromSystemProperties() {
         List<String> scenarios = new ArrayList<>();
@@ -46,7 +52,12 @@ record BenchOptions(List<String> scenarios, int products, long latencyMillis, lo
                 // The web server's gzip: bytes received per product with and without it.
                 Boolean.parseBoolean(text("bench.gzip", "true")),
                 // Issue 14: the simulator's two-website storefront catalog, so the sync pays its storefront look-ups.
-                storefront(text("bench.storefront", "off")));
+                storefront(text("bench.storefront", "off")),
+                // Scenario stock ("Stock in seconds"): the connector's order signals (MAGENTO_STOCK_ORDER_SIGNALS=true, passed
+                // only when true), a source item changed every stockChangeEvery and an order placed every orderEvery, and the
+                // stock-index interval (MAGENTO_STOCK_INDEX_INTERVAL, passed only when given).
+                Boolean.parseBoolean(text("bench.orderSignals", "false")), duration("bench.stockChangeEvery", "5s"),
+                duration("bench.orderEvery", "5s"), text("bench.stockIndexInterval", null));
     }
 
     private static boolean storefront(String value) {

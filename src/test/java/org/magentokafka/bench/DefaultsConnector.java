@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * The packaged connector at its defaults, shared by the {@code idle} and {@code changes} scenarios: all five
  * streams (unless {@code bench.streams} names fewer), every store view of {@code bench.storeViews}, and only the
  * settings the user gave ({@code bench.concurrency}, {@code bench.pageSize}, {@code bench.paging},
- * {@code bench.idleAfter} for the poll interval) passed as environment variables: what is not given stays the
+ * {@code bench.idleAfter} for the poll interval, {@code bench.orderSignals=true}, {@code bench.stockIndexInterval}) passed as environment variables: what is not given stays the
  * connector's own default, so the figures are those of an untuned installation.
  */
 final class DefaultsConnector implements AutoCloseable {
@@ -72,6 +72,9 @@ final class DefaultsConnector implements AutoCloseable {
         putIfGiven(settings, "MAGENTO_PAGE_SIZE", o.pageSize());
         putIfGiven(settings, "MAGENTO_PAGING", o.paging());
         putIfGiven(settings, "MAGENTO_POLL_INTERVAL", o.pollInterval());
+        // Scenario stock: the order signals only when asked for (bench.orderSignals=true), the stock-index interval only when given.
+        putIfGiven(settings, "MAGENTO_STOCK_ORDER_SIGNALS", o.orderSignals() ? "true" : null);
+        putIfGiven(settings, "MAGENTO_STOCK_INDEX_INTERVAL", o.stockIndexInterval());
         env.putAll(settings);
 
         rig.store.requests().clear();

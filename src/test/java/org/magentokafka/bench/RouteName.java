@@ -19,7 +19,8 @@ record RouteName(String route, String storeView, String variant) {
     /** Path segments Magento's routes spell out; any other segment is a key (a SKU, an id, an attribute code). */
     private static final Set<String> LITERALS = Set.of("V1", "products", "attributes", "categories", "list", "cmsPage",
             "search", "inventory", "source-items", "store", "storeViews", "storeConfigs", "integration", "admin",
-            "customer", "token", "options", "children", "media", "websites");
+            "customer", "token", "options", "children", "media", "websites", "configurable-products", "products-render-info",
+            "stock-resolver", "export-stock-salable-qty", "dump-stock-index-data", "website", "orders", "creditmemos");
     private static final Pattern FILTER_FIELD = Pattern.compile("searchCriteria\\[(filterGroups|filter_groups)\\]\\[\\d+\\]\\[filters\\]\\[\\d+\\]\\[field\\]");
     /** The store view of a path without a store code: Magento answers it from the website's default store view. */
     static final String NO_STORE_CODE = "(none: default store view)";
