@@ -24,9 +24,6 @@ import org.magentokafka.testing.TestKafka;
  */
 final class BenchRig implements AutoCloseable {
 
-    /** Magento_Sales' resource for GET /V1/orders and /V1/creditmemos (etc/webapi.xml). */
-    static final String SALES_ORDERS = "Magento_Sales::actions_view";
-
     final BenchOptions options;
     final String bootstrap;
     final SandboxStore store;
@@ -51,9 +48,6 @@ final class BenchRig implements AutoCloseable {
                 .gzip(options.gzip())
                 .storefront(options.storefront() ? StorefrontOptions.full() : StorefrontOptions.defaults())
                 .storeCodes(options.storeViews()).build());
-        // Every grant the connector may use: the order signals read orders and credit memos (Sales > Operations > Orders >
-        // Actions > View), which the simulator's default grant (its catalog resources) leaves out.
-        store.grant(SALES_ORDERS);
         System.out.printf("[bench] simulator at %s (%.1f s to generate), Kafka at %s%n", store.baseUrl(),
                 (System.nanoTime() - genStart) / 1e9, bootstrap);
         return new BenchRig(options, bootstrap, store);

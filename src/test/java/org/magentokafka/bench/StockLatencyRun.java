@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.magentokafka.sandbox.AclResources;
 import org.magentokafka.component.Durations;
 import org.magentokafka.sandbox.LoggedRequest;
 import org.magentokafka.sandbox.SandboxCatalog;
@@ -251,8 +252,8 @@ final class StockLatencyRun {
                         : "off (MAGENTO_STOCK_ORDER_SIGNALS not set: the connector's default)",
                 o.stockIndexInterval() == null ? "not given (the connector's default, " + limitSeconds(cycle.toMillis() / 1000.0) + " assumed)"
                         : o.stockIndexInterval() + " (MAGENTO_STOCK_INDEX_INTERVAL)",
-                rig.store.grantedResources().contains(BenchRig.SALES_ORDERS) ? "every resource, " + BenchRig.SALES_ORDERS + " included"
-                        : "no " + BenchRig.SALES_ORDERS);
+                rig.store.grantedResources().contains(AclResources.SALES_ORDERS) ? "every resource, " + AclResources.SALES_ORDERS + " included"
+                        : "no " + AclResources.SALES_ORDERS);
         if (!connector.streams.contains(ScanCyclesReport.STREAM)) {
             report.line("(the source-items stream is off: bench.streams=%s)", o.streams());
         }
