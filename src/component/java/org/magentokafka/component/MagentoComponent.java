@@ -227,11 +227,7 @@ public class MagentoComponent extends HealthCheckComponent {
         return pollStatus(stream, !MagentoStream.fromUri(stream).timestamped());
     }
 
-    /**
-     * The status of what refreshes part of a stream's data on a loop of its own (the stock index, the order
-     * signals), under its own name in the same metrics and health output: judged like a polled stream, by its last
-     * successful round.
-     */
+    /** What refreshes part of a stream's data on a loop of its own (stock index, order signals), judged like a stream. */
     public PollStatus pollStatus(String name, boolean scanned) {
         return pollStatus.computeIfAbsent(name, k -> metrics.pollGauges(k, new PollStatus(scanned)));
     }

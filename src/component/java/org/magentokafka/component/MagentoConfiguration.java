@@ -134,6 +134,8 @@ public class MagentoConfiguration implements Cloneable, StreamSettings {
     private boolean stockIndex = true;
     @UriParam(label = "consumer", defaultValue = "1m")
     private Duration stockIndexInterval = Duration.ofMinutes(1);
+    @UriParam(label = "consumer", defaultValue = "1h")
+    private Duration sourceItemsPause = Duration.ofHours(1);
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean orderSignals;
     @UriParam(label = "consumer", defaultValue = "1m")
@@ -689,6 +691,19 @@ public class MagentoConfiguration implements Cloneable, StreamSettings {
     /** The pause between two stock index cycles: a source-level stock change reaches Kafka within about this. */
     public void setStockIndexInterval(Duration stockIndexInterval) {
         this.stockIndexInterval = stockIndexInterval;
+    }
+
+    public Duration getSourceItemsPause() {
+        return sourceItemsPause;
+    }
+
+    /**
+     * Source items, while the products' stock index serves the store: the pause between two full scan cycles, which
+     * then reconcile what the index cannot show (moves between two sources of one stock); the SKUs the index saw
+     * change are read at each poll in between.
+     */
+    public void setSourceItemsPause(Duration sourceItemsPause) {
+        this.sourceItemsPause = sourceItemsPause;
     }
 
     public boolean isOrderSignals() {

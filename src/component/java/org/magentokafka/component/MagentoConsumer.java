@@ -15,6 +15,7 @@ import org.magentokafka.consumer.PollBackoff;
 import org.magentokafka.consumer.OrderSignals;
 import org.magentokafka.consumer.PollStatus;
 import org.magentokafka.consumer.QuietPollExceptionHandler;
+import org.magentokafka.consumer.SourceItemCycles;
 import org.magentokafka.consumer.StorePass;
 import org.magentokafka.consumer.SyncProgress;
 import org.magentokafka.consumer.delivery.PageDeliveries;
@@ -62,6 +63,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
     /** Scan streams (no timestamp, every poll a cycle over the whole snapshot): what their cycles report. */
     private final ScanCycles scans;
     private final BackgroundScans background;
+    /** Source items: the pause between full cycles while the stock index serves, and the SKUs it saw change; else null. */
+    private final SourceItemCycles sourceItems;
     /** Products with order signals on: the orders changed since the last poll, read first; else null. */
     private final OrderSignals orderSignals;
 
@@ -87,6 +90,8 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         this.background = new BackgroundScans(endpoint, sweep, this::isRunAllowed);
         this.passes = new StorePass(endpoint, parts, sweep, background, scans);
         this.orderSignals = OrderSignals.of(endpoint);
+        this.sourceItems = stream == MagentoStream.SOURCE_ITEMS
+                ? new SourceItemCycles(endpoint, passes, status, endpoint.pollInterval()) : null;
     }
 
     @Override
@@ -102,6 +107,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         background.start(this);
         if (orderSignals != null) {
             orderSignals.started(endpoint.pollInterval());
+        }
+        if (sourceItems != null) {
+            sourceItems.started();
         }
     }
 
@@ -123,10 +131,18 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
         }
         status.started();
         progress.restart();
-        if (scans != null) {
-            status.cycleStarted();
-        }
         try {
+            if (sourceItems != null) {
+                int refreshed = sourceItems.refresh();
+                if (!sourceItems.cycleDue()) {
+                    backoff.succeeded();
+                    status.succeeded();
+                    return refreshed; // between two cycles of the slow full reconcile
+                }
+            }
+            if (scans != null) {
+                status.cycleStarted();
+            }
             if (orderSignals != null) {
                 orderSignals.read(); // never throws: the products are read whatever the orders answer
             }
@@ -143,6 +159,9 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
                 // Every store view's snapshot was read and published: Kafka reflects the store as of the cycle's start.
                 // A first sync read at full speed although scans are budgeted is not what a cycle takes.
                 status.cycleCompleted(!firstSyncAtFullSpeed);
+                if (sourceItems != null) {
+                    sourceItems.cycleCompleted();
+                }
             }
             if (orderSignals != null) {
                 orderSignals.published();

@@ -21,10 +21,54 @@ public final class CatalogSignals {
      * planned with and clears it only once it completed, and only if no request came meanwhile.
      */
     private final Map<String, Long> fullPassRequests = new ConcurrentHashMap<>();
+    /** SKUs whose source items the stock index saw change, for the source-items consumer; null when none runs here. */
+    private volatile Set<String> sourceItemSkus;
+    /** Whether the products' stock index pass read every website at its last cycle. */
+    private volatile boolean stockIndexServes;
 
     /** A products consumer reading this store view wants the signals. */
     public void register(String storeCode) {
         pendingSkus.computeIfAbsent(storeCode, k -> ConcurrentHashMap.newKeySet());
+    }
+
+    /** A source-items consumer runs in this process: it wants the SKUs the stock index saw change. */
+    public void registerSourceItems() {
+        if (sourceItemSkus == null) {
+            sourceItemSkus = ConcurrentHashMap.newKeySet();
+        }
+    }
+
+    /** The stock index saw these SKUs' stock move: their source items are read again (when a consumer reads them). */
+    public void sourceItemsChanged(Collection<String> skus) {
+        Set<String> pending = sourceItemSkus;
+        if (pending != null) {
+            pending.addAll(skus);
+        }
+    }
+
+    /** Takes the SKUs whose source items are to be read again. */
+    public Set<String> takeSourceItemSkus() {
+        Set<String> pending = sourceItemSkus;
+        if (pending == null || pending.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> taken = Set.copyOf(pending);
+        pending.removeAll(taken);
+        return taken;
+    }
+
+    /** What a failed read of source items did not get through, back for the next poll. */
+    public void restoreSourceItemSkus(Collection<String> skus) {
+        sourceItemsChanged(skus);
+    }
+
+    /** The stock index pass read every website at its last cycle (true), or stood aside for the paced scans. */
+    public void stockIndexServes(boolean serves) {
+        this.stockIndexServes = serves;
+    }
+
+    public boolean stockIndexServes() {
+        return stockIndexServes;
     }
 
     /** Whether a products consumer of this process reads this store view. */

@@ -52,6 +52,11 @@ public final class PollStatus {
         runningSince = clock.instant();
     }
 
+    /** The least pause between two polls or cycles changed (the source-items scan beside the stock index). */
+    public void pollInterval(Duration interval) {
+        pollInterval = interval;
+    }
+
     /** The consumer stopped (shutdown, or this replica stands by): this replica no longer refreshes the stream. */
     public void consumerStopped() {
         runningSince = null;

@@ -3,6 +3,7 @@ package org.magentokafka.consumer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 import org.magentokafka.change.StateStore;
 import org.magentokafka.change.Watermark;
@@ -13,6 +14,8 @@ import org.magentokafka.consumer.paging.PageNumberReader;
 import org.magentokafka.consumer.paging.PassParts;
 import org.magentokafka.consumer.paging.PassReports;
 import org.magentokafka.consumer.paging.StoreSync;
+import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.paging.ValueFilters;
 import org.magentokafka.stream.MagentoStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,6 +141,23 @@ public final class StorePass {
                     sync.pages(), sync.path(stream), sync.deleted() > 0 ? ", " + sync.deleted() + " deleted" : "",
                     (System.nanoTime() - started) / 1_000_000);
         }
+        return sync;
+    }
+
+    /**
+     * Source items between two paced cycles: reads again exactly these SKUs' rows ({@code sku in (...)}, a page at a
+     * time, every source of each), the SKUs the products' stock index saw change; the content hash publishes what
+     * moved. A row gone from a source is left to the next full cycle, which alone can tell.
+     */
+    public StoreSync refresh(String store, Set<String> skus) throws Exception {
+        StoreSync sync = new StoreSync(store, endpoint.client(store), endpoint.state(store), false);
+        sync.fullPass(false);
+        PassPlan plan = planner.plan(store, endpoint.state(store), false);
+        for (SearchCriteria.Filter filter : ValueFilters.of("sku", skus, plan.ascending().pageSize())) {
+            pages.read(sync, plan.ascending().withFilterGroup(filter), false, null);
+        }
+        metrics.items(endpoint.getStream(), store, sync.items());
+        metrics.rowsRead(endpoint.getStream(), store, sync.items());
         return sync;
     }
 

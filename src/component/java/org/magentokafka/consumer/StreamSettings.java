@@ -28,6 +28,9 @@ public interface StreamSettings extends PagingSettings {
 
     Duration getStockIndexInterval();
 
+    /** Source items: the pause between two full cycles while the products' stock index serves the store. */
+    Duration getSourceItemsPause();
+
     /** Products: whether changed orders (and credit memos) ask for their products again at each poll. */
     boolean isOrderSignals();
 

@@ -71,6 +71,7 @@ final class StockIndexPass {
     void stop() {
         runner.stop();
         status.consumerStopped();
+        endpoint.store().signals().stockIndexServes(false);
     }
 
     private void cycle() {
@@ -84,6 +85,7 @@ final class StockIndexPass {
                 status.failed(e.getMessage());
                 if (availability.failed(e)) {
                     status.consumerStopped(); // not judged while the paced scans stand in
+                    endpoint.store().signals().stockIndexServes(false);
                 }
             } catch (RuntimeException e) {
                 // Never let a failure end the schedule: the next cycle tries again.
@@ -100,6 +102,7 @@ final class StockIndexPass {
                 // The stock resolver needs the same grant and modules as the dump: the salable look-up names which.
                 availability.absent("no store view read names a stock (GET /V1/inventory/stock-resolver refused or"
                                     + " missing)");
+                endpoint.store().signals().stockIndexServes(false);
             }
             return; // nothing synced yet, or no store view with a stock
         }
@@ -116,12 +119,15 @@ final class StockIndexPass {
         }
         status.succeeded();
         availability.recovered();
+        endpoint.store().signals().stockIndexServes(true);
     }
 
     private void read(StoreViewScope website, List<String> stores) {
         StockStates.Cycle cycle = states.begin(website.websiteCode(), stores);
         StockIndexDump.read(endpoint.scanClient(stores.get(0)), website.websiteCode(), cycle::see);
         Set<String> changed = cycle.finish();
+        // The source-items topic follows too, between the paced scan's cycles.
+        endpoint.store().signals().sourceItemsChanged(changed);
         if (cycle.baseline()) {
             LOG.info("magento:{} stock index of website {} (stock {}): baseline of {} SKUs taken; every {} a cycle"
                      + " publishes again the products whose quantity or salable flag changed", endpoint.getStream(),

@@ -109,6 +109,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "scanPageSize": getOrCreateConfiguration(target).setScanPageSize(property(camelContext, int.class, value)); return true;
         case "signaturemethod":
         case "signatureMethod": getOrCreateConfiguration(target).setSignatureMethod(property(camelContext, org.magentokafka.auth.SignatureMethod.class, value)); return true;
+        case "sourceitemspause":
+        case "sourceItemsPause": getOrCreateConfiguration(target).setSourceItemsPause(property(camelContext, java.time.Duration.class, value)); return true;
         case "statedirectory":
         case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "statekafkabootstrapservers":
@@ -225,6 +227,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "scanPageSize": return int.class;
         case "signaturemethod":
         case "signatureMethod": return org.magentokafka.auth.SignatureMethod.class;
+        case "sourceitemspause":
+        case "sourceItemsPause": return java.time.Duration.class;
         case "statedirectory":
         case "stateDirectory": return java.lang.String.class;
         case "statekafkabootstrapservers":
@@ -342,6 +346,8 @@ public class MagentoComponentConfigurer extends PropertyConfigurerSupport implem
         case "scanPageSize": return getOrCreateConfiguration(target).getScanPageSize();
         case "signaturemethod":
         case "signatureMethod": return getOrCreateConfiguration(target).getSignatureMethod();
+        case "sourceitemspause":
+        case "sourceItemsPause": return getOrCreateConfiguration(target).getSourceItemsPause();
         case "statedirectory":
         case "stateDirectory": return getOrCreateConfiguration(target).getStateDirectory();
         case "statekafkabootstrapservers":

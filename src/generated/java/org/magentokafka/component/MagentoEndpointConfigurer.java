@@ -122,6 +122,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "signaturemethod":
         case "signatureMethod": target.getConfiguration().setSignatureMethod(property(camelContext, org.magentokafka.auth.SignatureMethod.class, value)); return true;
+        case "sourceitemspause":
+        case "sourceItemsPause": target.getConfiguration().setSourceItemsPause(property(camelContext, java.time.Duration.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "statedirectory":
@@ -262,6 +264,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "signaturemethod":
         case "signatureMethod": return org.magentokafka.auth.SignatureMethod.class;
+        case "sourceitemspause":
+        case "sourceItemsPause": return java.time.Duration.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "statedirectory":
@@ -403,6 +407,8 @@ public class MagentoEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "signaturemethod":
         case "signatureMethod": return target.getConfiguration().getSignatureMethod();
+        case "sourceitemspause":
+        case "sourceItemsPause": return target.getConfiguration().getSourceItemsPause();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "statedirectory":

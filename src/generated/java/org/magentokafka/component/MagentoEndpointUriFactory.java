@@ -23,7 +23,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(72);
         props.add("accessToken");
         props.add("accessTokenSecret");
         props.add("authMode");
@@ -76,6 +76,7 @@ public class MagentoEndpointUriFactory extends org.apache.camel.support.componen
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("signatureMethod");
+        props.add("sourceItemsPause");
         props.add("startScheduler");
         props.add("stateDirectory");
         props.add("stateKafkaBootstrapServers");

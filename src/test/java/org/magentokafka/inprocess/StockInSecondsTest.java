@@ -144,6 +144,40 @@ class StockInSecondsTest {
         }
     }
 
+    @Test
+    void whileTheStockIndexServesTheSourceItemScanPausesAndReadsOnlyTheSkusThatChanged() {
+        try (InProcessConnector connector = connector(SandboxOptions.builder()).stream("source-items")
+                .option("stockIndex", "true").option("stockIndexInterval", "1s").start()) {
+            SandboxStore store = connector.store();
+            ObjectNode item = store.catalog().sourceItems().stream()
+                    .filter(i -> i.path("quantity").asDouble() > 2 && i.path("status").asInt() == 1)
+                    .filter(i -> store.catalog().storefront().isSalable(i.get("sku").asText(), "base"))
+                    .findFirst().orElseThrow();
+            String sku = item.get("sku").asText();
+            String key = sku + "|" + item.get("source_code").asText();
+            connector.log().await(Pattern.compile("magento:source-items the stock index serves this store: a full scan cycle every 60 min"), WAIT);
+            long cycles = fullCyclePages(store);
+
+            double quantity = item.get("quantity").asDouble() + 13;
+            store.catalog().setSourceItemQuantity(sku, item.get("source_code").asText(), quantity);
+
+            JsonNode sourceItem = LatestEvents.await(connector.topic("source-items"), key,
+                    e -> e.path("quantity").asDouble() == quantity, WAIT, LOOK);
+            assertEquals(quantity, sourceItem.get("quantity").asDouble(), 1e-9);
+            double expected = store.catalog().storefront().salableQuantity(sku, "base").orElseThrow();
+            LatestEvents.await(connector.topic("products"), sku,
+                    CARRIES_SALABLE.and(e -> e.get("salable").get("quantity").asDouble() == expected), WAIT, LOOK);
+            assertEquals(cycles, fullCyclePages(store), "no full scan cycle during the pause: only the SKU that changed was read");
+            assertTrue(store.requests().all().stream().anyMatch(r -> r.path().endsWith("/V1/inventory/source-items") && r.filters("sku", "in")),
+                    "read by SKU");
+        }
+    }
+
+    /** Pages of the source-items scan reading every row (no filter). */
+    private static long fullCyclePages(SandboxStore store) {
+        return store.requests().matching("/V1/inventory/source-items").stream().filter(r -> !r.filters("sku", "in")).count();
+    }
+
     /** What the store logged: every sales request asked for the projection, and no answer carried a customer field. */
     private static void assertNoCustomerFieldWasAskedOrServed(SandboxStore store) {
         List<LoggedRequest> sales = store.requests().all().stream()

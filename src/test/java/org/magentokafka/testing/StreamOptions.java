@@ -25,6 +25,7 @@ public final class StreamOptions implements StreamSettings {
     public boolean stockIndex = true;
     public Duration stockIndexInterval = Duration.ofMinutes(1);
     public boolean orderSignals;
+    public Duration sourceItemsPause = Duration.ofHours(1);
     public Duration creditMemoInterval = Duration.ofMinutes(1);
     public boolean prefetchInventory;
     public boolean prefetchStorefront;
@@ -77,6 +78,11 @@ public final class StreamOptions implements StreamSettings {
     @Override
     public Duration getStockIndexInterval() {
         return stockIndexInterval;
+    }
+
+    @Override
+    public Duration getSourceItemsPause() {
+        return sourceItemsPause;
     }
 
     @Override
