@@ -6,20 +6,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The sales side of the sandbox: orders and credit memos, in id order (sales_order and sales_creditmemo). Each
  * change renders a new document and swaps it in, so the endpoints list documents nobody changes afterwards.
- * Thread-safe (every method holds the book's lock).
+ * Thread-safe (every method holds the book's lock). A cancel or refund gives the stock back before the order's new
+ * document is listed, so a client that sees the order move already reads the salable quantity it caused.
  */
 final class OrderBook {
 
     /** What an order reserved in a stock: what a cancel or a refund gives back. */
     record Reservation(int stockId, String sku, double quantity) {
-    }
-
-    /** A credit memo just created and the reservation it compensates. */
-    record Refund(int creditmemoId, Reservation reservation) {
     }
 
     private final Map<Integer, SalesOrder> orders = new LinkedHashMap<>();
@@ -41,29 +39,33 @@ final class OrderBook {
     /**
      * Cancels an open order (Order::cancel: state and status "canceled", items' qty_canceled set).
      *
+     * @param giveBack receives what the order reserved, to compensate it, once the order is known to be open
      * @throws IllegalArgumentException for an unknown order
      * @throws IllegalStateException    for an order already canceled or refunded (Order::canCancel is false)
      */
-    synchronized Reservation cancel(int orderId, String now) {
+    synchronized void cancel(int orderId, String now, Consumer<Reservation> giveBack) {
         SalesOrder order = open(orderId, "cancel");
+        giveBack.accept(reservation(order));
         save(order.moved(SalesOrder.CANCELED, SalesOrder.CANCELED, now));
-        return reservation(order);
     }
 
     /**
      * Refunds the whole order: a credit memo (state refunded), the order closed (state and status "closed").
      *
+     * @param giveBack receives what the order reserved, to return it to stock, once the order is known to be open
+     * @return the credit memo's entity_id
      * @throws IllegalArgumentException for an unknown order
      * @throws IllegalStateException    for an order already canceled or refunded (Order::canCreditmemo is false)
      */
-    synchronized Refund refund(int orderId, String now) {
+    synchronized int refund(int orderId, String now, Consumer<Reservation> giveBack) {
         SalesOrder order = open(orderId, "refund");
+        giveBack.accept(reservation(order));
         int id = creditmemos.size() + 1;
         SalesOrder closed = order.moved(SalesOrder.CLOSED, SalesOrder.CLOSED, now);
         creditmemos.put(id, OrderDocuments.creditmemo(id, nextCreditmemoItemId, closed, now));
         nextCreditmemoItemId += order.line().configurable() ? 2 : 1;
         save(closed);
-        return new Refund(id, reservation(order));
+        return id;
     }
 
     /** The orders' documents in entity_id order; never changed afterwards. */

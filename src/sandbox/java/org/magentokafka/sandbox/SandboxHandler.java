@@ -20,9 +20,9 @@ import java.util.function.Supplier;
 /**
  * Answers every request the way a Magento store behind a web server would, in Magento's order:
  * front layers (maintenance, WAF, missing host path) → store code in the path → route match (404)
- * → ACL (401) → GET with store code "all" (400) → input validation (400) → the service. Injected
- * {@link Faults} wrap this for GETs in the REST area (concurrency limit, latency, 429/503 in front, 500 or
- * truncation of a 200 behind); the web server's gzip ({@link GzipCompression}) encodes what leaves.
+ * → ACL (401) → GET with store code "all" (400) → input validation (400) → the service → fields= ({@link
+ * FieldsProjection}). Injected {@link Faults} wrap this for GETs in the REST area (concurrency limit, latency, 429/503
+ * in front, 500 or truncation of a 200 behind); the web server's gzip ({@link GzipCompression}) encodes what leaves.
  */
 final class SandboxHandler implements HttpHandler {
 

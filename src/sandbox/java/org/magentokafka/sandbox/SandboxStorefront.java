@@ -62,10 +62,10 @@ public final class SandboxStorefront {
             throw new IllegalArgumentException(sku + " is a configurable: order one of its children");
         }
         Website website = website(websiteCode);
-        int id = orders.place(website, catalog.storeViews().defaultViewOf(website),
-                SalesOrder.OrderLine.of(catalog, product), quantity, now());
+        SalesOrder.OrderLine line = SalesOrder.OrderLine.of(catalog, product);
+        // Reserved before the order is listed: a client that sees the order already reads the stock it lowered.
         reserve(website.stockId(), sku, -quantity);
-        return id;
+        return orders.place(website, catalog.storeViews().defaultViewOf(website), line, quantity, now());
     }
 
     /**
@@ -76,8 +76,7 @@ public final class SandboxStorefront {
      * @throws IllegalStateException    for an order already canceled or refunded
      */
     public void cancelOrder(int orderId) {
-        OrderBook.Reservation reserved = orders.cancel(orderId, now());
-        reserve(reserved.stockId(), reserved.sku(), reserved.quantity());
+        orders.cancel(orderId, now(), back -> reserve(back.stockId(), back.sku(), back.quantity()));
     }
 
     /**
@@ -89,9 +88,7 @@ public final class SandboxStorefront {
      * @throws IllegalStateException    for an order already canceled or refunded
      */
     public int refundOrder(int orderId) {
-        OrderBook.Refund refund = orders.refund(orderId, now());
-        reserve(refund.reservation().stockId(), refund.reservation().sku(), refund.reservation().quantity());
-        return refund.creditmemoId();
+        return orders.refund(orderId, now(), back -> reserve(back.stockId(), back.sku(), back.quantity()));
     }
 
     /** The reserved quantity of a SKU in a website's stock (negative after orders, 0 without). */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,27 +62,19 @@ class OrdersSimulationTest {
         return MagentoTime.format(clock.now);
     }
 
+    /** A simple product sold on its own (no configurable's child), salable in the main website. */
     private String simpleSku() {
+        Set<String> children = store.catalog().products().stream()
+                .flatMap(p -> storefront.childSkus(p.get("sku").asText()).stream()).collect(Collectors.toSet());
         for (JsonNode p : store.catalog().products()) {
             String sku = p.get("sku").asText();
             if ("simple".equals(p.get("type_id").asText()) && storefront.websitesOf(sku).contains(Website.BASE)
-                && storefront.childSkus(sku).isEmpty() && !isChild(p.get("id").asInt())
+                && !children.contains(sku)
                 && storefront.salableQuantity(sku, Website.BASE).orElse(0.0) > 3) {
                 return sku;
             }
         }
         throw new AssertionError("no salable simple product");
-    }
-
-    private boolean isChild(int id) {
-        for (JsonNode p : store.catalog().products()) {
-            for (JsonNode link : p.path("extension_attributes").path("configurable_product_links")) {
-                if (link.asInt() == id) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static Set<String> keys(JsonNode node) {
@@ -189,7 +182,7 @@ class OrdersSimulationTest {
     void aRefundCreatesACreditMemoListedByUpdatedAt() {
         String sku = simpleSku();
         double before = storefront.salableQuantity(sku, Website.BASE).orElseThrow();
-        int first = storefront.placeOrder(sku, Website.BASE, 1);
+        storefront.placeOrder(sku, Website.BASE, 1);
         int id = storefront.placeOrder(sku, Website.BASE, 2);
         clock.now = clock.now.plus(Duration.ofHours(1));
         String refundedAt = now();
@@ -213,7 +206,6 @@ class OrdersSimulationTest {
                 orders.at("/items/0/state").asText(), orders.at("/items/0/status").asText()));
         assertEquals(0, ok("/rest/V1/creditmemos" + query(updatedSince(refundedAt, "lt"))).get("total_count").asInt());
         assertThrows(IllegalStateException.class, () -> storefront.refundOrder(id));
-        assertTrue(first != id);
     }
 
     @Test
