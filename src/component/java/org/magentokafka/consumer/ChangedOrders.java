@@ -20,7 +20,8 @@ import org.magentokafka.paging.SearchCriteria;
  * changed; {@code /V1/creditmemos}, returns): the rows changed since the watermark minus the overlap (a save may
  * commit after its {@code updated_at}), read page by page with Magento's {@code fields=} projection, so the store
  * answers each row's id, date and item SKUs and nothing else: no customer field is ever asked for. A row already
- * turned into signals (same id and date) within the window read again is not asked for again. The watermark moves
+ * turned into signals (same id and date) within the window read again is not asked for again, except once more
+ * when it was first seen before its second had settled. The watermark moves
  * only once the products asked for were published ({@link #commit}), so a crash in between reads them again.
  */
 final class ChangedOrders {
@@ -34,12 +35,20 @@ final class ChangedOrders {
     private final int pageSize;
     /** entity_id@updated_at of the rows already turned into signals, with their date, within the window read again. */
     private final Map<String, String> recent = new HashMap<>();
+    /**
+     * Rows first seen within their own second (or the slack after it): the order's reservations may commit just
+     * after the order row, so such a row asks for its products once more when it is seen settled.
+     */
+    private final Set<String> unsettled = new HashSet<>();
+    private final Duration slack;
     /** The newest date read whose products are not published yet, and those products. */
     private String pendingWatermark;
     private final Set<String> pendingSkus = new HashSet<>();
 
-    ChangedOrders(String resource, StateStore state, Duration overlap, int pageSize) {
+    /** @param slack how long after its second a row's transaction may still be committing (the watermark slack) */
+    ChangedOrders(String resource, StateStore state, Duration overlap, Duration slack, int pageSize) {
         this.resource = resource;
+        this.slack = slack;
         this.state = state;
         this.overlap = overlap;
         this.pageSize = pageSize;
@@ -59,6 +68,7 @@ final class ChangedOrders {
                 .sortedBy("updated_at", "ASC");
         Set<String> skus = new LinkedHashSet<>();
         String newest = null;
+        String settledBefore = Watermark.of(now.minus(slack));
         for (int number = 1; ; number++) {
             Page page = client.fetchPage(resource, criteria.withPage(number), FIELDS);
             for (Map<String, Object> row : page.items()) {
@@ -67,7 +77,14 @@ final class ChangedOrders {
                     continue; // a row without a date cannot move the window; its items are read with the next dated one
                 }
                 newest = Watermark.max(newest, updated);
-                if (recent.putIfAbsent(row.get("entity_id") + "@" + updated, updated) == null && row.get("items") instanceof List<?> items) {
+                String key = row.get("entity_id") + "@" + updated;
+                boolean settled = updated.compareTo(settledBefore) < 0;
+                boolean first = recent.putIfAbsent(key, updated) == null;
+                if (first && !settled) {
+                    unsettled.add(key);
+                }
+                boolean again = !first && settled && unsettled.remove(key);
+                if ((first || again) && row.get("items") instanceof List<?> items) {
                     for (Object item : items) {
                         if (item instanceof Map<?, ?> line && line.get("sku") instanceof String sku && !sku.isEmpty()) {
                             skus.add(sku);
@@ -81,7 +98,13 @@ final class ChangedOrders {
             }
         }
         // Dates in Magento's format compare as text: what is older than this window is never read again.
-        recent.values().removeIf(updated -> updated.compareTo(from) < 0);
+        recent.entrySet().removeIf(e -> {
+            boolean old = e.getValue().compareTo(from) < 0;
+            if (old) {
+                unsettled.remove(e.getKey());
+            }
+            return old;
+        });
         String certain = newest == null ? (watermark == null ? from : null) : Watermark.certain(newest, now, null, overlap);
         pendingWatermark = Watermark.max(pendingWatermark, certain);
         pendingSkus.addAll(skus);

@@ -63,7 +63,8 @@ public final class OrderSignals {
 
     private Feed feed(String resource, String scope, String grant, String standIn) {
         ChangedOrders changes = new ChangedOrders(resource, endpoint.stateOf(STATE, scope),
-                endpoint.getConfiguration().getWatermarkOverlap(), endpoint.getConfiguration().getPageSize());
+                endpoint.getConfiguration().getWatermarkOverlap(), endpoint.getConfiguration().getWatermarkSlack(),
+                endpoint.getConfiguration().getPageSize());
         return new Feed(changes, new SignalAvailability(endpoint, LOG, "order signals", grant, "GET " + resource, standIn));
     }
 

@@ -21,6 +21,7 @@ import org.magentokafka.sandbox.SandboxStorefront;
 import org.magentokafka.sandbox.StorefrontOptions;
 import org.magentokafka.testing.InProcessConnector;
 import org.magentokafka.testing.LatestEvents;
+import org.magentokafka.testing.StockPicks;
 
 /**
  * Stock in seconds, on Magento's facts: a source-level change shows in the website's stock index, which one request
@@ -46,27 +47,14 @@ class StockInSecondsTest {
                 .pollInterval("300ms");
     }
 
-    /** A configurable of base with its salable enabled children, all but the last sold out before the start. */
-    private static List<String> configurableWithOneSalableChild(SandboxStore store) {
-        SandboxStorefront storefront = store.catalog().storefront();
-        ObjectNode configurable = store.catalog().products().stream()
-                .filter(p -> "configurable".equals(p.get("type_id").asText()))
-                .filter(p -> storefront.childSkus(p.get("sku").asText()).stream().filter(s -> storefront.isSalable(s, "base")).count() >= 2)
-                .findFirst().orElseThrow();
-        List<String> salable = storefront.childSkus(configurable.get("sku").asText()).stream()
-                .filter(s -> storefront.isSalable(s, "base")).toList();
-        salable.subList(1, salable.size()).forEach(s -> storefront.placeOrder(s, "base", storefront.salableQuantity(s, "base").orElseThrow()));
-        return List.of(configurable.get("sku").asText(), salable.get(0));
-    }
-
     @Test
     void anOrderThatSellsOutTheLastChildReachesKafkaWithItsConfigurableAndACancelPutsThemBack() {
-        String[] picked = new String[2];
+        StockPicks.LastChild[] picked = new StockPicks.LastChild[1];
         try (InProcessConnector connector = connector(SandboxOptions.builder()).option("orderSignals", "true")
-                .beforeStart(store -> configurableWithOneSalableChild(store).toArray(picked)).start()) {
+                .beforeStart(store -> picked[0] = StockPicks.configurableWithOneSalableChild(store, "base")).start()) {
             SandboxStorefront storefront = connector.store().catalog().storefront();
-            String parent = picked[0];
-            String last = picked[1];
+            String parent = picked[0].parent();
+            String last = picked[0].child();
             LatestEvents.await(connector.topic("products"), parent, SALABLE, WAIT, LOOK);
 
             int order = storefront.placeOrder(last, "base", storefront.salableQuantity(last, "base").orElseThrow());
@@ -86,12 +74,12 @@ class StockInSecondsTest {
 
     @Test
     void aRefundReturnsTheProductToStockThroughTheCreditMemos() {
-        String[] picked = new String[2];
+        StockPicks.LastChild[] picked = new StockPicks.LastChild[1];
         try (InProcessConnector connector = connector(SandboxOptions.builder()).option("orderSignals", "true")
                 .option("creditMemoInterval", "300ms")
-                .beforeStart(store -> configurableWithOneSalableChild(store).toArray(picked)).start()) {
+                .beforeStart(store -> picked[0] = StockPicks.configurableWithOneSalableChild(store, "base")).start()) {
             SandboxStorefront storefront = connector.store().catalog().storefront();
-            String last = picked[1];
+            String last = picked[0].child();
             LatestEvents.await(connector.topic("products"), last, SALABLE, WAIT, LOOK);
             int order = storefront.placeOrder(last, "base", storefront.salableQuantity(last, "base").orElseThrow());
             LatestEvents.await(connector.topic("products"), last, SOLD_OUT, WAIT, LOOK);
@@ -109,10 +97,7 @@ class StockInSecondsTest {
         try (InProcessConnector connector = connector(SandboxOptions.builder()).option("stockIndex", "true")
                 .option("stockIndexInterval", "1s").start()) {
             SandboxStore store = connector.store();
-            ObjectNode item = store.catalog().sourceItems().stream()
-                    .filter(i -> i.path("quantity").asDouble() > 2 && i.path("status").asInt() == 1)
-                    .filter(i -> store.catalog().storefront().isSalable(i.get("sku").asText(), "base"))
-                    .findFirst().orElseThrow();
+            ObjectNode item = StockPicks.salableSourceItem(store, "base", s -> false);
             String sku = item.get("sku").asText();
             LatestEvents.await(connector.topic("products"), sku, SALABLE, WAIT, LOOK);
             connector.log().await(Pattern.compile("stock index of website base \\(stock 1\\): baseline"), WAIT);
@@ -149,10 +134,7 @@ class StockInSecondsTest {
         try (InProcessConnector connector = connector(SandboxOptions.builder()).stream("source-items")
                 .option("stockIndex", "true").option("stockIndexInterval", "1s").start()) {
             SandboxStore store = connector.store();
-            ObjectNode item = store.catalog().sourceItems().stream()
-                    .filter(i -> i.path("quantity").asDouble() > 2 && i.path("status").asInt() == 1)
-                    .filter(i -> store.catalog().storefront().isSalable(i.get("sku").asText(), "base"))
-                    .findFirst().orElseThrow();
+            ObjectNode item = StockPicks.salableSourceItem(store, "base", s -> false);
             String sku = item.get("sku").asText();
             String key = sku + "|" + item.get("source_code").asText();
             connector.log().await(Pattern.compile("magento:source-items the stock index serves this store: a full scan cycle every 60 min"), WAIT);

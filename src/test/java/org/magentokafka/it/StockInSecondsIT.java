@@ -25,6 +25,7 @@ import org.magentokafka.sandbox.StorefrontOptions;
 import org.magentokafka.testing.ConnectorEnvironment;
 import org.magentokafka.testing.ConnectorProcess;
 import org.magentokafka.testing.LatestEvents;
+import org.magentokafka.testing.StockPicks;
 
 /**
  * Stock in seconds, end to end: the packaged connector, configured by environment variables only, on a catalog large
@@ -73,32 +74,19 @@ class StockInSecondsIT {
                 .start();
         store = environment.store();
         storefront = store.catalog().storefront();
-        sellOutAllButOneChildOfAConfigurable();
+        StockPicks.LastChild picked = StockPicks.configurableWithOneSalableChild(store, "base");
+        parent = picked.parent();
+        lastChild = picked.child();
         topic = environment.topic("products");
         connector = environment.start("stock");
         connector.awaitLine(Pattern.compile("magento:products synced \\d+ items in \\d+ pages from \\S*/rest/default/"), WAIT);
         connector.awaitLine(Pattern.compile("stock index of website base \\(stock 1\\): baseline of \\d+ SKUs taken"), WAIT);
     }
 
-    private static void sellOutAllButOneChildOfAConfigurable() {
-        ObjectNode configurable = store.catalog().products().stream()
-                .filter(p -> "configurable".equals(p.get("type_id").asText()))
-                .filter(p -> storefront.childSkus(p.get("sku").asText()).stream().filter(s -> storefront.isSalable(s, "base")).count() >= 2)
-                .findFirst().orElseThrow();
-        List<String> salable = storefront.childSkus(configurable.get("sku").asText()).stream()
-                .filter(s -> storefront.isSalable(s, "base")).toList();
-        salable.subList(1, salable.size()).forEach(s -> storefront.placeOrder(s, "base", storefront.salableQuantity(s, "base").orElseThrow()));
-        parent = configurable.get("sku").asText();
-        lastChild = salable.get(0);
-    }
-
     @Test
     @Order(1)
     void aSourceItemChangeReachesTheProductEventWithinOneStockIndexCycle() {
-        ObjectNode item = store.catalog().sourceItems().stream()
-                .filter(i -> i.path("quantity").asDouble() > 2 && i.path("status").asInt() == 1)
-                .filter(i -> storefront.isSalable(i.get("sku").asText(), "base") && !i.get("sku").asText().equals(lastChild))
-                .findFirst().orElseThrow();
+        ObjectNode item = StockPicks.salableSourceItem(store, "base", lastChild::equals);
         String sku = item.get("sku").asText();
         LatestEvents.await(topic, sku, SALABLE, WAIT, LOOK);
         long changed = System.nanoTime();

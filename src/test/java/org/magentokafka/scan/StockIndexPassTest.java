@@ -23,6 +23,7 @@ import org.magentokafka.sandbox.StorefrontOptions;
 import org.magentokafka.stream.MagentoStream;
 import org.magentokafka.testing.LogLines;
 import org.magentokafka.testing.ManualRounds;
+import org.magentokafka.testing.StockPicks;
 import org.magentokafka.testing.SandboxStreamContext;
 
 /**
@@ -72,15 +73,6 @@ class StockIndexPassTest {
         return store.requests().all().stream().filter(r -> r.path().endsWith(DUMP + website)).count();
     }
 
-    /** A simple product of the base website with stock on its first source. */
-    private ObjectNode sourceItemInBase() {
-        return store.catalog().sourceItems().stream()
-                .filter(i -> i.path("quantity").asDouble() > 2 && i.path("status").asInt() == 1)
-                .filter(i -> store.catalog().storefront().websitesOf(i.get("sku").asText()).contains("base"))
-                .filter(i -> store.catalog().storefront().salableQuantity(i.get("sku").asText(), "base").orElse(0.0) > 2)
-                .findFirst().orElseThrow();
-    }
-
     @Test
     void itStartsAtOnceAndPausesItsIntervalBetweenCycles() {
         start(StorefrontOptions.defaults());
@@ -110,7 +102,7 @@ class StockIndexPassTest {
         pass.ready("fr");
         pass.ready("eu");
         cycles.runRound();
-        ObjectNode item = sourceItemInBase();
+        ObjectNode item = StockPicks.salableSourceItem(store, "base", s -> false);
         String sku = item.get("sku").asText();
         store.catalog().setSourceItemQuantity(sku, item.get("source_code").asText(), item.get("quantity").asDouble() - 1);
 
@@ -127,7 +119,7 @@ class StockIndexPassTest {
         start(StorefrontOptions.defaults());
         pass.ready("default");
         cycles.runRound();
-        String sku = sourceItemInBase().get("sku").asText();
+        String sku = StockPicks.salableSourceItem(store, "base", s -> false).get("sku").asText();
         double salable = store.catalog().storefront().salableQuantity(sku, "base").orElseThrow();
 
         store.catalog().storefront().placeOrder(sku, "base", 1);
@@ -145,7 +137,7 @@ class StockIndexPassTest {
         start(StorefrontOptions.defaults());
         pass.ready("default");
         cycles.runRound();
-        ObjectNode item = sourceItemInBase();
+        ObjectNode item = StockPicks.salableSourceItem(store, "base", s -> false);
         String sku = item.get("sku").asText();
         Long baseline = endpoint.stateOf(StockIndexPass.STATE, "base").hash(sku);
         store.catalog().setSourceItemQuantity(sku, item.get("source_code").asText(), item.get("quantity").asDouble() + 5);
