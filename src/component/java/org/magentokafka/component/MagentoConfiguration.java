@@ -138,8 +138,8 @@ public class MagentoConfiguration implements Cloneable, StreamSettings {
     private Duration sourceItemsPause = Duration.ofHours(1);
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean orderSignals;
-    @UriParam(label = "consumer", defaultValue = "1m")
-    private Duration creditMemoInterval = Duration.ofMinutes(1);
+    @UriParam(label = "consumer", defaultValue = "5m")
+    private Duration creditMemoInterval = Duration.ofMinutes(5);
     @UriParam(label = "consumer", defaultValue = "page-number", enums = "page-number,keyset")
     private Paging paging = Paging.PAGE_NUMBER;
 

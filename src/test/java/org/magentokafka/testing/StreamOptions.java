@@ -26,7 +26,7 @@ public final class StreamOptions implements StreamSettings {
     public Duration stockIndexInterval = Duration.ofMinutes(1);
     public boolean orderSignals;
     public Duration sourceItemsPause = Duration.ofHours(1);
-    public Duration creditMemoInterval = Duration.ofMinutes(1);
+    public Duration creditMemoInterval = Duration.ofMinutes(5);
     public boolean prefetchInventory;
     public boolean prefetchStorefront;
 
