@@ -154,6 +154,11 @@ final class LateCommitCatchUp {
             }
         }
         long now = nanos.getAsLong();
+        if (last == null && !ends.containsKey(store)) {
+            // A first window that found nothing moved nothing: the next starts where it did, not at the watermark's
+            // slack, which after a full pass of an old catalog lies in its import's last seconds (thousands of rows).
+            ends.put(store, new Ended(from, clock.instant()));
+        }
         if (last != null) {
             Ended before = ends.get(store);
             // A window that ends on a second asked for at least the slack after it holds all of that second's rows.

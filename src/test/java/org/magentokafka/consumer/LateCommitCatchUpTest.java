@@ -41,6 +41,20 @@ class LateCommitCatchUpTest {
     }
 
     @Test
+    void anEmptyFirstWindowAfterAFullPassLeavesTheNextWhereItStartedNotInTheImportsLastSeconds() {
+        catchUp.fullPassRead("default", Instant.parse("2026-12-07T10:00:05Z"));
+        LateCommitCatchUp.Position first = catchUp.start("default", "2024-06-13 13:18:05");
+        clock.advance(Duration.ofSeconds(15));
+        // An idle store: the window found nothing, and the watermark is still the import's.
+        catchUp.read("default", first, null, null, null, null, Instant.parse("2026-12-07T10:00:20Z"));
+        clock.advance(Duration.ofSeconds(6));
+
+        assertEquals("2026-12-07 09:59:20", catchUp.lowerBound("default", "2024-06-13 13:18:05"),
+                "where the idle window started (its rows dated before 09:59:20 were visible then), not the watermark's"
+                + " slack, which lies in the import's thousands of rows");
+    }
+
+    @Test
     void eachWindowIsReadAgainOneOverlapLaterAndOnlyOnce() {
         String from = catchUp.lowerBound("default", "2026-12-07 10:00:00");
         catchUp.read("default", pos(from), "2026-12-07 10:00:05", new LateCommitCatchUp.Position("2026-12-07 10:00:05", 7L), null, null, null);
