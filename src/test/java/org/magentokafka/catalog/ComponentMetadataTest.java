@@ -28,7 +28,7 @@ class ComponentMetadataTest {
     /** The options the connector parses with Durations (500ms, 5s, 10m, 1h, 2d, ISO-8601). */
     private static final Set<String> DURATIONS = Set.of("tokenLifetime", "retryBaseDelay", "retryMaxDelay", "connectTimeout",
             "readTimeout", "pollInterval", "errorBackoffMax", "watermarkOverlap", "watermarkSlack", "reconcileInterval", "metadataRefresh",
-            "pricePassCheckInterval");
+            "pricePassCheckInterval", "stockIndexInterval", "sourceItemsPause", "creditMemoInterval");
     private static final Pattern DURATION_DEFAULT = Pattern.compile("\\d+(ms|s|m|h|d)|PT.+|P\\d.*");
     /** Javadoc tags (raw or half-stripped by the generator, e.g. "{code /rest}"), HTML tags and entities. */
     private static final Pattern MARKUP = Pattern.compile("\\{@|\\{(code|link|linkplain|literal|value) |</?[A-Za-z][^>]*>|&[a-z]+;");

@@ -44,7 +44,10 @@ class CommitAfterAckTest {
             kafka.becomeAvailable();
             connector.log().await(Pattern.compile("magento:products synced 150 items"), WAIT);
             List<ConsumerRecord<String, String>> records = TestKafka.read(connector.topic("products"), 150, WAIT, Duration.ofSeconds(2));
-            assertEquals(150, records.size(), "every product once");
+            assertEquals(150, records.stream().map(ConsumerRecord::key).distinct().count(), "every product");
+            // Kafka may come back in the middle of a page: its acknowledged records are published again with the rest
+            // of that page at the next poll (at least once), never more than that one page of 100.
+            assertTrue(records.size() <= 150 + 100, "at most the page in flight when Kafka came back twice: " + records.size());
             assertEquals(Set.of("magento.product.created"), records.stream().map(r -> Records.header(r, "ce_type")).collect(Collectors.toSet()),
                     "nothing of the unacknowledged pages reached the state: every product is still new");
         }
