@@ -164,7 +164,7 @@ public class MagentoConsumer extends ScheduledBatchPollingConsumer implements Pa
                 }
             }
             if (orderSignals != null) {
-                orderSignals.published();
+                orderSignals.published(consistent);
             }
             if (backoff.failures() > 0) {
                 LOG.info("magento:{} recovered after {} failed poll(s)", endpoint.getStream(), backoff.failures());

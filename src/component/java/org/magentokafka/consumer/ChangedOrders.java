@@ -28,6 +28,8 @@ final class ChangedOrders {
 
     /** Ids, dates and item SKUs, and the count the pages need: what the store answers, nothing more. */
     static final String FIELDS = "items[entity_id,updated_at,items[sku]],total_count";
+    /** Pages one poll reads at most: a backlog (after a long outage) is read over several polls. */
+    static final int MAX_PAGES = 10;
 
     private final String resource;
     private final StateStore state;
@@ -58,17 +60,23 @@ final class ChangedOrders {
         return resource;
     }
 
-    /** Reads the rows changed since the watermark; returns the SKUs of their items not asked for before. */
+    /**
+     * Reads the rows changed since the watermark, at most {@link #MAX_PAGES} pages a poll; returns the SKUs of their
+     * items not asked for before. What it saw counts only once the whole read succeeded: a page that fails leaves
+     * every row of the read to the next poll.
+     */
     Set<String> read(MagentoClient client, Instant now) {
         String watermark = state.watermark();
         // Never read before: from one overlap ago (the stock index and the salable scan cover what came before).
         String from = watermark == null ? Watermark.of(now.minus(overlap)) : Watermark.lowerBound(watermark, overlap);
+        // The id after the date: rows of one second keep one order from page to page.
         SearchCriteria criteria = SearchCriteria.paged(pageSize)
                 .withFilterGroup(new SearchCriteria.Filter("updated_at", from, "gteq"))
-                .sortedBy("updated_at", "ASC");
-        Set<String> skus = new LinkedHashSet<>();
+                .sortedBy("updated_at", "ASC").sortedBy("entity_id", "ASC");
+        Map<String, String> seen = new HashMap<>();
+        Map<String, List<?>> itemsOf = new HashMap<>();
         String newest = null;
-        String settledBefore = Watermark.of(now.minus(slack));
+        boolean capped = false;
         for (int number = 1; ; number++) {
             Page page = client.fetchPage(resource, criteria.withPage(number), FIELDS);
             for (Map<String, Object> row : page.items()) {
@@ -78,25 +86,37 @@ final class ChangedOrders {
                 }
                 newest = Watermark.max(newest, updated);
                 String key = row.get("entity_id") + "@" + updated;
-                boolean settled = updated.compareTo(settledBefore) < 0;
-                boolean first = recent.putIfAbsent(key, updated) == null;
-                if (first && !settled) {
-                    unsettled.add(key);
-                }
-                boolean again = !first && settled && unsettled.remove(key);
-                if ((first || again) && row.get("items") instanceof List<?> items) {
-                    for (Object item : items) {
-                        if (item instanceof Map<?, ?> line && line.get("sku") instanceof String sku && !sku.isEmpty()) {
-                            skus.add(sku);
-                        }
-                    }
+                seen.put(key, updated);
+                if (row.get("items") instanceof List<?> items) {
+                    itemsOf.put(key, items);
                 }
             }
             // Past the last page Magento answers the last page again: a short page, or the count reached, ends it.
             if (page.items().size() < pageSize || (long) number * pageSize >= page.totalCount()) {
                 break;
             }
+            if (number == MAX_PAGES) {
+                capped = true; // the rest next poll: the products are not held back by a backlog of orders
+                break;
+            }
         }
+        Set<String> skus = new LinkedHashSet<>();
+        String settledBefore = Watermark.of(now.minus(slack));
+        seen.forEach((key, updated) -> {
+            boolean settled = updated.compareTo(settledBefore) < 0;
+            boolean first = recent.putIfAbsent(key, updated) == null;
+            if (first && !settled) {
+                unsettled.add(key);
+            }
+            boolean again = !first && settled && unsettled.remove(key);
+            if (first || again) {
+                for (Object item : itemsOf.getOrDefault(key, List.of())) {
+                    if (item instanceof Map<?, ?> line && line.get("sku") instanceof String sku && !sku.isEmpty()) {
+                        skus.add(sku);
+                    }
+                }
+            }
+        });
         // Dates in Magento's format compare as text: what is older than this window is never read again.
         recent.entrySet().removeIf(e -> {
             boolean old = e.getValue().compareTo(from) < 0;
@@ -106,7 +126,8 @@ final class ChangedOrders {
             return old;
         });
         String certain = newest == null ? (watermark == null ? from : null) : Watermark.certain(newest, now, null, overlap);
-        pendingWatermark = Watermark.max(pendingWatermark, certain);
+        // A capped read goes on from its last date; the overlap before it reads that second again.
+        pendingWatermark = Watermark.max(pendingWatermark, capped ? newest : certain);
         pendingSkus.addAll(skus);
         return skus;
     }

@@ -87,7 +87,7 @@ public final class OrderSignals {
             return;
         }
         readFailure = null;
-        if (orders.availability().waiting()) {
+        if (orders.availability().waiting() && creditMemos.availability().waiting()) {
             status.consumerStopped(); // refused or missing: not judged while the scans stand in
             return;
         }
@@ -108,18 +108,19 @@ public final class OrderSignals {
         }
     }
 
-    /** After the poll: each feed whose products were all published moves its watermark; the round succeeded. */
-    public void published() {
+    /**
+     * After a products poll that succeeded: the SKUs the feeds asked for before it were taken by every store view's
+     * pass and published (its pages awaited Kafka's acknowledgement), unless a pass ended inconsistent, which gives
+     * them back: only a consistent poll moves the feeds' watermarks. (Not judged by what is waiting now: the stock
+     * index may ask for the same SKUs again meanwhile, which does not undo this poll's publishing.)
+     */
+    public void published(boolean consistent) {
         if (!synced() || !status.running()) {
             return;
         }
-        for (Feed feed : List.of(orders, creditMemos)) {
-            CatalogSignals signals = endpoint.store().signals();
-            boolean awaiting = feed.changes().pendingSkus().stream()
-                    .anyMatch(sku -> endpoint.storeCodes().stream().anyMatch(store -> signals.awaiting(store, sku)));
-            if (!awaiting) {
-                feed.changes().commit();
-            }
+        if (consistent) {
+            orders.changes().commit();
+            creditMemos.changes().commit();
         }
         if (readFailure == null) {
             status.succeeded();
@@ -148,7 +149,7 @@ public final class OrderSignals {
             feed.availability().failed(e);
         } catch (RuntimeException e) {
             readFailure = "unexpected failure: " + e;
-            feed.availability().failed(readFailure);
+            feed.availability().failed(e);
         }
         return Set.of();
     }

@@ -53,24 +53,27 @@ public final class SignalAvailability {
     public boolean failed(MagentoException e) {
         Unavailable why = Unavailable.of(e, resource, endpointName);
         if (why == null) {
-            failed(e.getMessage());
+            // Said once per kind (the status), not per message: a cut answer's message names a different byte each time.
+            say("status " + e.status(), String.format("magento:%s %s failed: %s (next cycle retries)", endpoint.getStream(),
+                    what, e.getMessage()));
             return false;
         }
         Duration again = endpoint.getConfiguration().getMetadataRefresh();
         retryAtNanos = System.nanoTime() + Math.max(1, again.toNanos());
-        say(String.format("magento:%s %s (%s) %s: %s meanwhile. Fix: %s; asked again every %d min",
+        say(why.reason(), String.format("magento:%s %s (%s) %s: %s meanwhile. Fix: %s; asked again every %d min",
                 endpoint.getStream(), what, endpointName, why.reason(), standIn, why.fix(), Math.max(1, again.toMinutes())));
         return true;
     }
 
     /** The source has nothing to read here (e.g. no store view's scope names a stock): said once, with what stands in. */
     public void absent(String why) {
-        say(String.format("magento:%s %s: %s; %s", endpoint.getStream(), what, why, standIn));
+        say("absent", String.format("magento:%s %s: %s; %s", endpoint.getStream(), what, why, standIn));
     }
 
-    /** A failure that is neither a refusal nor a missing route: said once per cause, retried next cycle. */
-    public void failed(String message) {
-        say(String.format("magento:%s %s failed: %s (next cycle retries)", endpoint.getStream(), what, message));
+    /** An unexpected failure (a defect, not the store): said once per kind, retried next cycle. */
+    public void failed(RuntimeException e) {
+        say(e.getClass().getName(), String.format("magento:%s %s failed: unexpected failure: %s (next cycle retries)",
+                endpoint.getStream(), what, e));
     }
 
     /** A read succeeded: a source that had failed says it is back, once. */
@@ -82,11 +85,12 @@ public final class SignalAvailability {
         }
     }
 
-    private void say(String line) {
-        if (line.equals(lastSaid)) {
+    /** @param kind what makes two failures the same (a refusal's reason, a status, an exception's class) */
+    private void say(String kind, String line) {
+        if (kind.equals(lastSaid)) {
             log.debug("{} (again)", line);
         } else {
-            lastSaid = line;
+            lastSaid = kind;
             log.warn(line);
         }
     }

@@ -82,15 +82,17 @@ final class StockIndexPass {
             try {
                 readWebsites();
             } catch (MagentoException e) {
+                // Any failed cycle: the source-items scan must not keep pausing on an index that finds nothing.
+                serves(false);
                 status.failed(e.getMessage());
                 if (availability.failed(e)) {
                     status.consumerStopped(); // not judged while the paced scans stand in
-                    endpoint.store().signals().stockIndexServes(false);
                 }
             } catch (RuntimeException e) {
                 // Never let a failure end the schedule: the next cycle tries again.
+                serves(false);
                 status.failed("unexpected failure: " + e);
-                availability.failed("unexpected failure: " + e);
+                availability.failed(e);
             }
         });
     }
@@ -102,7 +104,8 @@ final class StockIndexPass {
                 // The stock resolver needs the same grant and modules as the dump: the salable look-up names which.
                 availability.absent("no store view read names a stock (GET /V1/inventory/stock-resolver refused or"
                                     + " missing)");
-                endpoint.store().signals().stockIndexServes(false);
+                serves(false);
+                status.consumerStopped(); // not judged while the paced scans stand in
             }
             return; // nothing synced yet, or no store view with a stock
         }
@@ -110,21 +113,37 @@ final class StockIndexPass {
             status.consumerStarted(interval);
         }
         status.started();
+        MagentoException failed = null;
         for (Map.Entry<StoreViewScope, List<String>> website : websites.entrySet()) {
             if (!running.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                 status.failed("stopped");
                 return;
             }
-            read(website.getKey(), website.getValue());
+            try {
+                read(website.getKey(), website.getValue());
+            } catch (MagentoException e) {
+                failed = failed == null ? e : failed; // the other websites are still read
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
         status.succeeded();
         availability.recovered();
-        endpoint.store().signals().stockIndexServes(true);
+        serves(true);
+    }
+
+    /** Whether the source-items scan may rely on this pass: never set by a cycle that ends after the stop. */
+    private void serves(boolean serves) {
+        if (!serves || running.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
+            endpoint.store().signals().stockIndexServes(serves);
+        }
     }
 
     private void read(StoreViewScope website, List<String> stores) {
-        StockStates.Cycle cycle = states.begin(website.websiteCode(), stores);
-        StockIndexDump.read(endpoint.scanClient(stores.get(0)), website.websiteCode(), cycle::see);
+        // A cycle per attempt: an answer cut short and asked again compares only what the whole answer holds.
+        StockStates.Cycle cycle = StockIndexDump.read(endpoint.scanClient(stores.get(0)), website.websiteCode(),
+                () -> states.begin(website.websiteCode(), stores));
         Set<String> changed = cycle.finish();
         // The source-items topic follows too, between the paced scan's cycles.
         endpoint.store().signals().sourceItemsChanged(changed);

@@ -17,6 +17,7 @@ import org.magentokafka.change.StateStore;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.consumer.CatalogSignals;
 import org.magentokafka.consumer.StreamContext;
+import org.magentokafka.storefront.StockIndexDump;
 import org.magentokafka.storefront.StoreViewScope;
 
 /**
@@ -74,7 +75,7 @@ final class StockStates {
     }
 
     /** One read of a website's whole stock: every SKU it lists is {@link #see seen}, then {@link #finish}. */
-    final class Cycle {
+    final class Cycle implements StockIndexDump.ItemSink {
         private final String websiteCode;
         private final List<String> stores;
         private final StateStore state;
@@ -113,6 +114,11 @@ final class StockStates {
                 changed.add(sku);
             }
             return true;
+        }
+
+        @Override
+        public void item(String sku, double quantity, boolean salable) {
+            see(sku, quantity, salable);
         }
 
         /** The SKUs this cycle saw. */

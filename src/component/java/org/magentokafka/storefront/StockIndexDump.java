@@ -1,6 +1,7 @@
 package org.magentokafka.storefront;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -33,9 +34,16 @@ public final class StockIndexDump {
         return "/V1/inventory/dump-stock-index-data/website/" + PercentEncoding.encode(websiteCode);
     }
 
-    /** Reads the website's dump; returns the number of items it held. */
-    public static long read(MagentoClient client, String websiteCode, ItemSink sink) {
-        return client.getParsed(resource(websiteCode), "", ENDPOINT, json -> items(json, sink));
+    /**
+     * Reads the website's dump into a sink of its own per attempt (an answer cut short is asked again, and only the
+     * whole one counts); returns the sink that read the answer.
+     */
+    public static <T extends ItemSink> T read(MagentoClient client, String websiteCode, Supplier<T> sinks) {
+        return client.getParsed(resource(websiteCode), "", ENDPOINT, json -> {
+            T sink = sinks.get();
+            items(json, sink);
+            return sink;
+        });
     }
 
     static long items(JsonParser json, ItemSink sink) throws IOException {

@@ -2,6 +2,7 @@ package org.magentokafka.consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.magentokafka.change.StateStore;
 import org.magentokafka.change.Watermark;
+import org.magentokafka.client.MagentoException;
+import org.magentokafka.sandbox.Faults;
 import org.magentokafka.sandbox.LoggedRequest;
 import org.magentokafka.sandbox.SandboxOptions;
 import org.magentokafka.sandbox.SandboxStore;
@@ -107,6 +110,24 @@ class ChangedOrdersTest {
 
         assertEquals(placedAt, state.watermark());
         assertEquals(Set.of(), orders.pendingSkus());
+    }
+
+    @Test
+    void aReadWhosePageFailedLeavesEveryRowOfItToTheNextPoll() {
+        List<String> skus = simples(3);
+        skus.forEach(sku -> store.catalog().storefront().placeOrder(sku, "base", 1));
+        clock.advance(Duration.ofSeconds(5));
+        // Page 1 of 2 answers, then the store fails every request.
+        store.requests().beforeAnswer(r -> {
+            if (r.path().endsWith("/V1/orders")) {
+                store.setFaults(Faults.builder().rate500(1.0).build());
+            }
+        });
+        assertThrows(MagentoException.class, this::read);
+        store.requests().beforeAnswer(null);
+        store.setFaults(Faults.none());
+
+        assertEquals(Set.copyOf(skus), read(), "page 1's orders too: nothing of the failed read counted as seen");
     }
 
     @Test

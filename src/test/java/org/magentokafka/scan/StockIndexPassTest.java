@@ -184,6 +184,19 @@ class StockIndexPassTest {
     }
 
     @Test
+    void aFailedCycleStopsTheSourceItemScanFromRelyingOnTheIndex() {
+        start(StorefrontOptions.defaults());
+        pass.ready("default");
+        cycles.runRound();
+        assertTrue(signals().stockIndexServes(), "a complete cycle: the source-items scan may pause");
+
+        endpoint.scanClientsFailWith(new IllegalStateException("a bug"));
+        cycles.runRound();
+
+        assertFalse(signals().stockIndexServes(), "a cycle that found nothing: every source-items poll is a full cycle again");
+    }
+
+    @Test
     void aTransientFailureIsRetriedNextCycleAndSaidOnce() {
         try (LogLines log = LogLines.attach()) {
             start(StorefrontOptions.defaults());
