@@ -14,6 +14,7 @@ import org.magentokafka.change.Watermark;
 import org.magentokafka.client.MagentoClient;
 import org.magentokafka.paging.Page;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.storefront.SalesFeed;
 
 /**
  * One feed of sales documents whose items move stock through reservations ({@code /V1/orders} placed, cancelled or
@@ -26,8 +27,6 @@ import org.magentokafka.paging.SearchCriteria;
  */
 final class ChangedOrders {
 
-    /** Ids, dates and item SKUs, and the count the pages need: what the store answers, nothing more. */
-    static final String FIELDS = "items[entity_id,updated_at,items[sku]],total_count";
     /** Pages one poll reads at most: a backlog (after a long outage) is read over several polls. */
     static final int MAX_PAGES = 10;
 
@@ -78,7 +77,7 @@ final class ChangedOrders {
         String newest = null;
         boolean capped = false;
         for (int number = 1; ; number++) {
-            Page page = client.fetchPage(resource, criteria.withPage(number), FIELDS);
+            Page page = client.fetchPage(resource, criteria.withPage(number), SalesFeed.FIELDS);
             for (Map<String, Object> row : page.items()) {
                 String updated = Watermark.normalize(String.valueOf(row.get("updated_at")));
                 if (updated == null) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.magentokafka.client.MagentoException;
+import org.magentokafka.storefront.SalesFeed;
 import org.magentokafka.stream.MagentoStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +52,8 @@ public final class OrderSignals {
         this.status = endpoint.signalStatus(STATUS);
         this.creditMemoInterval = endpoint.getConfiguration().getCreditMemoInterval();
         String standIn = "order-driven stock changes are found by the stock index and the salable-quantity scan";
-        this.orders = feed("/V1/orders", "orders", "Magento_Sales::actions_view", standIn);
-        this.creditMemos = feed("/V1/creditmemos", "creditmemos", "Magento_Sales::sales_creditmemo", standIn);
+        this.orders = feed(SalesFeed.ORDERS, standIn);
+        this.creditMemos = feed(SalesFeed.CREDIT_MEMOS, standIn);
     }
 
     /** The order signals of a products endpoint that asked for them; null otherwise (guests never see stock). */
@@ -61,11 +62,12 @@ public final class OrderSignals {
         return wanted && !endpoint.guest() ? new OrderSignals(endpoint) : null;
     }
 
-    private Feed feed(String resource, String scope, String grant, String standIn) {
-        ChangedOrders changes = new ChangedOrders(resource, endpoint.stateOf(STATE, scope),
+    private Feed feed(SalesFeed feed, String standIn) {
+        ChangedOrders changes = new ChangedOrders(feed.resource(), endpoint.stateOf(STATE, feed.stateScope()),
                 endpoint.getConfiguration().getWatermarkOverlap(), endpoint.getConfiguration().getWatermarkSlack(),
                 endpoint.getConfiguration().getPageSize());
-        return new Feed(changes, new SignalAvailability(endpoint, LOG, "order signals", grant, "GET " + resource, standIn));
+        return new Feed(changes, new SignalAvailability(endpoint, LOG, "order signals", feed.grant(),
+                "GET " + feed.resource(), standIn));
     }
 
     /** The products consumer started polling at this interval. */

@@ -10,6 +10,7 @@ import org.magentokafka.enrich.AdminGrants;
 import org.magentokafka.enrich.Unavailable;
 import org.magentokafka.net.PercentEncoding;
 import org.magentokafka.paging.SearchCriteria;
+import org.magentokafka.storefront.SalesFeed;
 import org.magentokafka.storefront.StockIndexDump;
 import org.magentokafka.stream.MagentoStream;
 
@@ -22,7 +23,6 @@ import org.magentokafka.stream.MagentoStream;
  */
 final class StockSignalsProbe {
 
-    private static final String ORDERS_FIELDS = "items[entity_id,updated_at,items[sku]],total_count";
     private static final String STAND_IN = "stock changes are found by the paced scans (source-items stream, salable-quantity scan)";
 
     private final ProbedStream endpoint;
@@ -38,8 +38,8 @@ final class StockSignalsProbe {
     static List<ConnectionProbe.Result> probe(ProbedStream endpoint, MagentoClient client, String websiteCode) {
         StockSignalsProbe probe = new StockSignalsProbe(endpoint, client);
         probe.stockIndex(websiteCode);
-        probe.sales("orders", "/V1/orders", "Magento_Sales::actions_view");
-        probe.sales("credit-memos", "/V1/creditmemos", "Magento_Sales::sales_creditmemo");
+        probe.sales("orders", SalesFeed.ORDERS);
+        probe.sales("credit-memos", SalesFeed.CREDIT_MEMOS);
         return List.copyOf(probe.results);
     }
 
@@ -64,7 +64,9 @@ final class StockSignalsProbe {
         }
     }
 
-    private void sales(String name, String resource, String grant) {
+    private void sales(String name, SalesFeed feed) {
+        String resource = feed.resource();
+        String grant = feed.grant();
         if (!endpoint.orderSignals() || endpoint.guest()) {
             add(name, resource, true, "NOT ASKED: magento.stock.order-signals=false (opt-in: an order reaches Kafka"
                                       + " within a products poll with " + AdminGrants.label(grant) + ")");
@@ -72,7 +74,7 @@ final class StockSignalsProbe {
         }
         try {
             JsonNode answer = client.getJson(resource, SearchCriteria.paged(1).toQueryString() + "&fields="
-                                                       + PercentEncoding.encode(ORDERS_FIELDS), resource);
+                                                       + PercentEncoding.encode(SalesFeed.FIELDS), resource);
             add(name, resource, true, "OK (" + answer.path("total_count").asLong() + " rows; asked for ids, dates and"
                                       + " item SKUs only)");
         } catch (MagentoException e) {
